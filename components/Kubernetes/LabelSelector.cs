@@ -1,0 +1,75 @@
+namespace Palisade.Components.Kubernetes;
+
+public enum SelectorOperator
+{
+    In,
+    NotIn,
+    Exists,
+    DoesNotExist,
+}
+
+public sealed record LabelSelectorRequirement(string Key, SelectorOperator Operator, IReadOnlyList<string> Values)
+{
+    public bool Matches(IReadOnlyDictionary<string, string> labels) => Operator switch
+    {
+        SelectorOperator.In => labels.TryGetValue(Key, out var v) && Values.Contains(v),
+        SelectorOperator.NotIn => !labels.TryGetValue(Key, out var v) || !Values.Contains(v),
+        SelectorOperator.Exists => labels.ContainsKey(Key),
+        SelectorOperator.DoesNotExist => !labels.ContainsKey(Key),
+        _ => false,
+    };
+}
+
+/// <summary>
+/// A metav1.LabelSelector. Both matchLabels and matchExpressions must match; an empty selector matches everything.
+/// </summary>
+public sealed record LabelSelector(
+    IReadOnlyDictionary<string, string> MatchLabels,
+    IReadOnlyList<LabelSelectorRequirement> MatchExpressions)
+{
+    public static LabelSelector Everything { get; } =
+        new(new SortedDictionary<string, string>(StringComparer.Ordinal), []);
+
+    public static LabelSelector WithLabels(params (string Key, string Value)[] labels) =>
+        new(Labels.Of(labels), []);
+
+    public static LabelSelector WithLabels(IReadOnlyDictionary<string, string> labels) =>
+        new(new SortedDictionary<string, string>(labels.ToDictionary(), StringComparer.Ordinal), []);
+
+    public bool IsEmpty => MatchLabels.Count == 0 && MatchExpressions.Count == 0;
+
+    public bool Matches(IReadOnlyDictionary<string, string> labels)
+    {
+        foreach (var (key, value) in MatchLabels)
+        {
+            if (!labels.TryGetValue(key, out var actual) || actual != value)
+            {
+                return false;
+            }
+        }
+
+        foreach (var requirement in MatchExpressions)
+        {
+            if (!requirement.Matches(labels))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+public static class Labels
+{
+    public static SortedDictionary<string, string> Of(params (string Key, string Value)[] labels)
+    {
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in labels)
+        {
+            map[key] = value;
+        }
+
+        return map;
+    }
+}
