@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Palisade.Components.Diagnostics;
+using Palisade.Components.Kubernetes;
+
+namespace Palisade.Components.ZeroTrust;
+
+/// <summary>
+/// Rejects an application declaration that would synthesize policies that silently allow nothing (unknown tiers,
+/// undefined named ports) or too much (malformed CIDRs), before anything is emitted.
+/// </summary>
+public static partial class AppValidator
+{
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex Dns1123Label();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex PortName();
+
+    public static void Validate(AppSpec app)
+    {
+        var where = $"{app.Source}: app '{app.Name}'";
+        RequireLabel(app.Name, where, "name");
+        ValidateTiers(app, where);
+
+        var tiers = app.Tiers.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < app.Flows.Count; i++)
+        {
+            var flow = app.Flows[i];
+            var at = $"{where} flows[{i}] ({flow})";
+            var from = RequireTier(tiers, flow.From, at, "from");
+            var to = RequireTier(tiers, flow.To, at, "to");
+            if (from == to)
+            {
+                throw new InputError(at, $"tier '{flow.From}' flows to itself", "Pods of one tier are one workload; remove the flow.");
+            }
+
+            RequirePortOn(to, flow.Port, flow.Protocol, at);
+            if (!seen.Add(flow.ToString()))
+            {
+                throw new InputError(at, "the flow is declared twice", "Remove the duplicate flow.");
+            }
+        }
+
+        for (var i = 0; i < app.ExternalEgress.Count; i++)
+        {
+            var egress = app.ExternalEgress[i];
+            var at = $"{where} externalEgress[{i}] ({egress})";
+            RequireTier(tiers, egress.From, at, "from");
+            ValidateCidr(egress, at);
+            if (egress.Ports.Count == 0)
+            {
+                throw new InputError(at, "no ports are given", "Name the ports the tier needs (for example 443); egress to every port is never declared.");
+            }
+
+            foreach (var port in egress.Ports)
+            {
+                RequirePortRange(port, at, "ports");
+            }
+        }
+    }
+
+    private static void ValidateTiers(AppSpec app, string where)
+    {
+        if (app.Tiers.Count == 0)
+        {
+            throw new InputError(where, "the app has no tiers", "Declare at least one tier.");
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tier in app.Tiers)
+        {
+            var at = $"{where} tier '{tier.Name}'";
+            RequireLabel(tier.Name, at, "name");
+            RequireLabel(tier.Namespace, at, "namespace");
+            RequireLabel(tier.ServiceAccountName, at, "serviceAccount");
+            if (!names.Add(tier.Name))
+            {
+                throw new InputError(at, "the tier name is used twice", "Give every tier a unique name.");
+            }
+
+            var portNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var port in tier.Ports)
+            {
+                RequirePortRange(port.Port, at, "ports");
+                if (port.Name is { } name && (name.Length > 15 || !PortName().IsMatch(name) || !name.Any(char.IsLetter)))
+                {
+                    throw new InputError(at, $"port name '{name}' is not a valid IANA service name",
+                        "Use at most 15 lowercase letters, digits and '-', with at least one letter.");
+                }
+
+                if (port.Name is { } n && !portNames.Add(n))
+                {
+                    throw new InputError(at, $"port name '{n}' is used twice", "Give every container port a unique name.");
+                }
+            }
+
+            if (tier.ExposedPort is { } exposed)
+            {
+                RequirePortOn(tier, exposed, Protocol.TCP, $"{at} exposedPort");
+            }
+
+            if (tier.MetricsPort is { } metrics)
+            {
+                RequirePortOn(tier, metrics, Protocol.TCP, $"{at} metricsPort");
+            }
+        }
+    }
+
+    private static TierSpec RequireTier(IReadOnlyDictionary<string, TierSpec> tiers, string name, string at, string key) =>
+        tiers.TryGetValue(name, out var tier)
+            ? tier
+            : throw new InputError($"{at} {key}", $"unknown tier '{name}'",
+                $"Use one of the app's tiers: {string.Join(", ", tiers.Keys.Order(StringComparer.Ordinal))}.");
+
+    private static void RequirePortOn(TierSpec tier, IntOrString port, Protocol protocol, string at)
+    {
+        if (port.IsNamed)
+        {
+            if (!tier.Ports.Any(p => p.Name == port.Name && p.Protocol == protocol))
+            {
+                throw new InputError(at, $"tier '{tier.Name}' has no {protocol} container port named '{port.Name}', so the rule would allow nothing",
+                    $"Name a port of tier '{tier.Name}' ({string.Join(", ", tier.Ports.Select(p => p.Name ?? p.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)))}) or add the named port to the tier.");
+            }
+        }
+        else
+        {
+            RequirePortRange(port.Number!.Value, at, "port");
+        }
+    }
+
+    private static void RequirePortRange(int port, string at, string key)
+    {
+        if (port is < 1 or > 65535)
+        {
+            throw new InputError($"{at} {key}", $"port {port} is out of range", "Use a port from 1 to 65535.");
+        }
+    }
+
+    private static void RequireLabel(string value, string at, string key)
+    {
+        if (value.Length > 63 || !Dns1123Label().IsMatch(value))
+        {
+            throw new InputError($"{at} {key}", $"'{value}' is not a valid Kubernetes name",
+                "Use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit.");
+        }
+    }
+
+    private static void ValidateCidr(ExternalEgressSpec egress, string at)
+    {
+        var cidr = ParseCidr(egress.Cidr, $"{at} cidr");
+        foreach (var except in egress.Except)
+        {
+            var range = ParseCidr(except, $"{at} except");
+            if (range.BaseAddress.AddressFamily != cidr.BaseAddress.AddressFamily ||
+                range.PrefixLength < cidr.PrefixLength || !cidr.Contains(range.BaseAddress))
+            {
+                throw new InputError($"{at} except", $"'{except}' is not inside '{egress.Cidr}'",
+                    "Every except range must lie inside the rule's CIDR; remove it or widen the CIDR.");
+            }
+        }
+
+        if (cidr.PrefixLength == (cidr.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128) &&
+            cidr.Contains(MetadataAddress.Address))
+        {
+            throw new InputError($"{at} cidr", "the CIDR is the cloud metadata address 169.254.169.254",
+                "Pods must never reach instance metadata; use IRSA or Workload Identity for cloud credentials.");
+        }
+    }
+
+    public static IPNetwork ParseCidr(string text, string at)
+    {
+        if (!text.Contains('/') || !IPNetwork.TryParse(text, out var network))
+        {
+            throw new InputError(at, $"'{text}' is not a valid CIDR",
+                "Write an address and prefix length with no host bits set, for example 10.0.0.0/8 or 2001:db8::/32.");
+        }
+
+        return network;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Net;
+
+namespace Palisade.Components.ZeroTrust;
+
+/// <summary>
+/// The cloud instance metadata endpoint. Reaching it from a pod can yield node credentials, so no rule the
+/// synthesizer emits may ever allow it.
+/// </summary>
+public static class MetadataAddress
+{
+    public static readonly IPAddress Address = IPAddress.Parse("169.254.169.254");
+    public const string Cidr = "169.254.169.254/32";
+
+    /// <summary>True when the CIDR minus its except ranges still contains the metadata address.</summary>
+    public static bool IsAllowedBy(IPNetwork cidr, IEnumerable<IPNetwork> except) =>
+        cidr.Contains(Address) && !except.Any(e => e.Contains(Address));
+}

@@ -1,0 +1,152 @@
+using Palisade.Components.Graph;
+using Palisade.Components.Kubernetes;
+
+namespace Palisade.Components.ZeroTrust;
+
+public sealed record TieredAppArgs(
+    AppSpec App,
+    Resource Provider,
+    PlatformPeers Platform,
+    bool ProtectStatefulTiers = false);
+
+/// <summary>
+/// A tiered application's zero-trust networking: a <see cref="ZeroTrustNamespace"/> per namespace, a service
+/// account per tier, and for every declared flow both the egress rule on the source tier and the ingress rule on
+/// the destination tier. Nothing else is allowed.
+/// </summary>
+public sealed class TieredApp
+{
+    public const string ComponentType = "palisade:app:TieredApp";
+    public const string TierComponentType = "palisade:app:Tier";
+
+    private TieredApp(AppSpec app, Component component, IReadOnlyList<ZeroTrustNamespace> namespaces,
+        IReadOnlyDictionary<string, Resource> serviceAccounts, IReadOnlyList<NetworkPolicy> policies)
+    {
+        App = app;
+        Component = component;
+        Namespaces = namespaces;
+        ServiceAccounts = serviceAccounts;
+        Policies = policies;
+    }
+
+    public AppSpec App { get; }
+    public Component Component { get; }
+    public IReadOnlyList<ZeroTrustNamespace> Namespaces { get; }
+
+    /// <summary>Service account resource per tier name (identities annotate these).</summary>
+    public IReadOnlyDictionary<string, Resource> ServiceAccounts { get; }
+
+    /// <summary>Every policy the app emits, namespace baselines included.</summary>
+    public IReadOnlyList<NetworkPolicy> Policies { get; }
+
+    public static TieredApp Create(ResourceGraph graph, Component parent, TieredAppArgs args)
+    {
+        var app = args.App;
+        AppValidator.Validate(app);
+        var component = graph.AddComponent(parent, ComponentType, app.Name);
+
+        var namespaces = app.Namespaces
+            .Select(ns => ZeroTrustNamespace.Create(graph, component, new ZeroTrustNamespaceArgs(
+                ns, args.Provider, args.Platform.Dns, Allowances(app, ns, args.Platform),
+                Labels.Of((WellKnownLabels.PartOf, app.Name), (WellKnownLabels.ManagedBy, "palisade")),
+                Protect: args.ProtectStatefulTiers && app.Tiers.Any(t => t.Namespace == ns && t.Stateful))))
+            .ToList();
+        var nsRefs = namespaces.ToDictionary(n => n.Component.Name, n => n.NameRef, StringComparer.Ordinal);
+
+        var serviceAccounts = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
+        var policies = namespaces.SelectMany(n => n.Policies).ToList();
+        foreach (var tier in app.Tiers)
+        {
+            var tierComponent = graph.AddComponent(component, TierComponentType, $"{app.Name}-{tier.Name}");
+            var options = new ResourceOptions { Provider = args.Provider };
+            serviceAccounts[tier.Name] = graph.AddResource(tierComponent, KubernetesTypes.ServiceAccount, tierComponent.ChildName("sa"),
+                new MapBuilder
+                {
+                    { "metadata", KubernetesProperties.Metadata(tier.ServiceAccountName, nsRefs[tier.Namespace], app.PodLabels(tier)) },
+                    { "automountServiceAccountToken", false },
+                },
+                options);
+
+            foreach (var policy in TierPolicies(app, tier))
+            {
+                NetworkPolicyResource.Add(graph, tierComponent, tierComponent.ChildName(policy.Name[(tierComponent.Name.Length + 1)..]),
+                    policy, nsRefs[tier.Namespace], options);
+                policies.Add(policy);
+            }
+        }
+
+        return new TieredApp(app, component, namespaces, serviceAccounts, policies);
+    }
+
+    private static IReadOnlyList<NamespaceAllowance> Allowances(AppSpec app, string ns, PlatformPeers platform)
+    {
+        var allowances = new List<NamespaceAllowance>();
+        foreach (var tier in app.Tiers.Where(t => t.Namespace == ns).OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            if (tier.ExposedPort is { } exposed && platform.IngressController is { } controller)
+            {
+                allowances.Add(new NamespaceAllowance($"ingress-controller-to-{tier.Name}", controller, app.Selector(tier), [exposed]));
+            }
+
+            if (tier.MetricsPort is { } metrics && platform.Monitoring is { } monitoring)
+            {
+                allowances.Add(new NamespaceAllowance($"monitoring-to-{tier.Name}", monitoring, app.Selector(tier), [metrics]));
+            }
+        }
+
+        return allowances;
+    }
+
+    /// <summary>The ingress policy (flows into the tier) and egress policy (flows out of it), when there are any.</summary>
+    public static IReadOnlyList<NetworkPolicy> TierPolicies(AppSpec app, TierSpec tier)
+    {
+        var labels = Labels.Of((WellKnownLabels.PartOf, app.Name));
+        var inbound = app.Flows.Where(f => f.To == tier.Name)
+            .OrderBy(f => f.From, StringComparer.Ordinal).ThenBy(f => f.Port.ToString(), StringComparer.Ordinal)
+            .Select(f => new NetworkPolicyRule([PeerFor(app, app.Tier(f.From), tier.Namespace)], [new NetworkPolicyPort(f.Protocol, f.Port)]))
+            .ToList();
+        var outbound = app.Flows.Where(f => f.From == tier.Name)
+            .OrderBy(f => f.To, StringComparer.Ordinal).ThenBy(f => f.Port.ToString(), StringComparer.Ordinal)
+            .Select(f => new NetworkPolicyRule([PeerFor(app, app.Tier(f.To), tier.Namespace)], [new NetworkPolicyPort(f.Protocol, f.Port)]))
+            .Concat(app.ExternalEgress.Where(e => e.From == tier.Name).Select(ExternalRule))
+            .ToList();
+
+        var policies = new List<NetworkPolicy>();
+        if (inbound.Count > 0)
+        {
+            policies.Add(new NetworkPolicy($"{app.Name}-{tier.Name}-ingress", tier.Namespace, app.Selector(tier), [PolicyType.Ingress],
+                Ingress: inbound, Labels: labels));
+        }
+
+        if (outbound.Count > 0)
+        {
+            policies.Add(new NetworkPolicy($"{app.Name}-{tier.Name}-egress", tier.Namespace, app.Selector(tier), [PolicyType.Egress],
+                Egress: outbound, Labels: labels));
+        }
+
+        return policies;
+    }
+
+    /// <summary>Same namespace: podSelector alone. Across namespaces: namespaceSelector AND podSelector in one entry.</summary>
+    private static NetworkPolicyPeer PeerFor(AppSpec app, TierSpec peer, string policyNamespace) =>
+        peer.Namespace == policyNamespace
+            ? new NetworkPolicyPeer(PodSelector: app.Selector(peer))
+            : new NetworkPolicyPeer(
+                PodSelector: app.Selector(peer),
+                NamespaceSelector: LabelSelector.WithLabels((WellKnownLabels.NamespaceName, peer.Namespace)));
+
+    /// <summary>External egress; the metadata address is added to the except list whenever the CIDR covers it.</summary>
+    private static NetworkPolicyRule ExternalRule(ExternalEgressSpec egress)
+    {
+        var cidr = AppValidator.ParseCidr(egress.Cidr, egress.ToString());
+        var except = egress.Except.ToList();
+        if (MetadataAddress.IsAllowedBy(cidr, except.Select(e => AppValidator.ParseCidr(e, egress.ToString()))))
+        {
+            except.Add(MetadataAddress.Cidr);
+        }
+
+        return new NetworkPolicyRule(
+            [new NetworkPolicyPeer(IpBlock: new IpBlock(egress.Cidr, except))],
+            egress.Ports.Order().Select(p => new NetworkPolicyPort(egress.Protocol, p)).ToList());
+    }
+}

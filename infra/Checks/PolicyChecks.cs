@@ -1,0 +1,144 @@
+using System.Net;
+using Palisade.Components.Kubernetes;
+using Palisade.Components.ZeroTrust;
+using Palisade.Stacks.Composition;
+
+namespace Palisade.Infra.Checks;
+
+/// <summary>
+/// Structural checks on the synthesized policies: the zero-trust baseline of every namespace, both sides of every
+/// declared flow, and the rules that must never appear (allow-all, metadata).
+/// </summary>
+public static class PolicyChecks
+{
+    public static IReadOnlyList<CheckResult> Run(SynthesizedStack stack)
+    {
+        var policies = stack.Apps.SelectMany(a => a.Policies).ToList();
+        var namespaces = stack.Apps.SelectMany(a => a.App.Namespaces).Distinct().Order(StringComparer.Ordinal).ToList();
+        return
+        [
+            DefaultDeny(namespaces, policies),
+            DnsEgress(namespaces, policies, stack.Platform.Dns),
+            FlowsHaveBothSides(stack.Apps, policies),
+            NoAllowAll(policies),
+            MetadataBlocked(policies),
+        ];
+    }
+
+    private static CheckResult DefaultDeny(IReadOnlyList<string> namespaces, IReadOnlyList<NetworkPolicy> policies)
+    {
+        var failures = namespaces
+            .Where(ns => !policies.Any(p => p.Namespace == ns && p.PodSelector.IsEmpty &&
+                                            p.Governs(PolicyType.Ingress) && p.Governs(PolicyType.Egress) &&
+                                            (p.Ingress?.Count ?? 0) == 0 && (p.Egress?.Count ?? 0) == 0))
+            .Select(ns => $"namespace {ns} has no default-deny policy for Ingress and Egress")
+            .ToList();
+        return CheckResult.From("Default deny for ingress and egress in every namespace", failures,
+            $"{namespaces.Count} namespaces: {string.Join(", ", namespaces)}");
+    }
+
+    private static CheckResult DnsEgress(IReadOnlyList<string> namespaces, IReadOnlyList<NetworkPolicy> policies, PlatformPeer dns)
+    {
+        var peer = dns.ToPeer();
+        var failures = new List<string>();
+        foreach (var ns in namespaces)
+        {
+            var rules = policies.Where(p => p.Namespace == ns && p.PodSelector.IsEmpty && p.Governs(PolicyType.Egress))
+                .SelectMany(p => p.Egress ?? []).ToList();
+            var dnsRules = rules.Where(r => r.Ports?.Any(p => p.Port?.Number == 53) == true).ToList();
+            var both = dnsRules.Any(r => r.Ports!.Any(p => p.EffectiveProtocol == Protocol.UDP) && r.Ports!.Any(p => p.EffectiveProtocol == Protocol.TCP));
+            var onlyKubeDns = dnsRules.Count > 0 && dnsRules.All(r => r.Peers is { Count: > 0 } peers && peers.All(p => SamePeer(p, peer)));
+            if (!both || !onlyKubeDns)
+            {
+                failures.Add($"namespace {ns} lacks DNS egress to kube-dns only on UDP and TCP 53");
+            }
+        }
+
+        return CheckResult.From("DNS egress to kube-dns only (UDP+TCP 53, namespace and pod selector in one peer)", failures,
+            $"every namespace reaches {dns.Namespace}/{string.Join(",", dns.PodLabels.Select(l => $"{l.Key}={l.Value}"))}");
+    }
+
+    private static CheckResult FlowsHaveBothSides(IReadOnlyList<TieredApp> apps, IReadOnlyList<NetworkPolicy> policies)
+    {
+        var failures = new List<string>();
+        var count = 0;
+        foreach (var app in apps)
+        {
+            foreach (var flow in app.App.Flows)
+            {
+                count++;
+                var from = app.App.Tier(flow.From);
+                var to = app.App.Tier(flow.To);
+                var egress = HasRule(policies, from.Namespace, app.App.Selector(from), PolicyType.Egress, app.App.Selector(to), to.Namespace, flow);
+                var ingress = HasRule(policies, to.Namespace, app.App.Selector(to), PolicyType.Ingress, app.App.Selector(from), from.Namespace, flow);
+                if (!egress)
+                {
+                    failures.Add($"{flow}: no egress rule on {flow.From}");
+                }
+
+                if (!ingress)
+                {
+                    failures.Add($"{flow}: no ingress rule on {flow.To}");
+                }
+            }
+        }
+
+        return CheckResult.From("Every flow has its egress rule at the source and its ingress rule at the destination", failures,
+            $"{count} flows, {count * 2} rules");
+    }
+
+    private static bool HasRule(IReadOnlyList<NetworkPolicy> policies, string ns, LabelSelector subject, PolicyType direction,
+        LabelSelector peerPods, string peerNamespace, FlowSpec flow) =>
+        policies.Where(p => p.Namespace == ns && SameSelector(p.PodSelector, subject) && p.Governs(direction))
+            .SelectMany(p => (direction == PolicyType.Ingress ? p.Ingress : p.Egress) ?? [])
+            .Any(r => r.Peers?.Any(peer => PeerSelects(peer, peerPods, peerNamespace, ns)) == true &&
+                      r.Ports?.Any(p => p.Port == flow.Port && p.EffectiveProtocol == flow.Protocol) == true);
+
+    private static bool PeerSelects(NetworkPolicyPeer peer, LabelSelector pods, string peerNamespace, string policyNamespace) =>
+        peer.IpBlock is null && peer.PodSelector is { } selector && SameSelector(selector, pods) &&
+        (peer.NamespaceSelector is null
+            ? peerNamespace == policyNamespace
+            : peer.NamespaceSelector.MatchLabels.GetValueOrDefault(WellKnownLabels.NamespaceName) == peerNamespace);
+
+    private static CheckResult NoAllowAll(IReadOnlyList<NetworkPolicy> policies)
+    {
+        var failures = policies
+            .SelectMany(p => (p.Ingress ?? []).Select(r => (p, r, "ingress")).Concat((p.Egress ?? []).Select(r => (p, r, "egress"))))
+            .Where(x => x.r.Peers is null or { Count: 0 })
+            .Select(x => $"{x.p.Namespace}/{x.p.Name}: an {x.Item3} rule without peers allows every pod and address")
+            .ToList();
+        return CheckResult.From("No rule allows every peer", failures, $"{policies.Count} policies inspected");
+    }
+
+    private static CheckResult MetadataBlocked(IReadOnlyList<NetworkPolicy> policies)
+    {
+        var failures = new List<string>();
+        foreach (var policy in policies)
+        {
+            foreach (var rule in policy.Egress ?? [])
+            {
+                foreach (var block in (rule.Peers ?? []).Select(p => p.IpBlock).OfType<IpBlock>())
+                {
+                    var cidr = IPNetwork.Parse(block.Cidr);
+                    if (MetadataAddress.IsAllowedBy(cidr, block.Except.Select(IPNetwork.Parse)))
+                    {
+                        failures.Add($"{policy.Namespace}/{policy.Name}: egress to {block.Cidr} includes {MetadataAddress.Address}");
+                    }
+                }
+            }
+        }
+
+        return CheckResult.From($"No rule allows the metadata address {MetadataAddress.Address}", failures,
+            "every ipBlock excludes it");
+    }
+
+    private static bool SamePeer(NetworkPolicyPeer a, NetworkPolicyPeer b) =>
+        a.IpBlock is null && b.IpBlock is null &&
+        SameSelector(a.PodSelector, b.PodSelector) && SameSelector(a.NamespaceSelector, b.NamespaceSelector);
+
+    private static bool SameSelector(LabelSelector? a, LabelSelector? b) =>
+        (a is null && b is null) ||
+        (a is not null && b is not null && a.MatchExpressions.Count == 0 && b.MatchExpressions.Count == 0 &&
+         a.MatchLabels.Count == b.MatchLabels.Count &&
+         a.MatchLabels.All(l => b.MatchLabels.TryGetValue(l.Key, out var v) && v == l.Value));
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Palisade.Infra.Emit;
+using Palisade.Infra.Synthesis;
+using Palisade.Stacks.Composition;
+using Palisade.Stacks.Config;
+
+namespace Palisade.Infra.Cli;
+
+/// <summary>
+/// The compiler entry named in Pulumi.yaml (<c>runtime.options.compiler</c>). The Pulumi YAML host runs it in the
+/// project folder with PULUMI_STACK and PULUMI_CONFIG set and reads the program from stdout; it also runs it once
+/// without a stack to discover provider packages, which gets a program referencing every pinned package.
+/// </summary>
+public static class CompileVerb
+{
+    public static Command Create(Func<CommandContext> context)
+    {
+        var command = new Command("compile", "Print the program for the stack in PULUMI_STACK/PULUMI_CONFIG (used by `pulumi up`).");
+        command.SetAction(_ => Run(context()));
+        return command;
+    }
+
+    public static int Run(CommandContext context) => ErrorReporting.Guard(context, () =>
+    {
+        var stackVariable = context.Environment("PULUMI_STACK");
+        if (string.IsNullOrEmpty(stackVariable))
+        {
+            context.Out.Write(PackageDiscoveryProgram());
+            return ExitCodes.Success;
+        }
+
+        var stack = stackVariable.Split('/')[^1];
+        var json = context.Environment("PULUMI_CONFIG");
+        var config = json is null
+            ? ProjectDirectory.Find(context.WorkingDirectory).ReadStack(stack)
+            : StackConfigParser.ParseEnvironment(stack, json);
+        var result = Synthesizer.Synthesize(config);
+        foreach (var check in result.Checks.Where(c => !c.Passed))
+        {
+            context.Error.WriteLine($"error: check failed: {check.Name}: {string.Join("; ", check.Findings)}");
+        }
+
+        if (!result.Passed)
+        {
+            context.Error.WriteLine($"error: stack {stack} does not verify; run `plan {stack}` for details. Nothing was deployed.");
+            return ExitCodes.VerificationFailed;
+        }
+
+        context.Out.Write(result.Program);
+        return ExitCodes.Success;
+    });
+
+    public static string PackageDiscoveryProgram() => YamlWriter.Write(YamlMapping.Of(
+        ("name", new YamlScalar(ConfigSchema.Project)),
+        ("description", new YamlScalar("Package discovery: every provider package the stacks use, at its pinned version.")),
+        ("resources", new YamlMapping(PackageCatalog.Versions
+            .Select(p => new KeyValuePair<string, YamlNode>($"{p.Key}-provider", YamlMapping.Of(
+                ("type", new YamlScalar($"pulumi:providers:{p.Key}")),
+                ("options", YamlMapping.Of(("version", new YamlScalar(p.Value)))))))
+            .ToList()))));
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace Palisade.Infra.Cli;
+
+/// <summary>The command line: verbs, and usage errors mapped to exit code 2.</summary>
+public static class PalisadeCli
+{
+    public static int Run(string[] args, Func<CommandContext> context)
+    {
+        var root = new RootCommand("palisade: synthesize, verify and deploy zero-trust Kubernetes networking with Pulumi.")
+        {
+            PlanVerb.Create(context),
+            SynthVerb.Create(context),
+            CompileVerb.Create(context),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var error = context().Error;
+            foreach (var e in parsed.Errors)
+            {
+                error.WriteLine($"error: {e.Message}");
+            }
+
+            error.WriteLine("Run with --help for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        return parsed.Invoke();
+    }
+}

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Palisade.Infra.Cli;
+
+return PalisadeCli.Run(args, CommandContext.FromProcess);

@@ -1,0 +1,59 @@
+using Palisade.Components.Graph;
+using Palisade.Components.Kubernetes;
+
+namespace Palisade.Infra.Emit;
+
+/// <summary>
+/// Renders the Kubernetes objects of the graph as plain manifests, one file per namespace with the Namespace object
+/// first, so <c>kubectl apply -f</c> on the folder creates namespaces before what lives in them.
+/// </summary>
+public static class ManifestRenderer
+{
+    private static readonly string[] KindOrder = ["Namespace", "ServiceAccount", "NetworkPolicy"];
+
+    /// <summary>Relative path ("manifests/voting-api.yaml") to file text.</summary>
+    public static IReadOnlyDictionary<string, string> Render(ResourceGraph graph, string folder = "manifests")
+    {
+        var objects = graph.Resources
+            .Select(r => (Resource: r, Kind: KubernetesTypes.ObjectKind(r.Type)))
+            .Where(o => o.Kind is not null)
+            .Select(o => Manifest(o.Resource, o.Kind!.Value.ApiVersion, o.Kind!.Value.Kind))
+            .ToList();
+
+        return objects
+            .GroupBy(o => o.FileKey, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(
+                g => $"{folder}/{g.Key}.yaml",
+                g => YamlWriter.WriteDocuments(g
+                    .OrderBy(o => KindRank(o.Kind))
+                    .ThenBy(o => o.Kind, StringComparer.Ordinal)
+                    .ThenBy(o => o.Name, StringComparer.Ordinal)
+                    .Select(o => o.Document)),
+                StringComparer.Ordinal);
+    }
+
+    private static int KindRank(string kind)
+    {
+        var index = Array.IndexOf(KindOrder, kind);
+        return index < 0 ? KindOrder.Length : index;
+    }
+
+    private static RenderedObject Manifest(Resource resource, string apiVersion, string kind)
+    {
+        var metadata = resource.Properties["metadata"] as MapValue;
+        var name = metadata?["name"] is { } n ? ResolvedValues.Text(n) : resource.LogicalName;
+        var ns = metadata?["namespace"] is { } s ? ResolvedValues.Text(s) : null;
+        var body = ((YamlMapping)ResolvedValues.ToYaml(resource.Properties)).Entries;
+        var document = new YamlMapping(
+            new[]
+            {
+                new KeyValuePair<string, YamlNode>("apiVersion", new YamlScalar(apiVersion)),
+                new KeyValuePair<string, YamlNode>("kind", new YamlScalar(kind)),
+            }.Concat(body).ToList());
+        var fileKey = kind == "Namespace" ? name : ns ?? "cluster";
+        return new RenderedObject(fileKey, kind, name, document);
+    }
+
+    private sealed record RenderedObject(string FileKey, string Kind, string Name, YamlMapping Document);
+}

@@ -1,0 +1,97 @@
+using Palisade.Components.Graph;
+using Palisade.Components.Kubernetes;
+using Palisade.Infra.Synthesis;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Palisade.Infra.Reports;
+
+/// <summary>The review <c>plan</c> prints: the resource tree like a preview, each namespace's policies, the checks.</summary>
+public static class PlanReport
+{
+    public static void Write(SynthesisResult result, TextWriter writer)
+    {
+        var console = ReportConsole.Create(writer);
+        var stack = result.Stack;
+        var graph = stack.Graph;
+        console.MarkupLine($"[bold]Plan for stack {Markup.Escape(stack.Stack)}[/] ({Markup.Escape(stack.Config.Source)}): " +
+                           $"{graph.Resources.Count} resources to create, {stack.Apps.Count} app(s), offline, no credentials used");
+        console.WriteLine();
+        console.Write(ResourceTree(graph));
+        console.WriteLine();
+
+        foreach (var group in stack.Apps.SelectMany(a => a.Policies).GroupBy(p => p.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            console.Write(PolicyTable(group.Key, group.OrderBy(p => p.Name, StringComparer.Ordinal)));
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Checks[/]");
+        foreach (var check in result.Checks)
+        {
+            var mark = check.Passed ? "[green]PASS[/]" : "[red]FAIL[/]";
+            console.MarkupLine($"  {mark} {Markup.Escape(check.Name)}");
+            foreach (var finding in check.Findings)
+            {
+                console.MarkupLine($"       {Markup.Escape(finding)}");
+            }
+        }
+
+        var failed = result.Checks.Count(c => !c.Passed);
+        console.WriteLine();
+        console.MarkupLine(failed == 0
+            ? $"[green]All {result.Checks.Count} checks passed.[/] Deploy with: pulumi up -s {Markup.Escape(stack.Stack)}"
+            : $"[red]{failed} of {result.Checks.Count} checks failed.[/] Fix them before deploying.");
+    }
+
+    private static Tree ResourceTree(ResourceGraph graph)
+    {
+        var tree = new Tree($"[bold]{Markup.Escape(graph.Root.Type)}[/] {Markup.Escape(graph.Root.Name)}");
+        AddChildren(tree, graph.Root);
+        return tree;
+    }
+
+    private static void AddChildren(IHasTreeNodes parent, Component component)
+    {
+        foreach (var child in component.Children)
+        {
+            switch (child)
+            {
+                case Component c:
+                    AddChildren(parent.AddNode($"[blue]{Markup.Escape(c.Type)}[/] {Markup.Escape(c.Name)}"), c);
+                    break;
+                case Resource r:
+                    var flags = r.Options.Protect ? " [yellow](protected)[/]" : string.Empty;
+                    parent.AddNode($"[green]+[/] {Markup.Escape(r.Type)} {Markup.Escape(r.LogicalName)}{flags}");
+                    break;
+            }
+        }
+    }
+
+    private static IRenderable PolicyTable(string ns, IEnumerable<NetworkPolicy> policies)
+    {
+        var table = new Table { Title = new TableTitle($"NetworkPolicies in namespace {ns}"), Border = TableBorder.Rounded };
+        table.AddColumns("Policy", "Applies to", "Direction", "Peers", "Ports");
+        foreach (var policy in policies)
+        {
+            var selects = PolicyText.Selector(policy.PodSelector);
+            var rows = (policy.Ingress ?? []).Select(r => ("Ingress from", r))
+                .Concat((policy.Egress ?? []).Select(r => ("Egress to", r)))
+                .ToList();
+            if (rows.Count == 0)
+            {
+                table.AddRow(Cell(policy.Name), Cell(selects), Cell($"deny {string.Join("+", policy.EffectivePolicyTypes)}"), Cell("nobody"), Cell("-"));
+                continue;
+            }
+
+            foreach (var (direction, rule) in rows)
+            {
+                table.AddRow(Cell(policy.Name), Cell(selects), Cell(direction), Cell(PolicyText.Peers(rule.Peers)), Cell(PolicyText.Ports(rule.Ports)));
+            }
+        }
+
+        return table;
+    }
+
+    private static Text Cell(string text) => new(text);
+}

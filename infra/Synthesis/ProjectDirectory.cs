@@ -1,0 +1,43 @@
+using Palisade.Components.Diagnostics;
+using Palisade.Stacks.Config;
+
+namespace Palisade.Infra.Synthesis;
+
+/// <summary>Finds the project (the folder with Pulumi.yaml) and reads a stack's config file from it.</summary>
+public sealed class ProjectDirectory(string path)
+{
+    public string Path { get; } = path;
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> that holds Pulumi.yaml.</summary>
+    public static ProjectDirectory Find(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Pulumi.yaml")))
+            {
+                return new ProjectDirectory(dir.FullName);
+            }
+        }
+
+        throw new InputError(start, "no Pulumi.yaml found in this folder or above it", "Run the command from the project folder (the one with Pulumi.yaml).");
+    }
+
+    public IReadOnlyList<string> Stacks() =>
+        Directory.EnumerateFiles(Path, "Pulumi.*.yaml")
+            .Select(f => System.IO.Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public StackConfig ReadStack(string stack)
+    {
+        var fileName = StackConfigParser.FileName(stack);
+        var file = System.IO.Path.Combine(Path, fileName);
+        if (stack.Length == 0 || stack.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) || !File.Exists(file))
+        {
+            throw new InputError(fileName, $"unknown stack '{stack}'",
+                $"Use one of the stacks in {Path}: {string.Join(", ", Stacks())}, or create {fileName} (see README, \"Add a stack\").");
+        }
+
+        return StackConfigParser.ParseFile(stack, fileName, File.ReadAllText(file));
+    }
+}

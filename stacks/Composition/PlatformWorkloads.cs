@@ -1,0 +1,28 @@
+using Palisade.Components.Kubernetes;
+using Palisade.Components.ZeroTrust;
+
+namespace Palisade.Stacks.Composition;
+
+/// <summary>
+/// The platform workloads application traffic meets (kube-dns, the ingress controller, monitoring), declared so the
+/// connectivity analysis can check DNS and controller reachability. They are not deployed by the app layer.
+/// </summary>
+public static class PlatformWorkloads
+{
+    public static IEnumerable<Workload> For(PlatformPeers platform)
+    {
+        yield return new Workload(platform.Dns.Namespace, "coredns", "Deployment", platform.Dns.PodLabels,
+            [new ContainerPort(53, Protocol.UDP, "dns"), new ContainerPort(53, Protocol.TCP, "dns-tcp")]);
+        if (platform.IngressController is { } controller)
+        {
+            yield return new Workload(controller.Namespace, "ingress-nginx-controller", "Deployment", controller.PodLabels,
+                [new ContainerPort(80, Name: "http"), new ContainerPort(443, Name: "https")]);
+        }
+
+        if (platform.Monitoring is { } monitoring)
+        {
+            yield return new Workload(monitoring.Namespace, "prometheus", "StatefulSet", monitoring.PodLabels,
+                [new ContainerPort(9090, Name: "web")]);
+        }
+    }
+}

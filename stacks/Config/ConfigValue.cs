@@ -1,0 +1,16 @@
+namespace Palisade.Stacks.Config;
+
+/// <summary>
+/// A stack config value as Pulumi stores it: a scalar (kept as its text), a list, a map, or a secret whose
+/// plaintext the synthesizer never needs (it is referenced, not inlined).
+/// </summary>
+public abstract record ConfigValue;
+
+public sealed record ConfigScalar(string Text) : ConfigValue;
+
+public sealed record ConfigList(IReadOnlyList<ConfigValue> Items) : ConfigValue;
+
+public sealed record ConfigMap(IReadOnlyDictionary<string, ConfigValue> Entries) : ConfigValue;
+
+/// <summary>A <c>{secure: ...}</c> value, or a value the Pulumi engine marked secret.</summary>
+public sealed record ConfigSecret : ConfigValue;

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Net;
+using Palisade.Components.Diagnostics;
+
+namespace Palisade.Stacks.Config;
+
+/// <summary>
+/// A stack's config, validated against <see cref="ConfigSchema"/>, with typed accessors that name the file and key
+/// in every error.
+/// </summary>
+public sealed class StackConfig
+{
+    private readonly IReadOnlyDictionary<string, ConfigValue> _values;
+
+    public StackConfig(string stack, string source, IReadOnlyDictionary<string, ConfigValue> values)
+    {
+        Stack = stack;
+        Source = source;
+        _values = values;
+        Validate();
+    }
+
+    public string Stack { get; }
+
+    /// <summary>Where the values came from, e.g. "Pulumi.dev.yaml" or "PULUMI_CONFIG".</summary>
+    public string Source { get; }
+
+    /// <summary>All keys, namespaced ("palisade:apps", "aws:region").</summary>
+    public IReadOnlyDictionary<string, ConfigValue> Values => _values;
+
+    public static string Qualified(ConfigKey key) => $"{ConfigSchema.Project}:{key.Name}";
+
+    public bool Has(ConfigKey key) => _values.ContainsKey(Qualified(key));
+
+    public bool IsSecret(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) is ConfigSecret;
+
+    public string? String(ConfigKey key) => Scalar(key)?.Text;
+
+    public long? Integer(ConfigKey key) => Scalar(key) is { } s ? long.Parse(s.Text, CultureInfo.InvariantCulture) : null;
+
+    public bool? Boolean(ConfigKey key) => Scalar(key) is { } s ? bool.Parse(s.Text) : null;
+
+    public IReadOnlyList<string> StringList(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) switch
+    {
+        null => [],
+        ConfigList list => list.Items.Cast<ConfigScalar>().Select(i => i.Text).ToList(),
+        ConfigScalar s => s.Text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        _ => [],
+    };
+
+    public InputError Error(ConfigKey key, string problem, string fix) => new($"{Source}: {Qualified(key)}", problem, fix);
+
+    private ConfigScalar? Scalar(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) as ConfigScalar;
+
+    private void Validate()
+    {
+        foreach (var (qualified, value) in _values)
+        {
+            var colon = qualified.IndexOf(':');
+            if (colon <= 0)
+            {
+                throw new InputError($"{Source}: {qualified}", "the key has no namespace",
+                    $"Write it as {ConfigSchema.Project}:{qualified} (or <provider>:{qualified} for provider settings).");
+            }
+
+            if (qualified[..colon] != ConfigSchema.Project)
+            {
+                continue;
+            }
+
+            var name = qualified[(colon + 1)..];
+            var key = ConfigSchema.Find(name) ?? throw new InputError($"{Source}: {qualified}", "unknown config key",
+                $"{Suggestion(name)}Known keys: {string.Join(", ", ConfigSchema.Keys.Select(Qualified))}.");
+            CheckType(key, value);
+        }
+
+        foreach (var key in ConfigSchema.Keys.Where(k => k.Required && !Has(k)))
+        {
+            throw Error(key, "the required key is missing", $"Add it under config: — {key.Description}");
+        }
+    }
+
+    private void CheckType(ConfigKey key, ConfigValue value)
+    {
+        if (value is ConfigSecret)
+        {
+            if (!key.Secret)
+            {
+                throw Error(key, "the value is a secret but this key is not secret", "Set it with `pulumi config set` (without --secret).");
+            }
+
+            return;
+        }
+
+        if (key.Secret && Source != StackConfigParser.EnvironmentSource)
+        {
+            throw Error(key, "the value is stored in plain text", $"Set it with `pulumi config set --secret {Qualified(key)} <value>`.");
+        }
+
+        var ok = (key.Kind, value) switch
+        {
+            (ConfigKind.String, ConfigScalar) => true,
+            (ConfigKind.Integer, ConfigScalar s) => long.TryParse(s.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+            (ConfigKind.Boolean, ConfigScalar s) => bool.TryParse(s.Text, out _),
+            (ConfigKind.StringList, ConfigList l) => l.Items.All(i => i is ConfigScalar),
+            (ConfigKind.StringList, ConfigScalar) => true,
+            (ConfigKind.Cidr, ConfigScalar s) => IsCidr(s.Text),
+            (ConfigKind.CidrList, ConfigList l) => l.Items.All(i => i is ConfigScalar s && IsCidr(s.Text)),
+            _ => false,
+        };
+        if (!ok)
+        {
+            throw Error(key, $"expected {Describe(key.Kind)}", $"Fix the value: {key.Description}");
+        }
+    }
+
+    private static bool IsCidr(string text) => text.Contains('/') && IPNetwork.TryParse(text, out _);
+
+    private static string Describe(ConfigKind kind) => kind switch
+    {
+        ConfigKind.String => "a string",
+        ConfigKind.Integer => "a whole number",
+        ConfigKind.Boolean => "true or false",
+        ConfigKind.StringList => "a list of strings",
+        ConfigKind.Cidr => "a CIDR such as 10.0.0.0/16",
+        ConfigKind.CidrList => "a list of CIDRs such as [203.0.113.0/24]",
+        _ => kind.ToString(),
+    };
+
+    private static string Suggestion(string name)
+    {
+        var best = ConfigSchema.Keys.MinBy(k => EditDistance(k.Name.ToLowerInvariant(), name.ToLowerInvariant()));
+        return best is not null && EditDistance(best.Name.ToLowerInvariant(), name.ToLowerInvariant()) <= 3
+            ? $"Did you mean {Qualified(best)}? "
+            : string.Empty;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+
+        return row[b.Length];
+    }
+}
