@@ -177,6 +177,13 @@ public static partial class AppValidator
                 "Write an address and prefix length with no host bits set, for example 10.0.0.0/8 or 2001:db8::/32.");
         }
 
+        // IPNetwork masks host bits silently; a CIDR with host bits set usually means a typo in the address or prefix.
+        if (!IPAddress.Parse(text[..text.IndexOf('/')]).Equals(network.BaseAddress))
+        {
+            throw new InputError(at, $"'{text}' is not a valid CIDR: it has host bits set",
+                $"Write the network address, {network}, or fix the prefix length.");
+        }
+
         return network;
     }
 }

@@ -1,0 +1,51 @@
+using Palisade.Tests.Support;
+
+namespace Palisade.Tests.Cli;
+
+public class PlanVerbTests
+{
+    [Fact]
+    public void Plan_dev_prints_the_tree_the_policies_and_passing_checks()
+    {
+        using var project = TestProject.WithRepoStacks();
+
+        var exit = project.Run("plan", "dev");
+        var output = project.Out.ToString();
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Plan for stack dev", output);
+        Assert.Contains("+ kubernetes:networking.k8s.io/v1:NetworkPolicy voting-api-default-deny", output);
+        Assert.Contains("NetworkPolicies in namespace voting-data", output);
+        Assert.Contains("PASS Default deny for ingress and egress in every namespace", output);
+        Assert.DoesNotContain("FAIL", output);
+        Assert.Equal(string.Empty, project.Error.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_stack_is_a_clear_error_with_exit_code_2()
+    {
+        using var project = TestProject.WithRepoStacks();
+
+        var exit = project.Run("plan", "qa");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Pulumi.qa.yaml: unknown stack 'qa'", project.Error.ToString());
+        Assert.Contains("dev, prod", project.Error.ToString());
+    }
+
+    [Fact]
+    public void A_missing_argument_is_a_usage_error_with_exit_code_2()
+    {
+        using var project = TestProject.WithRepoStacks();
+
+        Assert.Equal(2, project.Run("plan"));
+        Assert.Contains("error:", project.Error.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_verb_is_a_usage_error_with_exit_code_2()
+    {
+        using var project = TestProject.WithRepoStacks();
+        Assert.Equal(2, project.Run("deploy-everything"));
+    }
+}
