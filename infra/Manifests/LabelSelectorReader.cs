@@ -1,0 +1,29 @@
+using Palisade.Components.Kubernetes;
+
+namespace Palisade.Infra.Manifests;
+
+/// <summary>Reads a metav1.LabelSelector (matchLabels and matchExpressions).</summary>
+internal static class LabelSelectorReader
+{
+    public static LabelSelector Read(ManifestNode node)
+    {
+        node.RequireMapping();
+        var labels = node.Get("matchLabels")?.StringMap() ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var expressions = new List<LabelSelectorRequirement>();
+        foreach (var item in node.Get("matchExpressions")?.Items() ?? [])
+        {
+            var key = item.Get("key")?.Scalar() ?? throw item.Error("the expression has no key", "Add key: <label key>");
+            var operatorNode = item.Get("operator") ?? throw item.Error("the expression has no operator", "Add operator: In, NotIn, Exists or DoesNotExist");
+            var operatorText = operatorNode.Scalar();
+            if (!Enum.GetNames<SelectorOperator>().Contains(operatorText) || !Enum.TryParse<SelectorOperator>(operatorText, out var op))
+            {
+                throw operatorNode.Error($"unknown operator '{operatorText}'", "Use In, NotIn, Exists or DoesNotExist (case matters)");
+            }
+
+            var values = (item.Get("values")?.Items() ?? []).Select(v => v.Scalar()).ToList();
+            expressions.Add(new LabelSelectorRequirement(key, op, values));
+        }
+
+        return new LabelSelector(labels, expressions);
+    }
+}
