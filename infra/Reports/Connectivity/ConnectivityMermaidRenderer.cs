@@ -1,0 +1,74 @@
+using System.Text;
+using Palisade.Components.Connectivity;
+
+namespace Palisade.Infra.Reports.Connectivity;
+
+/// <summary>
+/// A Mermaid flowchart: one subgraph per namespace holding its workloads, external address blocks as nodes outside,
+/// and one edge per allowed connection labelled with what it allows ("TCP 8000", "All").
+/// </summary>
+public static class ConnectivityMermaidRenderer
+{
+    public static string Render(ConnectivityResult result)
+    {
+        var ids = new NodeIds();
+        var output = new StringBuilder("graph LR\n");
+        foreach (var ns in result.Workloads.GroupBy(w => w.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.Append($"    subgraph {ids.Reserve("ns_" + ns.Key)}[\"{Label(ns.Key)}\"]\n");
+            foreach (var workload in ns)
+            {
+                output.Append($"        {ids.For(workload.Id, "w_" + workload.Namespace + "_" + workload.Name + "_" + workload.Kind)}[\"{Label($"{workload.Name} [{workload.Kind}]")}\"]\n");
+            }
+
+            output.Append("    end\n");
+        }
+
+        var externals = result.Connections.SelectMany(c => new[] { c.Source, c.Destination }).OfType<ExternalPeer>()
+            .Distinct().Order().ToList();
+        for (var i = 0; i < externals.Count; i++)
+        {
+            output.Append($"    {ids.For(externals[i].Name, $"ext_{i + 1}")}[\"{Label(string.Join("<br/>", externals[i].Ranges))}\"]\n");
+        }
+
+        foreach (var connection in result.Connections)
+        {
+            output.Append($"    {ids.Get(connection.Source.Name)} -->|\"{Label(EdgeLabel(connection.Allowed))}\"| {ids.Get(connection.Destination.Name)}\n");
+        }
+
+        return output.ToString();
+    }
+
+    private static string EdgeLabel(ConnectionSet allowed) => allowed.IsAll ? "All" : allowed.ToString();
+
+    /// <summary>Quotes end a Mermaid label; everything else is safe inside one.</summary>
+    private static string Label(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal);
+
+    /// <summary>Mermaid-safe node ids (letters, digits, underscores), unique even when two names sanitize alike.</summary>
+    private sealed class NodeIds
+    {
+        private readonly Dictionary<string, string> byName = new(StringComparer.Ordinal);
+        private readonly HashSet<string> used = new(StringComparer.Ordinal);
+
+        public string For(string name, string preferred)
+        {
+            var id = Reserve(preferred);
+            byName[name] = id;
+            return id;
+        }
+
+        public string Get(string name) => byName[name];
+
+        public string Reserve(string preferred)
+        {
+            var id = new string(preferred.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+            var candidate = id;
+            for (var n = 2; !used.Add(candidate); n++)
+            {
+                candidate = $"{id}_{n}";
+            }
+
+            return candidate;
+        }
+    }
+}
