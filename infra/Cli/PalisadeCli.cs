@@ -11,7 +11,9 @@ public static class PalisadeCli
         {
             PlanVerb.Create(context),
             SynthVerb.Create(context),
+            VerifyVerb.Create(context),
             CompileVerb.Create(context),
+            ConnectivityVerb.Create(),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,3 +1,4 @@
+using Palisade.Components.Connectivity;
 using Palisade.Components.Graph;
 using Palisade.Components.Kubernetes;
 using Palisade.Infra.Synthesis;
@@ -25,6 +26,8 @@ public static class PlanReport
             console.Write(PolicyTable(group.Key, group.OrderBy(p => p.Name, StringComparer.Ordinal)));
         }
 
+        console.WriteLine();
+        console.Write(ConnectivityTable(result));
         console.WriteLine();
         console.MarkupLine("[bold]Checks[/]");
         foreach (var check in result.Checks)
@@ -88,6 +91,39 @@ public static class PlanReport
             {
                 table.AddRow(Cell(policy.Name), Cell(selects), Cell(direction), Cell(PolicyText.Peers(rule.Peers)), Cell(PolicyText.Ports(rule.Ports)));
             }
+        }
+
+        return table;
+    }
+
+    private static IRenderable ConnectivityTable(SynthesisResult result)
+    {
+        var declared = result.Declared;
+        var table = new Table
+        {
+            Title = new TableTitle("Connectivity computed from the rendered manifests (connections to or from app workloads)"),
+            Border = TableBorder.Rounded,
+        };
+        table.AddColumns("Source", "Destination", "Allowed", "Declared as");
+        foreach (var connection in result.Connectivity.Connections)
+        {
+            var source = connection.Source is WorkloadPeer s ? s.Id : null;
+            var destination = connection.Destination is WorkloadPeer d ? d.Id : null;
+            if ((source is null || !declared.AppWorkloads.Contains(source)) && (destination is null || !declared.AppWorkloads.Contains(destination)))
+            {
+                continue;
+            }
+
+            var reasons = source is not null && destination is not null
+                ? declared.ReasonsFor(source, destination)
+                : source is not null && connection.Destination is ExternalPeer external
+                    ? declared.External.Where(e => e.WorkloadId == source && e.Covers(external.Ranges[0].FirstAddress)).Select(e => e.Reason).ToList()
+                    : [];
+            table.AddRow(
+                Cell(connection.Source.Name),
+                Cell(connection.Destination.Name),
+                Cell(connection.Allowed.ToString()),
+                reasons.Count == 0 ? new Markup("[red]UNDECLARED[/]") : Cell(string.Join("; ", reasons)));
         }
 
         return table;

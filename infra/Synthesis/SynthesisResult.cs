@@ -1,3 +1,4 @@
+using Palisade.Components.Connectivity;
 using Palisade.Infra.Checks;
 using Palisade.Stacks.Composition;
 
@@ -8,6 +9,8 @@ public sealed record SynthesisResult(
     SynthesizedStack Stack,
     string Program,
     IReadOnlyDictionary<string, string> Files,
+    ConnectivityResult Connectivity,
+    DeclaredConnectivity Declared,
     IReadOnlyList<CheckResult> Checks)
 {
     public const string ProgramFile = "Main.yaml";

@@ -1,13 +1,21 @@
+using Palisade.Components.Connectivity;
 using Palisade.Infra.Checks;
 using Palisade.Infra.Emit;
+using Palisade.Infra.Manifests;
+using Palisade.Infra.Reports.Connectivity;
 using Palisade.Stacks.Composition;
 using Palisade.Stacks.Config;
 
 namespace Palisade.Infra.Synthesis;
 
-/// <summary>Config in, program + manifests + checks out. No I/O.</summary>
+/// <summary>
+/// Config in; program, manifests, connectivity analysis and checks out. No I/O. The analysis reads the manifests as
+/// rendered (text), not the in-memory model, so what is proved is exactly what would be applied.
+/// </summary>
 public static class Synthesizer
 {
+    public const string WorkloadsFile = "analysis/workloads.yaml";
+
     public static SynthesisResult Synthesize(StackConfig config)
     {
         var stack = StackComposer.Compose(config);
@@ -18,16 +26,29 @@ public static class Synthesizer
         {
             [SynthesisResult.ProgramFile] = program,
             ["Pulumi.yaml"] = ProjectFileEmitter.Emit(stack.Graph.Project, description),
-            ["analysis/workloads.yaml"] = WorkloadRenderer.Render(
-                stack.AppWorkloads.Concat(stack.PlatformWorkloads), Images(stack)),
+            [WorkloadsFile] = WorkloadRenderer.Render(stack.AppWorkloads.Concat(stack.PlatformWorkloads), Images(stack)),
         };
         foreach (var (path, text) in ManifestRenderer.Render(stack.Graph))
         {
             files[path] = text;
         }
 
-        return new SynthesisResult(stack, program, files, PolicyChecks.Run(stack));
+        var connectivity = AnalyzeRendered(files);
+        var declared = DeclaredConnectivity.For(stack);
+        files["analysis/connectivity.json"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Json);
+        files["analysis/connectivity.md"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Markdown);
+        files["analysis/connectivity.mmd"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Mermaid);
+
+        var checks = PolicyChecks.Run(stack).Concat(ConnectivityChecks.Run(connectivity, declared)).ToList();
+        return new SynthesisResult(stack, program, files, connectivity, declared, checks);
     }
+
+    /// <summary>The connectivity the rendered manifests and declared workloads allow.</summary>
+    public static ConnectivityResult AnalyzeRendered(IReadOnlyDictionary<string, string> files) =>
+        ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Parse(files
+                .Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal) || f.Key == WorkloadsFile)
+                .Select(f => new ManifestFile(f.Key, f.Value)))
+            .Cluster);
 
     public static string Description(string stack) =>
         $"Zero-trust platform, stack {stack}. Synthesized by palisade; edit the C# sources and Pulumi.{stack}.yaml, not this file.";

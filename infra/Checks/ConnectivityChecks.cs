@@ -1,0 +1,95 @@
+using Palisade.Components.Connectivity;
+using Palisade.Components.Kubernetes;
+using Palisade.Components.ZeroTrust;
+
+namespace Palisade.Infra.Checks;
+
+/// <summary>
+/// Compares what the rendered policies really allow (the connectivity analysis) with what the stack declares:
+/// every declared flow open, nothing undeclared open, DNS reachable, the metadata address unreachable.
+/// </summary>
+public static class ConnectivityChecks
+{
+    public static IReadOnlyList<CheckResult> Run(ConnectivityResult actual, DeclaredConnectivity declared) =>
+    [
+        DeclaredFlowsOpen(actual, declared),
+        NothingUndeclaredOpen(actual, declared),
+        DnsReachable(actual, declared),
+        MetadataUnreachable(actual, declared),
+    ];
+
+    private static CheckResult DeclaredFlowsOpen(ConnectivityResult actual, DeclaredConnectivity declared)
+    {
+        var failures = new List<string>();
+        foreach (var ((source, destination), expected) in declared.Pairs.OrderBy(p => p.Key.Source, StringComparer.Ordinal).ThenBy(p => p.Key.Destination, StringComparer.Ordinal))
+        {
+            var open = actual.Between(source, destination);
+            if (!open.Intersect(expected).Equals(expected))
+            {
+                failures.Add($"blocked: {source} => {destination} needs {expected}, policies allow {open} ({string.Join("; ", declared.ReasonsFor(source, destination))})");
+            }
+        }
+
+        foreach (var external in declared.External)
+        {
+            foreach (var probe in external.Probes().Where(p => !actual.ToExternal(external.WorkloadId, p).Intersect(external.Allowed).Equals(external.Allowed)))
+            {
+                failures.Add($"blocked: {external.WorkloadId} => {probe} needs {external.Allowed} ({external.Reason})");
+            }
+        }
+
+        return CheckResult.From("Every declared flow is open (computed from the rendered policies)", failures,
+            $"{declared.Pairs.Count} workload pairs and {declared.External.Count} external destinations open as declared");
+    }
+
+    private static CheckResult NothingUndeclaredOpen(ConnectivityResult actual, DeclaredConnectivity declared)
+    {
+        var failures = new List<string>();
+        foreach (var connection in actual.Connections)
+        {
+            var (source, destination) = (connection.Source, connection.Destination);
+            var involvesApp = (source is WorkloadPeer s && declared.AppWorkloads.Contains(s.Id)) ||
+                              (destination is WorkloadPeer d && declared.AppWorkloads.Contains(d.Id));
+            if (!involvesApp)
+            {
+                continue;
+            }
+
+            var allowed = (source, destination) switch
+            {
+                (WorkloadPeer a, WorkloadPeer b) => declared.Between(a.Id, b.Id),
+                (WorkloadPeer a, ExternalPeer b) => declared.ToExternal(a.Id, b.Ranges[0].FirstAddress),
+                _ => ConnectionSet.None,
+            };
+            if (!connection.Allowed.Union(allowed).Equals(allowed))
+            {
+                failures.Add($"open but not declared: {source} => {destination}: {connection.Allowed}" +
+                             (allowed.IsEmpty ? string.Empty : $" (declared {allowed})"));
+            }
+        }
+
+        return CheckResult.From("Nothing undeclared is open to or from an app workload", failures,
+            $"{actual.Connections.Count} allowed connections analysed");
+    }
+
+    private static CheckResult DnsReachable(ConnectivityResult actual, DeclaredConnectivity declared)
+    {
+        var failures = declared.AppWorkloads.Order(StringComparer.Ordinal)
+            .Where(w => !actual.Allows(w, declared.DnsWorkload, Protocol.UDP, 53) || !actual.Allows(w, declared.DnsWorkload, Protocol.TCP, 53))
+            .Select(w => $"{w} cannot reach {declared.DnsWorkload} on UDP and TCP 53")
+            .ToList();
+        return CheckResult.From("DNS is reachable from every app workload", failures,
+            $"{declared.AppWorkloads.Count} workloads reach {declared.DnsWorkload} on UDP/TCP 53");
+    }
+
+    private static CheckResult MetadataUnreachable(ConnectivityResult actual, DeclaredConnectivity declared)
+    {
+        var failures = declared.AppWorkloads.Order(StringComparer.Ordinal)
+            .Select(w => (Workload: w, Open: actual.ToExternal(w, MetadataAddress.Address)))
+            .Where(x => !x.Open.IsEmpty)
+            .Select(x => $"{x.Workload} can reach {MetadataAddress.Address}: {x.Open}")
+            .ToList();
+        return CheckResult.From($"No app workload can reach {MetadataAddress.Address}", failures,
+            $"checked {declared.AppWorkloads.Count} workloads against the computed external connectivity");
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using Palisade.Components.Connectivity;
+using Palisade.Components.Kubernetes;
+using Palisade.Components.ZeroTrust;
+using Palisade.Stacks.Composition;
+
+namespace Palisade.Infra.Checks;
+
+/// <summary>An external destination a workload may reach: a CIDR minus its except ranges, on some ports.</summary>
+public sealed record DeclaredExternal(string WorkloadId, IPNetwork Cidr, IReadOnlyList<IPNetwork> Except, ConnectionSet Allowed, string Reason)
+{
+    public bool Covers(IPAddress address) => Cidr.Contains(address) && !Except.Any(e => e.Contains(address));
+
+    /// <summary>
+    /// Addresses that stand for every part of CIDR-minus-except: the CIDR's first and last address and the addresses
+    /// just outside each except range. Every block of the analysis' partition inside the declared range that borders
+    /// an except or the CIDR's edge contains one of them.
+    /// </summary>
+    public IReadOnlyList<IPAddress> Probes()
+    {
+        var range = Range(Cidr);
+        var candidates = new List<UInt128> { range.First, range.Last };
+        foreach (var except in Except.Select(Range))
+        {
+            if (except.First > range.First)
+            {
+                candidates.Add(except.First - 1);
+            }
+
+            if (except.Last < range.Last)
+            {
+                candidates.Add(except.Last + 1);
+            }
+        }
+
+        return candidates.Distinct().Order()
+            .Select(n => AddressRange.ToAddress(range.Family, n))
+            .Where(Covers)
+            .ToList();
+    }
+
+    private static AddressRange Range(IPNetwork network)
+    {
+        var (family, first) = AddressRange.ToNumber(network.BaseAddress);
+        var hostBits = (family == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128) - network.PrefixLength;
+        var last = hostBits == 128 ? UInt128.MaxValue : first + ((UInt128.One << hostBits) - 1);
+        return new AddressRange(family, first, last);
+    }
+}
+
+/// <summary>
+/// What a stack declares, as connections between the workloads the analysis sees: every app flow, DNS for every
+/// app workload, the ingress controller and monitoring allowances, and external egress. Anything the policies allow
+/// beyond this is undeclared.
+/// </summary>
+public sealed class DeclaredConnectivity
+{
+    private readonly Dictionary<(string Source, string Destination), ConnectionSet> _pairs = [];
+    private readonly Dictionary<(string Source, string Destination), List<string>> _reasons = [];
+    private readonly List<DeclaredExternal> _external = [];
+
+    private DeclaredConnectivity(IReadOnlySet<string> appWorkloads, string dnsWorkload)
+    {
+        AppWorkloads = appWorkloads;
+        DnsWorkload = dnsWorkload;
+    }
+
+    /// <summary>Ids of the workloads the stack's apps run (the subjects of verification).</summary>
+    public IReadOnlySet<string> AppWorkloads { get; }
+
+    public string DnsWorkload { get; }
+
+    public IReadOnlyDictionary<(string Source, string Destination), ConnectionSet> Pairs => _pairs;
+
+    public IReadOnlyList<DeclaredExternal> External => _external;
+
+    public IReadOnlyList<string> ReasonsFor(string source, string destination) =>
+        _reasons.TryGetValue((source, destination), out var reasons) ? reasons : [];
+
+    public ConnectionSet Between(string source, string destination) => _pairs.GetValueOrDefault((source, destination), ConnectionSet.None);
+
+    public ConnectionSet ToExternal(string source, IPAddress address) =>
+        _external.Where(e => e.WorkloadId == source && e.Covers(address))
+            .Aggregate(ConnectionSet.None, (set, e) => set.Union(e.Allowed));
+
+    public static DeclaredConnectivity For(SynthesizedStack stack)
+    {
+        var ids = stack.AppWorkloads.ToDictionary(w => (w.Namespace, w.Name), w => w.Id);
+        var dns = stack.PlatformWorkloads.First(w => w.Namespace == stack.Platform.Dns.Namespace).Id;
+        var declared = new DeclaredConnectivity(ids.Values.ToHashSet(StringComparer.Ordinal), dns);
+        var dnsPorts = ConnectionSet.For(Protocol.UDP, 53, 53).Union(ConnectionSet.For(Protocol.TCP, 53, 53));
+
+        foreach (var app in stack.Apps.Select(a => a.App))
+        {
+            string Id(TierSpec tier) => ids[(tier.Namespace, tier.Name)];
+
+            foreach (var tier in app.Tiers)
+            {
+                declared.Add(Id(tier), dns, dnsPorts, "DNS");
+                if (tier.ExposedPort is { } exposed && stack.Platform.IngressController is { } controller)
+                {
+                    declared.AddFromPlatform(stack, controller, Id(tier), Single(tier, exposed, Protocol.TCP), $"ingress controller to {tier.Name}");
+                }
+
+                if (tier.MetricsPort is { } metrics && stack.Platform.Monitoring is { } monitoring)
+                {
+                    declared.AddFromPlatform(stack, monitoring, Id(tier), Single(tier, metrics, Protocol.TCP), $"monitoring scrapes {tier.Name}");
+                }
+            }
+
+            foreach (var flow in app.Flows)
+            {
+                var to = app.Tier(flow.To);
+                declared.Add(Id(app.Tier(flow.From)), Id(to), Single(to, flow.Port, flow.Protocol), flow.ToString());
+            }
+
+            foreach (var egress in app.ExternalEgress)
+            {
+                var except = egress.Except.Select(IPNetwork.Parse).ToList();
+                var ports = egress.Ports.Aggregate(ConnectionSet.None, (set, p) => set.Union(ConnectionSet.For(egress.Protocol, p, p)));
+                declared._external.Add(new DeclaredExternal(Id(app.Tier(egress.From)), IPNetwork.Parse(egress.Cidr), except, ports, egress.ToString()));
+            }
+        }
+
+        return declared;
+    }
+
+    private void AddFromPlatform(SynthesizedStack stack, PlatformPeer peer, string destination, ConnectionSet allowed, string reason)
+    {
+        foreach (var workload in stack.PlatformWorkloads.Where(w => w.Namespace == peer.Namespace &&
+                                                                    peer.PodLabels.All(l => w.Labels.GetValueOrDefault(l.Key) == l.Value)))
+        {
+            Add(workload.Id, destination, allowed, reason);
+        }
+    }
+
+    private void Add(string source, string destination, ConnectionSet allowed, string reason)
+    {
+        _pairs[(source, destination)] = Between(source, destination).Union(allowed);
+        if (!_reasons.TryGetValue((source, destination), out var reasons))
+        {
+            _reasons[(source, destination)] = reasons = [];
+        }
+
+        reasons.Add(reason);
+    }
+
+    /// <summary>A flow's port on the destination tier, named ports resolved against its container ports.</summary>
+    private static ConnectionSet Single(TierSpec destination, IntOrString port, Protocol protocol)
+    {
+        var number = port.IsNamed
+            ? destination.Ports.First(p => p.Name == port.Name && p.Protocol == protocol).Port
+            : port.Number!.Value;
+        return ConnectionSet.For(protocol, number, number);
+    }
+}
