@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using Palisade.Components.Connectivity;
+using Palisade.Components.Kubernetes;
+using Palisade.Tests.Connectivity;
+
+namespace Palisade.Benchmarks;
+
+/// <summary>
+/// Median wall time of the full analysis (policies compiled, classes built, result expanded and sorted) over several
+/// runs per size, with allocations per run and the process's peak working set, then the pairwise oracle on 1,000 pods.
+/// </summary>
+public static class QuickBenchmark
+{
+    private const int Runs = 7;
+
+    public static int Run(TextWriter output)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(culture, $"Connectivity engine, median of {Runs} runs after a warm-up ({Environment.ProcessorCount} cores, {(Debugger.IsAttached ? "debugger" : "no debugger")})"));
+        output.WriteLine("pods    namespaces  policies  connections  median ms  min ms  allocated MiB/run  peak working set MiB");
+        double engineOneThousand = 0;
+        ClusterModel? smallest = null;
+        foreach (var (workloads, namespaces) in BenchmarkSizes.All)
+        {
+            var cluster = SyntheticClusters.Generate(workloads, namespaces);
+            smallest ??= cluster;
+            var connections = ConnectivityAnalyzer.Analyze(cluster).Connections.Count;
+            var (median, min, allocated) = Measure(() => ConnectivityAnalyzer.Analyze(cluster), Runs);
+            if (workloads == 1_000)
+            {
+                engineOneThousand = median;
+            }
+
+            using var process = Process.GetCurrentProcess();
+            output.WriteLine(string.Create(culture,
+                $"{cluster.Workloads.Count,-7} {namespaces,-11} {cluster.Policies.Count,-9} {connections,-12} {median,-10:F1} {min,-7:F1} {allocated / 1048576.0,-18:F1} {process.PeakWorkingSet64 / 1048576.0:F0}"));
+        }
+
+        var (pairwise, _, pairwiseAllocated) = Measure(() => PairwiseEvaluator.Evaluate(smallest!), 3);
+        output.WriteLine(string.Create(culture,
+            $"pairwise evaluator on {smallest!.Workloads.Count} pods: median {pairwise:F0} ms ({pairwiseAllocated / 1048576.0:F0} MiB allocated/run); engine is {pairwise / engineOneThousand:F0}x faster"));
+        return 0;
+    }
+
+    private static (double MedianMs, double MinMs, long AllocatedPerRun) Measure(Func<ConnectivityResult> analysis, int runs)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var times = new List<double>();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            GC.KeepAlive(analysis());
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / runs;
+        times.Sort();
+        return (times[times.Count / 2], times[0], allocated);
+    }
+}
