@@ -1,3 +1,4 @@
+using Palisade.Components.Aws;
 using Palisade.Components.Kubernetes;
 
 namespace Palisade.Components.ZeroTrust;
@@ -21,8 +22,29 @@ public sealed record TierSpec(
     /// <summary>Port the monitoring system may scrape.</summary>
     public IntOrString? MetricsPort { get; init; }
 
+    /// <summary>
+    /// The cloud permissions the tier's pods need. The stack's cloud decides how they are granted: IRSA on AWS,
+    /// Workload Identity on GCP. The tier declares only what it needs.
+    /// </summary>
+    public CloudIdentitySpec? Identity { get; init; }
+
     public string ServiceAccountName => ServiceAccount ?? Name;
 }
+
+/// <summary>What a tier needs from the cloud: AWS managed policy ARNs and inline statements, GCP project roles.</summary>
+public sealed record CloudIdentitySpec(
+    IReadOnlyList<string> AwsManagedPolicyArns,
+    IReadOnlyList<IamStatement> AwsInlineStatements,
+    IReadOnlyList<string> GcpRoles);
+
+/// <summary>One route of an app's ingress: requests whose path starts with Path go to Tier on its exposed port.</summary>
+public sealed record IngressRouteSpec(string Path, string Tier);
+
+/// <summary>
+/// How an app is exposed: at <c>&lt;HostLabel&gt;.&lt;stack domain&gt;</c>, with routes to exposed tiers (longest path
+/// first) and the path the load balancer health-checks.
+/// </summary>
+public sealed record AppIngressSpec(string HostLabel, IReadOnlyList<IngressRouteSpec> Routes, string HealthCheckPath = "/");
 
 /// <summary>A declared connection from one tier to another on one port.</summary>
 public sealed record FlowSpec(string From, string To, IntOrString Port, Protocol Protocol = Protocol.TCP)
@@ -53,6 +75,9 @@ public sealed record AppSpec(
     IReadOnlyList<ExternalEgressSpec> ExternalEgress,
     string Source)
 {
+    /// <summary>The app's ingress, when it is exposed outside the cluster.</summary>
+    public AppIngressSpec? Ingress { get; init; }
+
     public IReadOnlyDictionary<string, string> PodLabels(TierSpec tier) =>
         Labels.Of((WellKnownLabels.AppName, Name), (WellKnownLabels.AppComponent, tier.Name));
 

@@ -43,6 +43,9 @@ public static partial class AppValidator
             }
         }
 
+        ValidateIngress(app, where, tiers);
+        ValidateIdentities(app, where);
+
         for (var i = 0; i < app.ExternalEgress.Count; i++)
         {
             var egress = app.ExternalEgress[i];
@@ -104,6 +107,87 @@ public static partial class AppValidator
             if (tier.MetricsPort is { } metrics)
             {
                 RequirePortOn(tier, metrics, Protocol.TCP, $"{at} metricsPort");
+            }
+        }
+    }
+
+    private static void ValidateIngress(AppSpec app, string where, IReadOnlyDictionary<string, TierSpec> tiers)
+    {
+        if (app.Ingress is not { } ingress)
+        {
+            return;
+        }
+
+        var at = $"{where} ingress";
+        RequireLabel(ingress.HostLabel, at, "hostLabel");
+        if (ingress.Routes.Count == 0)
+        {
+            throw new InputError(at, "the ingress has no routes", "Route at least one path to an exposed tier, or remove the ingress.");
+        }
+
+        if (!ingress.HealthCheckPath.StartsWith('/'))
+        {
+            throw new InputError($"{at} healthCheckPath", $"'{ingress.HealthCheckPath}' does not start with /", "Write an absolute path such as /api/health.");
+        }
+
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < ingress.Routes.Count; i++)
+        {
+            var route = ingress.Routes[i];
+            var routeAt = $"{at} routes[{i}] ({route.Path} -> {route.Tier})";
+            var tier = RequireTier(tiers, route.Tier, routeAt, "tier");
+            if (tier.ExposedPort is null)
+            {
+                throw new InputError(routeAt, $"tier '{tier.Name}' is not exposed, so no policy would admit the route's traffic",
+                    $"Set ExposedPort on tier '{tier.Name}', or route to an exposed tier.");
+            }
+
+            if (!route.Path.StartsWith('/') || route.Path.Contains('*') || route.Path.Contains(' '))
+            {
+                throw new InputError(routeAt, $"'{route.Path}' is not a path prefix", "Write a prefix such as /api or / (no wildcards; the prefix covers everything below it).");
+            }
+
+            if (!paths.Add(route.Path))
+            {
+                throw new InputError(routeAt, "the path is routed twice", "Route every path once.");
+            }
+        }
+    }
+
+    private static void ValidateIdentities(AppSpec app, string where)
+    {
+        foreach (var tier in app.Tiers.Where(t => t.Identity is not null))
+        {
+            var at = $"{where} tier '{tier.Name}' identity";
+            var identity = tier.Identity!;
+            if (identity.AwsManagedPolicyArns.Count + identity.AwsInlineStatements.Count == 0 || identity.GcpRoles.Count == 0)
+            {
+                throw new InputError(at, "the identity does not say what it needs on both clouds",
+                    "Declare AWS managed policy ARNs or inline statements, and GCP roles, so the tier works on either cloud.");
+            }
+
+            foreach (var arn in identity.AwsManagedPolicyArns.Where(a => !a.StartsWith("arn:aws", StringComparison.Ordinal) || !a.Contains(":policy/", StringComparison.Ordinal)))
+            {
+                throw new InputError(at, $"'{arn}' is not an IAM policy ARN", "Write arn:aws:iam::aws:policy/<name> or arn:aws:iam::<account>:policy/<name>.");
+            }
+
+            foreach (var statement in identity.AwsInlineStatements)
+            {
+                if (statement.Actions.Count == 0 || statement.Resources.Count == 0 || statement.Actions.Any(a => a == "*" || a.EndsWith(":*", StringComparison.Ordinal)))
+                {
+                    throw new InputError(at, "an inline statement has no actions or resources, or allows every action",
+                        "Name the exact actions (for example secretsmanager:GetSecretValue) and the resources they apply to.");
+                }
+            }
+
+            foreach (var role in identity.GcpRoles.Where(r => !r.StartsWith("roles/", StringComparison.Ordinal) && !r.StartsWith("projects/", StringComparison.Ordinal)))
+            {
+                throw new InputError(at, $"'{role}' is not a GCP role", "Write a role such as roles/secretmanager.secretAccessor.");
+            }
+
+            if (identity.GcpRoles.Any(r => r is "roles/owner" or "roles/editor" or "roles/iam.workloadIdentityUser"))
+            {
+                throw new InputError(at, "the identity asks for a primitive or impersonation role", "Grant the narrow predefined role the tier needs.");
             }
         }
     }

@@ -7,7 +7,8 @@ public sealed record TieredAppArgs(
     AppSpec App,
     Resource Provider,
     PlatformPeers Platform,
-    bool ProtectStatefulTiers = false);
+    bool ProtectStatefulTiers = false,
+    ITierIdentities? Identities = null);
 
 /// <summary>
 /// A tiered application's zero-trust networking: a <see cref="ZeroTrustNamespace"/> per namespace, a service
@@ -19,13 +20,18 @@ public sealed class TieredApp
     public const string ComponentType = "palisade:app:TieredApp";
     public const string TierComponentType = "palisade:app:Tier";
 
+    /// <summary>Token of the ClusterIP Service per tier (not in resource-types.md; the type checker confirms it).</summary>
+    public const string ServiceType = "kubernetes:core/v1:Service";
+
     private TieredApp(AppSpec app, Component component, IReadOnlyList<ZeroTrustNamespace> namespaces,
-        IReadOnlyDictionary<string, Resource> serviceAccounts, IReadOnlyList<NetworkPolicy> policies)
+        IReadOnlyDictionary<string, Resource> serviceAccounts, IReadOnlyDictionary<string, Resource> services,
+        IReadOnlyList<NetworkPolicy> policies)
     {
         App = app;
         Component = component;
         Namespaces = namespaces;
         ServiceAccounts = serviceAccounts;
+        Services = services;
         Policies = policies;
     }
 
@@ -35,6 +41,12 @@ public sealed class TieredApp
 
     /// <summary>Service account resource per tier name (identities annotate these).</summary>
     public IReadOnlyDictionary<string, Resource> ServiceAccounts { get; }
+
+    /// <summary>ClusterIP Service per tier that has ports (named like the tier), by tier name.</summary>
+    public IReadOnlyDictionary<string, Resource> Services { get; }
+
+    /// <summary>The namespace name reference (ordering and known name) per namespace.</summary>
+    public OutputRef NamespaceRef(string ns) => Namespaces.First(n => n.Component.Name == ns).NameRef;
 
     /// <summary>Every policy the app emits, namespace baselines included.</summary>
     public IReadOnlyList<NetworkPolicy> Policies { get; }
@@ -54,18 +66,38 @@ public sealed class TieredApp
         var nsRefs = namespaces.ToDictionary(n => n.Component.Name, n => n.NameRef, StringComparer.Ordinal);
 
         var serviceAccounts = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
+        var services = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
         var policies = namespaces.SelectMany(n => n.Policies).ToList();
         foreach (var tier in app.Tiers)
         {
             var tierComponent = graph.AddComponent(component, TierComponentType, $"{app.Name}-{tier.Name}");
             var options = new ResourceOptions { Provider = args.Provider };
+            IReadOnlyDictionary<string, Value>? annotations = null;
+            if (tier.Identity is not null)
+            {
+                var identities = args.Identities ?? throw new InvalidOperationException(
+                    $"Tier '{tier.Name}' of app '{app.Name}' declares a cloud identity, but the stack grants none (no cloud).");
+                annotations = identities.Bind(graph, tierComponent, app, tier);
+            }
+
             serviceAccounts[tier.Name] = graph.AddResource(tierComponent, KubernetesTypes.ServiceAccount, tierComponent.ChildName("sa"),
                 new MapBuilder
                 {
-                    { "metadata", KubernetesProperties.Metadata(tier.ServiceAccountName, nsRefs[tier.Namespace], app.PodLabels(tier)) },
+                    { "metadata", KubernetesProperties.Metadata(tier.ServiceAccountName, nsRefs[tier.Namespace], app.PodLabels(tier), annotations) },
                     { "automountServiceAccountToken", false },
                 },
                 options);
+
+            if (tier.Ports.Count > 0)
+            {
+                services[tier.Name] = graph.AddResource(tierComponent, ServiceType, tierComponent.ChildName("svc"),
+                    new MapBuilder
+                    {
+                        { "metadata", KubernetesProperties.Metadata(tier.Name, nsRefs[tier.Namespace], app.PodLabels(tier)) },
+                        { "spec", ServiceSpec(app, tier) },
+                    },
+                    options);
+            }
 
             foreach (var policy in TierPolicies(app, tier))
             {
@@ -75,17 +107,46 @@ public sealed class TieredApp
             }
         }
 
-        return new TieredApp(app, component, namespaces, serviceAccounts, policies);
+        return new TieredApp(app, component, namespaces, serviceAccounts, services, policies);
     }
+
+    /// <summary>The Service port name of a container port: its own name, or protocol and number.</summary>
+    public static string ServicePortName(ContainerPort port) =>
+        port.Name ?? $"{port.Protocol.ToString().ToLowerInvariant()}-{port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The container port an exposed tier serves on (its ExposedPort resolved to a number).</summary>
+    public static ContainerPort ExposedContainerPort(TierSpec tier) =>
+        tier.ExposedPort is { } exposed
+            ? tier.Ports.First(p => exposed.IsNamed ? p.Name == exposed.Name : p.Port == exposed.Number)
+            : throw new InvalidOperationException($"Tier '{tier.Name}' is not exposed.");
+
+    private static MapValue ServiceSpec(AppSpec app, TierSpec tier) => new MapBuilder
+    {
+        { "type", "ClusterIP" },
+        { "selector", MapValue.OfStrings(app.PodLabels(tier)) },
+        {
+            "ports", ListValue.Of(tier.Ports.Select(p => (Value)new MapBuilder
+            {
+                { "name", ServicePortName(p) },
+                { "protocol", p.Protocol.ToString() },
+                { "port", p.Port },
+                { "targetPort", p.Name is { } name ? new StringValue(name) : new NumberValue(p.Port) },
+            }.Build()))
+        },
+    };
 
     private static IReadOnlyList<NamespaceAllowance> Allowances(AppSpec app, string ns, PlatformPeers platform)
     {
         var allowances = new List<NamespaceAllowance>();
         foreach (var tier in app.Tiers.Where(t => t.Namespace == ns).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            if (tier.ExposedPort is { } exposed && platform.IngressController is { } controller)
+            if (tier.ExposedPort is { } exposed && platform.LoadBalancerCidrs.Count > 0)
             {
-                allowances.Add(new NamespaceAllowance($"ingress-controller-to-{tier.Name}", controller, app.Selector(tier), [exposed]));
+                allowances.Add(NamespaceAllowance.FromAddresses($"load-balancer-to-{tier.Name}", platform.LoadBalancerCidrs, app.Selector(tier), [exposed]));
+            }
+            else if (tier.ExposedPort is { } port && platform.IngressController is { } controller)
+            {
+                allowances.Add(new NamespaceAllowance($"ingress-controller-to-{tier.Name}", controller, app.Selector(tier), [port]));
             }
 
             if (tier.MetricsPort is { } metrics && platform.Monitoring is { } monitoring)

@@ -3,8 +3,33 @@ using Palisade.Components.Kubernetes;
 
 namespace Palisade.Components.ZeroTrust;
 
-/// <summary>An opt-in allowance: platform pods (ingress controller, monitoring) may reach some pods on some ports.</summary>
-public sealed record NamespaceAllowance(string Name, PlatformPeer From, LabelSelector Pods, IReadOnlyList<IntOrString> Ports);
+/// <summary>
+/// An opt-in allowance: platform pods (ingress controller, monitoring) — or, when <see cref="FromCidrs"/> is set,
+/// addresses outside the pod network such as a load balancer's subnets — may reach some pods on some ports.
+/// </summary>
+public sealed record NamespaceAllowance(string Name, PlatformPeer? From, LabelSelector Pods, IReadOnlyList<IntOrString> Ports)
+{
+    public IReadOnlyList<string> FromCidrs { get; init; } = [];
+
+    public static NamespaceAllowance FromAddresses(string name, IReadOnlyList<string> cidrs, LabelSelector pods, IReadOnlyList<IntOrString> ports) =>
+        new(name, null, pods, ports) { FromCidrs = cidrs };
+
+    public IReadOnlyList<NetworkPolicyPeer> Peers()
+    {
+        var peers = FromCidrs.Select(c => new NetworkPolicyPeer(IpBlock: new IpBlock(c, []))).ToList();
+        if (From is not null)
+        {
+            peers.Insert(0, From.ToPeer());
+        }
+
+        if (peers.Count == 0)
+        {
+            throw new InvalidOperationException($"Allowance '{Name}' names no peer; it would allow every source.");
+        }
+
+        return peers;
+    }
+}
 
 public sealed record ZeroTrustNamespaceArgs(
     string Name,
@@ -59,7 +84,7 @@ public sealed class ZeroTrustNamespace
         };
         policies.AddRange(args.Allowances.Select(a => new NetworkPolicy(
             $"allow-{a.Name}", args.Name, a.Pods, [PolicyType.Ingress],
-            Ingress: [new NetworkPolicyRule([a.From.ToPeer()], a.Ports.Select(p => new NetworkPolicyPort(Protocol.TCP, p)).ToList())])));
+            Ingress: [new NetworkPolicyRule(a.Peers(), a.Ports.Select(p => new NetworkPolicyPort(Protocol.TCP, p)).ToList())])));
 
         var policyOptions = new ResourceOptions { Provider = args.Provider };
         foreach (var policy in policies)

@@ -8,6 +8,7 @@ public static class AppCatalog
     private static readonly IReadOnlyDictionary<string, Func<AppSpec>> Apps =
         new SortedDictionary<string, Func<AppSpec>>(StringComparer.Ordinal)
         {
+            ["govtech"] = GovTechApp.Define,
             ["voting"] = VotingApp.Define,
         };
 

@@ -34,5 +34,8 @@ public static class VotingApp
             new FlowSpec("consumer", "postgres", 5432),
         ],
         ExternalEgress: [],
-        Source: "stacks/Apps/VotingApp.cs");
+        Source: "stacks/Apps/VotingApp.cs")
+    {
+        Ingress = new AppIngressSpec("voting", [new IngressRouteSpec("/", "frontend")]),
+    };
 }

@@ -1,3 +1,7 @@
+using Palisade.Components.Aws;
+using Palisade.Components.Gcp;
+using Palisade.Components.Ingress;
+
 namespace Palisade.Stacks.Composition;
 
 /// <summary>
@@ -8,6 +12,9 @@ public static class PackageCatalog
 {
     public static IReadOnlyDictionary<string, string> Versions { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {
+        ["aws"] = AwsTypes.PackageVersion,
+        ["gcp"] = GcpTypes.PackageVersion,
         ["kubernetes"] = StackComposer.KubernetesVersion,
+        ["kubernetes-ingress-nginx"] = NginxIngressController.PackageVersion,
     };
 }

@@ -7,32 +7,28 @@ using Palisade.Stacks.Config;
 namespace Palisade.Stacks.Composition;
 
 /// <summary>
-/// Composes a stack from its config: the Kubernetes provider, the platform peers, and every configured app.
-/// Pure: config in, graph out.
+/// Composes a stack from its config: the cluster (EKS, GKE or an existing one) and its Kubernetes provider, the
+/// platform peers, the ingress, and every configured app. Pure: config in, graph out.
 /// </summary>
 public static class StackComposer
 {
-    public const string KubernetesVersion = "4.34.2";
+    public const string KubernetesVersion = ClusterProvider.PackageVersion;
     public const string DefaultIngressNamespace = "ingress-nginx";
 
     public static SynthesizedStack Compose(StackConfig config)
     {
+        var settings = PlatformSettings.From(config);
+        var specs = AppSpecs(config, settings);
         var graph = new ResourceGraph(ConfigSchema.Project, config.Stack);
-        var platform = Platform(config);
-        var provider = KubernetesProvider(graph, config);
+        var cluster = ClusterComposer.Compose(graph, config, settings);
+        var platform = Platform(config, settings);
 
-        var apps = new List<TieredApp>();
-        foreach (var name in config.StringList(ConfigSchema.Apps))
-        {
-            var spec = AppCatalog.Find(name) ?? throw config.Error(ConfigSchema.Apps, $"unknown app '{name}'",
-                $"Use one of: {string.Join(", ", AppCatalog.Names)} (apps are registered in stacks/Apps/AppCatalog.cs).");
-            if (apps.Any(a => a.App.Name == spec.Name))
-            {
-                throw config.Error(ConfigSchema.Apps, $"app '{name}' is listed twice", "List each app once.");
-            }
+        var apps = specs
+            .Select(spec => TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, cluster.KubernetesProvider, platform,
+                ProtectStatefulTiers: settings.DeletionProtection, Identities: cluster.Identities)))
+            .ToList();
 
-            apps.Add(TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, provider, platform)));
-        }
+        IngressComposer.Compose(graph, config, settings, cluster, apps);
 
         foreach (var app in apps)
         {
@@ -47,37 +43,50 @@ public static class StackComposer
             PlatformWorkloads.For(platform).ToList());
     }
 
-    private static PlatformPeers Platform(StackConfig config)
+    private static List<AppSpec> AppSpecs(StackConfig config, PlatformSettings settings)
     {
-        var ingressNamespace = config.String(ConfigSchema.IngressNamespace) ?? DefaultIngressNamespace;
-        var monitoringNamespace = config.String(ConfigSchema.MonitoringNamespace);
-        return new PlatformPeers(
-            PlatformPeer.KubeDns,
-            new PlatformPeer(ingressNamespace, Labels.Of(
-                (WellKnownLabels.AppName, "ingress-nginx"), (WellKnownLabels.AppComponent, "controller"))),
-            monitoringNamespace is null
-                ? null
-                : new PlatformPeer(monitoringNamespace, Labels.Of((WellKnownLabels.AppName, "prometheus"))));
+        var specs = new List<AppSpec>();
+        foreach (var name in config.StringList(ConfigSchema.Apps))
+        {
+            var spec = AppCatalog.Find(name) ?? throw config.Error(ConfigSchema.Apps, $"unknown app '{name}'",
+                $"Use one of: {string.Join(", ", AppCatalog.Names)} (apps are registered in stacks/Apps/AppCatalog.cs).");
+            if (specs.Any(a => a.Name == spec.Name))
+            {
+                throw config.Error(ConfigSchema.Apps, $"app '{name}' is listed twice", "List each app once.");
+            }
+
+            AppValidator.Validate(spec);
+            if (!settings.CreatesCluster && spec.Tiers.FirstOrDefault(t => t.Identity is not null) is { } tier)
+            {
+                throw config.Error(ConfigSchema.Cloud,
+                    $"tier '{tier.Name}' of app '{spec.Name}' needs a cloud identity, which a stack on cloud existing cannot grant",
+                    "Set palisade:cloud to aws (IRSA) or gcp (Workload Identity), or deploy the app from a stack that creates its cluster.");
+            }
+
+            specs.Add(spec);
+        }
+
+        return specs;
     }
 
-    /// <summary>
-    /// Without a cluster of its own the stack deploys into an existing one: the provider takes the kubeconfig
-    /// (secret) and context from stack config, so nothing depends on the operator's ambient ~/.kube/config by accident.
-    /// </summary>
-    private static Resource KubernetesProvider(ResourceGraph graph, StackConfig config)
+    public static string IngressNamespace(StackConfig config) => config.String(ConfigSchema.IngressNamespace) ?? DefaultIngressNamespace;
+
+    private static PlatformPeers Platform(StackConfig config, PlatformSettings settings)
     {
-        var properties = new MapBuilder();
-        if (config.Has(ConfigSchema.Kubeconfig))
+        var ingressNamespace = IngressNamespace(config);
+        var monitoringNamespace = config.String(ConfigSchema.MonitoringNamespace);
+        var alb = settings.Ingress == IngressKind.Alb;
+        return new PlatformPeers(
+            PlatformPeer.KubeDns,
+            alb
+                ? null
+                : new PlatformPeer(ingressNamespace, Labels.Of(
+                    (WellKnownLabels.AppName, "ingress-nginx"), (WellKnownLabels.AppComponent, "controller"))),
+            monitoringNamespace is null
+                ? null
+                : new PlatformPeer(monitoringNamespace, Labels.Of((WellKnownLabels.AppName, "prometheus"))))
         {
-            properties.Add("kubeconfig", graph.UseConfig(ConfigSchema.Kubeconfig.Name, ConfigType.String, null, secret: true));
-        }
-
-        if (config.String(ConfigSchema.KubeContext) is { } context)
-        {
-            properties.Add("context", graph.UseConfig(ConfigSchema.KubeContext.Name, ConfigType.String, context));
-        }
-
-        return graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", properties,
-            new ResourceOptions { Version = KubernetesVersion });
+            LoadBalancerCidrs = alb ? [settings.VpcCidr!] : [],
+        };
     }
 }

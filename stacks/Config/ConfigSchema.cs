@@ -20,7 +20,91 @@ public static class ConfigSchema
     public static readonly ConfigKey MonitoringNamespace = new("monitoringNamespace", ConfigKind.String,
         "Namespace of the monitoring system allowed to scrape metrics ports (none when unset).");
 
-    public static IReadOnlyList<ConfigKey> Keys { get; } = [Apps, KubeContext, Kubeconfig, IngressNamespace, MonitoringNamespace];
+    public static readonly ConfigKey Cloud = new("cloud", ConfigKind.String,
+        "Where the stack runs: aws (creates an EKS cluster), gcp (creates a GKE cluster) or existing (default: deploy into an existing cluster).");
+
+    public static readonly ConfigKey Ingress = new("ingress", ConfigKind.String,
+        "Ingress for the apps' routes: nginx (ingress-nginx with per-client-IP limits) or alb (AWS only: ALB with a WAF rate-based rule). None when unset on cloud existing; nginx by default on aws and gcp.");
+
+    public static readonly ConfigKey ClusterName = new("clusterName", ConfigKind.String,
+        "Name of the cluster the stack creates (default palisade-<stack>).");
+
+    public static readonly ConfigKey KubernetesVersion = new("kubernetesVersion", ConfigKind.String,
+        "Kubernetes minor version of the cluster, e.g. 1.33 (EKS: the cluster version; GKE: the minimum master version).");
+
+    public static readonly ConfigKey VpcId = new("vpcId", ConfigKind.String,
+        "AWS: id of the existing VPC the cluster runs in (vpc-...); the AWS Load Balancer Controller needs it.");
+
+    public static readonly ConfigKey VpcCidr = new("vpcCidr", ConfigKind.Cidr,
+        "AWS: CIDR of that VPC; with ingress alb the exposed tiers admit the ALB (target type ip) from it.");
+
+    public static readonly ConfigKey SubnetIds = new("subnetIds", ConfigKind.StringList,
+        "AWS: ids of existing private subnets in at least two availability zones for the cluster and its nodes.");
+
+    public static readonly ConfigKey Network = new("network", ConfigKind.String,
+        "GCP: VPC network of the cluster (default: default).");
+
+    public static readonly ConfigKey Subnetwork = new("subnetwork", ConfigKind.String,
+        "GCP: subnetwork of the cluster (default: the network's subnetwork in the region).");
+
+    public static readonly ConfigKey NodeType = new("nodeType", ConfigKind.String,
+        "Node instance type (AWS, default t3.medium) or machine type (GCP, default e2-standard-2).");
+
+    public static readonly ConfigKey NodeMinSize = new("nodeMinSize", ConfigKind.Integer,
+        "Minimum number of nodes (default 1; GKE: per zone).");
+
+    public static readonly ConfigKey NodeDesiredSize = new("nodeDesiredSize", ConfigKind.Integer,
+        "Desired number of nodes (default 2; GKE: initial per zone).");
+
+    public static readonly ConfigKey NodeMaxSize = new("nodeMaxSize", ConfigKind.Integer,
+        "Maximum number of nodes (default 3; GKE: per zone).");
+
+    public static readonly ConfigKey ApiAccessCidrs = new("apiAccessCidrs", ConfigKind.CidrList,
+        "CIDRs allowed to reach the Kubernetes API: EKS public endpoint CIDRs, GKE master authorized networks (required on aws and gcp).");
+
+    public static readonly ConfigKey PrivateNodes = new("privateNodes", ConfigKind.Boolean,
+        "GCP: nodes without public IPs (default true; needs Cloud NAT for egress).");
+
+    public static readonly ConfigKey MasterCidr = new("masterCidr", ConfigKind.Cidr,
+        "GCP: /28 range of the control plane when privateNodes is true, e.g. 172.16.0.0/28.");
+
+    public static readonly ConfigKey PolicyEventLogs = new("policyEventLogs", ConfigKind.Boolean,
+        "AWS: turn on the VPC CNI network policy agent's policy event (flow) logs on each node (default false).");
+
+    public static readonly ConfigKey GkeNetworkPolicy = new("gkeNetworkPolicy", ConfigKind.String,
+        "GCP: NetworkPolicy enforcement, dataplane-v2 (default) or calico; never both.");
+
+    public static readonly ConfigKey DeletionProtection = new("deletionProtection", ConfigKind.Boolean,
+        "Protect the cluster (provider deletion protection and Pulumi protect) and the stateful tiers' namespaces from deletion (default false).");
+
+    public static readonly ConfigKey Domain = new("domain", ConfigKind.String,
+        "DNS domain of the apps' hosts; each app is served at <app host>.<domain> (required with an ingress).");
+
+    public static readonly ConfigKey CertificateArn = new("certificateArn", ConfigKind.String,
+        "ALB: ACM certificate ARN for HTTPS on 443 (required with ingress alb).");
+
+    public static readonly ConfigKey SslPolicy = new("sslPolicy", ConfigKind.String,
+        "ALB: TLS policy of the HTTPS listener (default ELBSecurityPolicy-TLS13-1-2-2021-06).");
+
+    public static readonly ConfigKey WafRateLimit = new("wafRateLimit", ConfigKind.Integer,
+        "ALB: requests per client IP per 5 minutes before the WAF blocks it (100 to 2000000000, default 2000).");
+
+    public static readonly ConfigKey NginxRps = new("nginxRps", ConfigKind.Integer,
+        "ingress-nginx: requests per second per client IP (1 to 10000, default 100).");
+
+    public static readonly ConfigKey NginxConnections = new("nginxConnections", ConfigKind.Integer,
+        "ingress-nginx: concurrent connections per client IP (1 to 10000, default 20).");
+
+    public static readonly ConfigKey NginxBodySize = new("nginxBodySize", ConfigKind.String,
+        "ingress-nginx: maximum request body, a number with k or m, e.g. 10m (1k to 1024m, default 10m).");
+
+    public static IReadOnlyList<ConfigKey> Keys { get; } =
+    [
+        Apps, KubeContext, Kubeconfig, IngressNamespace, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
+        VpcId, VpcCidr, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
+        PrivateNodes, MasterCidr, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
+        WafRateLimit, NginxRps, NginxConnections, NginxBodySize,
+    ];
 
     public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);
 }

@@ -1,4 +1,5 @@
 using Palisade.Infra.Synthesis;
+using Palisade.Stacks.Config;
 using Palisade.Tests.Support;
 
 namespace Palisade.Tests.Cli;
@@ -19,5 +20,21 @@ public class GoldenProgramTests
         }
 
         Assert.Empty(Golden.Stale(stack, result.Files.Keys));
+    }
+
+    /// <summary>The GKE fixture stack (tests/Palisade.Tests/Fixtures/stacks/Pulumi.gke.yaml) proves the GCP path.</summary>
+    [Fact]
+    public void The_gke_fixture_stack_matches_its_golden_files()
+    {
+        var path = Path.Combine(RepoPaths.TestProject, "Fixtures", "stacks", "Pulumi.gke.yaml");
+        var result = Synthesizer.Synthesize(StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", File.ReadAllText(path)));
+
+        Assert.True(result.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => c.Name)));
+        foreach (var (file, text) in result.Files)
+        {
+            Golden.AssertMatches($"gke/{file}", text);
+        }
+
+        Assert.Empty(Golden.Stale("gke", result.Files.Keys));
     }
 }

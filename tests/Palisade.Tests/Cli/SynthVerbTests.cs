@@ -13,8 +13,8 @@ public class SynthVerbTests
 
         Assert.Equal(
             ["Main.yaml", "Pulumi.yaml", "analysis/connectivity.json", "analysis/connectivity.md", "analysis/connectivity.mmd",
-             "analysis/workloads.yaml", "manifests/voting-api.yaml", "manifests/voting-consumer.yaml",
-             "manifests/voting-data.yaml", "manifests/voting-frontend.yaml"],
+             "analysis/workloads.yaml", "manifests/govtech.yaml", "manifests/voting-api.yaml",
+             "manifests/voting-consumer.yaml", "manifests/voting-data.yaml", "manifests/voting-frontend.yaml"],
             project.FilesUnder("out/dev").Select(f => f.Replace('\\', '/')));
     }
 
@@ -54,6 +54,38 @@ public class SynthVerbTests
         Assert.Single(project.Error.ToString().Trim().Split('\n'));
         Assert.Empty(project.FilesUnder("out"));
     }
+
+    private const string Aws = "config:\n  aws:region: us-east-1\n  palisade:apps: [voting]\n  palisade:cloud: aws\n" +
+                               "  palisade:subnetIds: [subnet-1, subnet-2]\n  palisade:apiAccessCidrs: [203.0.113.0/24]\n  palisade:domain: example.com\n";
+
+    private const string Alb = Aws + "  palisade:ingress: alb\n  palisade:vpcId: vpc-1\n  palisade:vpcCidr: 10.0.0.0/16\n";
+
+    private const string Certificate = "  palisade:certificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc-123\n";
+
+    private const string Gcp = "config:\n  gcp:project: p-123456\n  gcp:region: europe-west1\n  palisade:apps: [voting]\n  palisade:cloud: gcp\n" +
+                               "  palisade:apiAccessCidrs: [203.0.113.0/24]\n  palisade:masterCidr: 172.16.0.0/28\n  palisade:domain: example.com\n";
+
+    [Theory]
+    [InlineData("config:\n  palisade:apps: [voting]\n  palisade:cloud: azure\n", "Pulumi.bad.yaml: palisade:cloud: unknown cloud 'azure'")]
+    [InlineData(Gcp + "  palisade:ingress: alb\n", "Pulumi.bad.yaml: palisade:ingress: ingress alb is not available on cloud gcp")]
+    [InlineData("config:\n  palisade:apps: [voting]\n  palisade:ingress: alb\n", "Pulumi.bad.yaml: palisade:ingress: ingress alb is not available on cloud existing")]
+    [InlineData(Alb, "Pulumi.bad.yaml: palisade:certificateArn: the required key is missing")]
+    [InlineData(Alb + Certificate + "  palisade:wafRateLimit: 99\n", "Pulumi.bad.yaml: palisade:wafRateLimit: 99 is out of range")]
+    [InlineData(Alb + Certificate + "  palisade:wafRateLimit: 2000000001\n", "Pulumi.bad.yaml: palisade:wafRateLimit: 2000000001 is out of range")]
+    [InlineData(Aws + "  palisade:nginxRps: 0\n", "Pulumi.bad.yaml: palisade:nginxRps: 0 is out of range")]
+    [InlineData(Aws + "  palisade:nginxConnections: 10001\n", "Pulumi.bad.yaml: palisade:nginxConnections: 10001 is out of range")]
+    [InlineData(Aws + "  palisade:nginxBodySize: 10g\n", "Pulumi.bad.yaml: palisade:nginxBodySize: '10g' is not a body size")]
+    [InlineData("config:\n  palisade:apps: [voting]\n  palisade:cloud: aws\n", "Pulumi.bad.yaml: aws:region: the required key is missing")]
+    [InlineData("config:\n  gcp:region: europe-west1\n  palisade:apps: [voting]\n  palisade:cloud: gcp\n", "Pulumi.bad.yaml: gcp:project: the required key is missing")]
+    [InlineData(Aws + "  palisade:vpcCidr: 10.0.0.1/16\n", "Pulumi.bad.yaml: palisade:vpcCidr: '10.0.0.1/16' is not a valid CIDR")]
+    [InlineData("config:\n  aws:region: us-east-1\n  palisade:apps: [voting]\n  palisade:cloud: aws\n  palisade:subnetIds: [a, b]\n  palisade:apiAccessCidrs: [300.0.0.0/8]\n",
+        "Pulumi.bad.yaml: palisade:apiAccessCidrs: expected a list of CIDRs")]
+    [InlineData(Aws + "  palisade:masterCidr: 172.16.0.0/28\n", "Pulumi.bad.yaml: palisade:masterCidr: the key only applies to palisade:cloud gcp")]
+    [InlineData(Gcp + "  palisade:gkeNetworkPolicy: both\n", "Pulumi.bad.yaml: palisade:gkeNetworkPolicy: unknown network policy provider 'both'")]
+    [InlineData("config:\n  palisade:apps: [govtech]\n", "Pulumi.bad.yaml: palisade:cloud: tier 'backend' of app 'govtech' needs a cloud identity")]
+    [InlineData(Aws + "  palisade:kubeContext: dev\n", "Pulumi.bad.yaml: palisade:kubeContext: the key is only used with palisade:cloud existing")]
+    public void Bad_cloud_config_is_one_clear_error_with_exit_code_2_and_nothing_written(string yaml, string message) =>
+        Bad_config_is_one_clear_error_with_exit_code_2_and_nothing_written(yaml, message);
 
     [Fact]
     public void A_failed_synth_leaves_an_earlier_output_untouched()

@@ -1,0 +1,207 @@
+using Palisade.Components.Graph;
+using Palisade.Components.ZeroTrust;
+
+namespace Palisade.Components.Gcp;
+
+/// <summary>How GKE enforces NetworkPolicy: Dataplane V2 (Cilium, always on) or the Calico add-on — never both.</summary>
+public enum GkeNetworkPolicyProvider
+{
+    DataplaneV2,
+    Calico,
+}
+
+public sealed record GkeClusterArgs(
+    string Name,
+    string Project,
+    string Region,
+    string KubernetesVersion,
+    string? Network,
+    string? Subnetwork,
+    GkeNetworkPolicyProvider NetworkPolicy,
+    bool PrivateNodes,
+    string? MasterCidr,
+    IReadOnlyList<string> MasterAuthorizedCidrs,
+    string MachineType,
+    int NodeMinSize,
+    int NodeDesiredSize,
+    int NodeMaxSize,
+    bool DeletionProtection);
+
+/// <summary>
+/// A GKE cluster with NetworkPolicy enforcement on (resource-types.md §5.2, cloud-wiring.md §2, §4, §6): Dataplane V2
+/// by default or Calico, the Workload Identity pool, private nodes and master authorized networks from config, the
+/// default node pool removed in favour of a separate pool that runs the GKE metadata server, and a Kubernetes provider
+/// built from the cluster's outputs.
+/// </summary>
+public sealed class GkeCluster
+{
+    public const string ComponentType = "palisade:gcp:GkeCluster";
+    public const string ClusterLogicalName = "gke-cluster";
+    public const string KubeconfigVariable = "gke-kubeconfig";
+
+    private GkeCluster(Component component, Resource gcp, Resource cluster, Resource nodePool, Resource kubernetesProvider, string project)
+    {
+        Component = component;
+        GcpProvider = gcp;
+        Cluster = cluster;
+        NodePool = nodePool;
+        KubernetesProvider = kubernetesProvider;
+        Project = project;
+    }
+
+    public Component Component { get; }
+    public Resource GcpProvider { get; }
+    public Resource Cluster { get; }
+    public Resource NodePool { get; }
+    public Resource KubernetesProvider { get; }
+    public string Project { get; }
+
+    /// <summary>The Workload Identity pool is always <c>&lt;project&gt;.svc.id.goog</c>.</summary>
+    public static string WorkloadPool(string project) => $"{project}.svc.id.goog";
+
+    /// <summary>The enforcement properties of the cluster for one provider (and nothing of the other).</summary>
+    public static MapValue EnforcementProperties(GkeNetworkPolicyProvider provider) => provider switch
+    {
+        GkeNetworkPolicyProvider.DataplaneV2 => new MapBuilder { { "datapathProvider", "ADVANCED_DATAPATH" } },
+        GkeNetworkPolicyProvider.Calico => new MapBuilder
+        {
+            { "networkPolicy", new MapBuilder { { "enabled", true }, { "provider", "CALICO" } }.Build() },
+            {
+                "addonsConfig", new MapBuilder
+                {
+                    { "networkPolicyConfig", new MapBuilder { { "disabled", false } }.Build() },
+                }.Build()
+            },
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
+
+    public static GkeCluster Create(ResourceGraph graph, Component parent, Resource gcp, GkeClusterArgs args)
+    {
+        var component = graph.AddComponent(parent, ComponentType, args.Name);
+        var options = new ResourceOptions { Provider = gcp };
+
+        var properties = new MapBuilder
+        {
+            { "name", args.Name },
+            { "project", args.Project },
+            { "location", args.Region },
+            { "network", args.Network is null ? null : new StringValue(args.Network) },
+            { "subnetwork", args.Subnetwork is null ? null : new StringValue(args.Subnetwork) },
+            { "networkingMode", "VPC_NATIVE" },
+            { "minMasterVersion", args.KubernetesVersion },
+            { "releaseChannel", new MapBuilder { { "channel", "REGULAR" } }.Build() },
+            { "removeDefaultNodePool", true },
+            { "initialNodeCount", 1 },
+            { "workloadIdentityConfig", new MapBuilder { { "workloadPool", WorkloadPool(args.Project) } }.Build() },
+            {
+                "privateClusterConfig", args.PrivateNodes
+                    ? new MapBuilder
+                    {
+                        { "enablePrivateNodes", true },
+                        { "enablePrivateEndpoint", false },
+                        { "masterIpv4CidrBlock", args.MasterCidr is null ? null : new StringValue(args.MasterCidr) },
+                    }.Build()
+                    : null
+            },
+            {
+                "masterAuthorizedNetworksConfig", new MapBuilder
+                {
+                    {
+                        "cidrBlocks", ListValue.Of(args.MasterAuthorizedCidrs.Select(c => (Value)new MapBuilder
+                        {
+                            { "cidrBlock", c },
+                            { "displayName", $"api-access-{c.Replace('/', '-').Replace('.', '-').Replace(':', '-')}" },
+                        }.Build()))
+                    },
+                }.Build()
+            },
+            { "enableShieldedNodes", true },
+            { "deletionProtection", args.DeletionProtection },
+        };
+        foreach (var (key, value) in EnforcementProperties(args.NetworkPolicy).Entries)
+        {
+            properties.Add(key, value);
+        }
+
+        var cluster = graph.AddResource(component, GcpTypes.Cluster, ClusterLogicalName, properties,
+            options with { Protect = args.DeletionProtection });
+
+        var nodePool = graph.AddResource(component, GcpTypes.NodePool, "gke-nodes", new MapBuilder
+        {
+            { "name", $"{args.Name}-nodes" },
+            { "project", args.Project },
+            { "location", args.Region },
+            { "cluster", cluster.Output("name", args.Name) },
+            { "initialNodeCount", args.NodeDesiredSize },
+            { "autoscaling", new MapBuilder { { "minNodeCount", args.NodeMinSize }, { "maxNodeCount", args.NodeMaxSize } }.Build() },
+            { "management", new MapBuilder { { "autoRepair", true }, { "autoUpgrade", true } }.Build() },
+            {
+                "nodeConfig", new MapBuilder
+                {
+                    { "machineType", args.MachineType },
+                    { "oauthScopes", ListValue.Of("https://www.googleapis.com/auth/cloud-platform") },
+                    { "workloadMetadataConfig", new MapBuilder { { "mode", "GKE_METADATA" } }.Build() },
+                    {
+                        "shieldedInstanceConfig", new MapBuilder
+                        {
+                            { "enableSecureBoot", true },
+                            { "enableIntegrityMonitoring", true },
+                        }.Build()
+                    },
+                }.Build()
+            },
+        }, options);
+
+        var kubeconfig = graph.AddVariable(KubeconfigVariable, new FunctionCall("toJSON", Kubeconfig(cluster)));
+        var provider = ClusterProvider.FromKubeconfig(graph, component, kubeconfig, [nodePool]);
+        return new GkeCluster(component, gcp, cluster, nodePool, provider, args.Project);
+    }
+
+    /// <summary>Endpoint and CA from the cluster, user via the gke-gcloud-auth-plugin exec credential plugin.</summary>
+    private static MapValue Kubeconfig(Resource cluster) => new MapBuilder
+    {
+        { "apiVersion", "v1" },
+        { "kind", "Config" },
+        {
+            "clusters", ListValue.Of(new MapBuilder
+            {
+                { "name", "gke" },
+                {
+                    "cluster", new MapBuilder
+                    {
+                        { "server", Interpolation.Of("https://", cluster.Output("endpoint")) },
+                        { "certificate-authority-data", cluster.Output("masterAuth.clusterCaCertificate") },
+                    }.Build()
+                },
+            }.Build())
+        },
+        {
+            "contexts", ListValue.Of(new MapBuilder
+            {
+                { "name", "gke" },
+                { "context", new MapBuilder { { "cluster", "gke" }, { "user", "gke" } }.Build() },
+            }.Build())
+        },
+        { "current-context", "gke" },
+        {
+            "users", ListValue.Of(new MapBuilder
+            {
+                { "name", "gke" },
+                {
+                    "user", new MapBuilder
+                    {
+                        {
+                            "exec", new MapBuilder
+                            {
+                                { "apiVersion", "client.authentication.k8s.io/v1beta1" },
+                                { "command", "gke-gcloud-auth-plugin" },
+                                { "provideClusterInfo", true },
+                            }.Build()
+                        },
+                    }.Build()
+                },
+            }.Build())
+        },
+    };
+}

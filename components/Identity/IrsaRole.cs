@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text;
+using Palisade.Components.Aws;
+using Palisade.Components.Graph;
+
+namespace Palisade.Components.Identity;
+
+public sealed record IrsaRoleArgs(
+    string RoleName,
+    ServiceAccountRef ServiceAccount,
+    IReadOnlyList<Value> ManagedPolicyArns,
+    IReadOnlyList<IamStatement> InlineStatements);
+
+/// <summary>
+/// IAM Roles for Service Accounts: an IAM role that exactly one Kubernetes service account may assume through the
+/// cluster's OIDC provider (cloud-wiring.md §1), its managed and inline policies, and the annotation the service
+/// account carries. The trust policy is built with <c>aws:iam/getPolicyDocument</c> (method B of §1.2): the
+/// condition keys are values, StringEquals only, and both the <c>sub</c> and the <c>aud</c> condition are always
+/// present — there is no way to ask for a wildcard or to leave the audience out.
+/// </summary>
+public sealed class IrsaRole
+{
+    public const string Audience = "sts.amazonaws.com";
+    public const string RoleArnAnnotation = "eks.amazonaws.com/role-arn";
+    public const string RegionalStsAnnotation = "eks.amazonaws.com/sts-regional-endpoints";
+
+    private IrsaRole(Resource role, IReadOnlyDictionary<string, Value> annotations)
+    {
+        Role = role;
+        Annotations = annotations;
+    }
+
+    public Resource Role { get; }
+
+    /// <summary>Annotations for the service account: the role ARN and the regional STS endpoint.</summary>
+    public IReadOnlyDictionary<string, Value> Annotations { get; }
+
+    public static IrsaRole Create(ResourceGraph graph, Component parent, string logicalPrefix, EksCluster cluster, IrsaRoleArgs args)
+    {
+        var options = new ResourceOptions { Provider = cluster.AwsProvider };
+        var role = graph.AddResource(parent, AwsTypes.IamRole, $"{logicalPrefix}-role", new MapBuilder
+        {
+            { "name", RoleName(args.RoleName) },
+            { "description", $"IRSA role of Kubernetes service account {args.ServiceAccount}" },
+            { "assumeRolePolicy", TrustPolicy(cluster.OidcProvider, cluster.IssuerHost, args.ServiceAccount, cluster.AwsProvider) },
+        }, options);
+
+        for (var i = 0; i < args.ManagedPolicyArns.Count; i++)
+        {
+            graph.AddResource(parent, AwsTypes.RolePolicyAttachment, $"{logicalPrefix}-policy-{i}", new MapBuilder
+            {
+                { "role", role.Output("name") },
+                { "policyArn", args.ManagedPolicyArns[i] },
+            }, options);
+        }
+
+        if (args.InlineStatements.Count > 0)
+        {
+            graph.AddResource(parent, AwsTypes.RolePolicy, $"{logicalPrefix}-inline", new MapBuilder
+            {
+                { "role", role.Output("name") },
+                { "name", "inline" },
+                { "policy", IamDocuments.Policy(args.InlineStatements) },
+            }, options);
+        }
+
+        return new IrsaRole(role, new SortedDictionary<string, Value>(StringComparer.Ordinal)
+        {
+            [RoleArnAnnotation] = role.Output("arn"),
+            [RegionalStsAnnotation] = "true",
+        });
+    }
+
+    /// <summary>
+    /// <c>fn::invoke aws:iam/getPolicyDocument</c>: Allow <c>sts:AssumeRoleWithWebIdentity</c> for the cluster's
+    /// OIDC provider when <c>&lt;issuer&gt;:sub</c> equals the one service account and <c>&lt;issuer&gt;:aud</c>
+    /// equals <c>sts.amazonaws.com</c>.
+    /// </summary>
+    public static Value TrustPolicy(Resource oidcProvider, VariableRef issuerHost, ServiceAccountRef serviceAccount, Resource awsProvider) =>
+        new FunctionCall("invoke", new MapBuilder
+        {
+            { "function", AwsTypes.GetPolicyDocument },
+            {
+                "arguments", new MapBuilder
+                {
+                    {
+                        "statements", ListValue.Of(new MapBuilder
+                        {
+                            { "effect", "Allow" },
+                            { "actions", ListValue.Of("sts:AssumeRoleWithWebIdentity") },
+                            {
+                                "principals", ListValue.Of(new MapBuilder
+                                {
+                                    { "type", "Federated" },
+                                    { "identifiers", ListValue.Of(oidcProvider.Output("arn")) },
+                                }.Build())
+                            },
+                            {
+                                "conditions", ListValue.Of(
+                                    Condition(issuerHost, "sub", serviceAccount.IrsaSubject),
+                                    Condition(issuerHost, "aud", Audience))
+                            },
+                        }.Build())
+                    },
+                }.Build()
+            },
+            { "options", new MapBuilder { { "provider", awsProvider.Self } }.Build() },
+            { "return", "json" },
+        }.Build());
+
+    private static MapValue Condition(VariableRef issuerHost, string claim, string value) => new MapBuilder
+    {
+        { "test", "StringEquals" },
+        { "variable", Interpolation.Of(issuerHost, $":{claim}") },
+        { "values", ListValue.Of(value) },
+    };
+
+    /// <summary>IAM role names are at most 64 characters; longer names keep a readable prefix and a stable hash.</summary>
+    public static string RoleName(string name)
+    {
+        if (name.Length <= 64)
+        {
+            return name;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+        return $"{name[..55]}-{hash}";
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using Palisade.Components.Gcp;
+using Palisade.Components.Graph;
+using Palisade.Components.ZeroTrust;
+
+namespace Palisade.Components.Identity;
+
+public sealed record WorkloadIdentityArgs(string AccountId, string Project, ServiceAccountRef ServiceAccount, IReadOnlyList<string> Roles);
+
+/// <summary>
+/// GKE Workload Identity (cloud-wiring.md §2): a Google service account, a <c>roles/iam.workloadIdentityUser</c>
+/// binding on it for exactly <c>&lt;project&gt;.svc.id.goog[&lt;namespace&gt;/&lt;ksa&gt;]</c> (never at project level),
+/// the project roles the tier declares, and the annotation the Kubernetes service account carries.
+/// </summary>
+public sealed class WorkloadIdentity
+{
+    public const string WorkloadIdentityUserRole = "roles/iam.workloadIdentityUser";
+    public const string GsaAnnotation = "iam.gke.io/gcp-service-account";
+
+    private WorkloadIdentity(Resource account, IReadOnlyDictionary<string, Value> annotations)
+    {
+        Account = account;
+        Annotations = annotations;
+    }
+
+    public Resource Account { get; }
+    public IReadOnlyDictionary<string, Value> Annotations { get; }
+
+    public static WorkloadIdentity Create(ResourceGraph graph, Component parent, string logicalPrefix, Resource gcp, WorkloadIdentityArgs args)
+    {
+        var options = new ResourceOptions { Provider = gcp };
+        var account = graph.AddResource(parent, GcpTypes.ServiceAccount, $"{logicalPrefix}-gsa", new MapBuilder
+        {
+            { "accountId", AccountId(args.AccountId) },
+            { "project", args.Project },
+            { "displayName", $"Workload Identity of Kubernetes service account {args.ServiceAccount}" },
+        }, options);
+        graph.AddResource(parent, GcpTypes.ServiceAccountIamMember, $"{logicalPrefix}-wi-user", new MapBuilder
+        {
+            { "serviceAccountId", account.Output("name") },
+            { "role", WorkloadIdentityUserRole },
+            { "member", args.ServiceAccount.WorkloadIdentityMember(args.Project) },
+        }, options);
+        for (var i = 0; i < args.Roles.Count; i++)
+        {
+            graph.AddResource(parent, GcpTypes.ProjectIamMember, $"{logicalPrefix}-role-{i}", new MapBuilder
+            {
+                { "project", args.Project },
+                { "role", args.Roles[i] },
+                { "member", account.Output("member") },
+            }, options);
+        }
+
+        return new WorkloadIdentity(account, new SortedDictionary<string, Value>(StringComparer.Ordinal)
+        {
+            [GsaAnnotation] = account.Output("email"),
+        });
+    }
+
+    /// <summary>GSA account ids are 6–30 characters; longer ids keep a prefix and a stable hash, shorter ones are padded.</summary>
+    public static string AccountId(string id)
+    {
+        if (id.Length > 30)
+        {
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..6];
+            id = $"{id[..23].TrimEnd('-')}-{hash}";
+        }
+
+        return id.Length < 6 ? $"{id}-wisa" : id;
+    }
+}
+
+/// <summary>On GKE a tier's declared identity becomes a Google service account bound to exactly the tier's KSA.</summary>
+public sealed class WorkloadIdentityTierIdentities(GkeCluster cluster) : ITierIdentities
+{
+    public IReadOnlyDictionary<string, Value> Bind(ResourceGraph graph, Component tierComponent, AppSpec app, TierSpec tier)
+    {
+        var identity = tier.Identity ?? throw new InvalidOperationException($"Tier '{tier.Name}' declares no identity.");
+        return WorkloadIdentity.Create(graph, tierComponent, tierComponent.ChildName("wi"), cluster.GcpProvider, new WorkloadIdentityArgs(
+            $"{app.Name}-{tier.Name}",
+            cluster.Project,
+            ServiceAccountRef.Of(tier.Namespace, tier.ServiceAccountName),
+            identity.GcpRoles)).Annotations;
+    }
+}

@@ -1,0 +1,66 @@
+using Palisade.Components.Aws;
+using Palisade.Components.Graph;
+using Palisade.Components.Identity;
+using Palisade.Components.Kubernetes;
+
+namespace Palisade.Components.Ingress;
+
+public sealed record AlbControllerArgs(string ClusterName, string Region, string VpcId);
+
+/// <summary>
+/// The AWS Load Balancer Controller (cloud-wiring.md §5.1.1): a Helm release of the pinned chart in kube-system
+/// with an explicit release and service account name, its own IRSA role (trust for exactly
+/// kube-system/aws-load-balancer-controller) carrying the controller's IAM policy, and region and VPC set so the
+/// controller never needs instance metadata.
+/// </summary>
+public static class AlbController
+{
+    public const string Chart = "aws-load-balancer-controller";
+    public const string ChartVersion = "3.5.0";
+    public const string Repository = "https://aws.github.io/eks-charts";
+    public const string Namespace = "kube-system";
+    public const string ServiceAccountName = "aws-load-balancer-controller";
+    public const string ClassName = "alb";
+
+    public static Resource Create(ResourceGraph graph, Component parent, EksCluster cluster, Resource kubernetesProvider, AlbControllerArgs args)
+    {
+        var component = graph.AddComponent(parent, "palisade:ingress:AwsLoadBalancerController", "aws-load-balancer-controller");
+        var awsOptions = new ResourceOptions { Provider = cluster.AwsProvider };
+        var policy = graph.AddResource(component, AwsTypes.IamPolicy, "alb-controller-policy", new MapBuilder
+        {
+            { "name", IrsaRole.RoleName($"{args.ClusterName}-aws-load-balancer-controller") },
+            { "description", "Permissions of the AWS Load Balancer Controller (docs/install/iam_policy.json v3.5.0)" },
+            { "policy", IamDocuments.Policy(AlbControllerPolicy.Statements()) },
+        }, awsOptions);
+        var role = IrsaRole.Create(graph, component, "alb-controller-irsa", cluster, new IrsaRoleArgs(
+            $"{args.ClusterName}-aws-load-balancer-controller",
+            ServiceAccountRef.Of(Namespace, ServiceAccountName),
+            [policy.Output("arn")],
+            []));
+
+        return graph.AddResource(component, KubernetesTypes.HelmRelease, "alb-controller", new MapBuilder
+        {
+            { "name", Chart },
+            { "chart", Chart },
+            { "version", ChartVersion },
+            { "repositoryOpts", new MapBuilder { { "repo", Repository } }.Build() },
+            { "namespace", Namespace },
+            {
+                "values", new MapBuilder
+                {
+                    { "clusterName", cluster.ClusterName },
+                    { "region", args.Region },
+                    { "vpcId", args.VpcId },
+                    {
+                        "serviceAccount", new MapBuilder
+                        {
+                            { "create", true },
+                            { "name", ServiceAccountName },
+                            { "annotations", new MapBuilder { { IrsaRole.RoleArnAnnotation, role.Role.Output("arn") } }.Build() },
+                        }.Build()
+                    },
+                }.Build()
+            },
+        }, new ResourceOptions { Provider = kubernetesProvider });
+    }
+}

@@ -1,0 +1,53 @@
+using Palisade.Components.Graph;
+using Palisade.Stacks.Composition;
+using Palisade.Stacks.Config;
+using Palisade.Tests.Support;
+
+namespace Palisade.Tests.Cloud;
+
+/// <summary>The repository's dev and prod stacks and the GKE fixture stack, composed, plus graph lookups.</summary>
+public static class CloudStacks
+{
+    public static string GkeFixture => Path.Combine(RepoPaths.TestProject, "Fixtures", "stacks", "Pulumi.gke.yaml");
+
+    public static StackConfig Config(string stack) => stack == "gke"
+        ? StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", File.ReadAllText(GkeFixture))
+        : StackConfigParser.ParseFile(stack, $"Pulumi.{stack}.yaml", File.ReadAllText(Path.Combine(RepoPaths.Root, $"Pulumi.{stack}.yaml")));
+
+    public static SynthesizedStack Compose(string stack) => StackComposer.Compose(Config(stack));
+
+    public static StackConfig Parse(string yaml) => StackConfigParser.ParseFile("t", "Pulumi.t.yaml", yaml);
+
+    public static Resource Resource(this ResourceGraph graph, string logicalName) =>
+        graph.Find(logicalName) ?? throw new Xunit.Sdk.XunitException($"resource {logicalName} not found");
+
+    public static Value At(this Value value, string path)
+    {
+        foreach (var part in path.Split('.'))
+        {
+            value = value switch
+            {
+                MapValue m => m[part] ?? throw new Xunit.Sdk.XunitException($"no '{part}' in {path}"),
+                ListValue l when int.TryParse(part, out var i) => l.Items[i],
+                _ => throw new Xunit.Sdk.XunitException($"cannot go into '{part}' of {path}"),
+            };
+        }
+
+        return value;
+    }
+
+    public static Value Prop(this Resource resource, string path) => resource.Properties.At(path);
+
+    public static bool Has(this Resource resource, string path)
+    {
+        try
+        {
+            resource.Prop(path);
+            return true;
+        }
+        catch (Xunit.Sdk.XunitException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using Palisade.Components.Graph;
+using Palisade.Components.Kubernetes;
+
+namespace Palisade.Tests.Cloud;
+
+public class IngressTests
+{
+    private static MapValue Annotations(Resource ingress) => (MapValue)ingress.Prop("metadata.annotations");
+
+    [Fact]
+    public void Nginx_ingress_has_the_seed_limits_and_routes_api_before_root()
+    {
+        var graph = CloudStacks.Compose("dev").Graph;
+        var ingress = graph.Resource("govtech-govtech-ingress");
+        var annotations = Annotations(ingress);
+        Assert.Equal(new StringValue("100"), annotations["nginx.ingress.kubernetes.io/limit-rps"]);
+        Assert.Equal(new StringValue("20"), annotations["nginx.ingress.kubernetes.io/limit-connections"]);
+        Assert.Equal(new StringValue("10m"), annotations["nginx.ingress.kubernetes.io/proxy-body-size"]);
+        Assert.Equal(new StringValue("nginx"), ingress.Prop("spec.ingressClassName"));
+        Assert.Equal(new StringValue("govtech.dev.example.com"), ingress.Prop("spec.rules.0.host"));
+        Assert.Equal(new StringValue("/api"), ingress.Prop("spec.rules.0.http.paths.0.path"));
+        Assert.Equal(new NumberValue(3000), ingress.Prop("spec.rules.0.http.paths.0.backend.service.port.number"));
+        Assert.Equal(new StringValue("/"), ingress.Prop("spec.rules.0.http.paths.1.path"));
+        Assert.Equal(new NumberValue(80), ingress.Prop("spec.rules.0.http.paths.1.backend.service.port.number"));
+        Assert.Equal(["ingress-nginx"], ingress.Options.DependsOn.Select(r => r.LogicalName));
+    }
+
+    [Fact]
+    public void Nginx_limits_come_from_config()
+    {
+        var text = File.ReadAllText(Path.Combine(Support.RepoPaths.Root, "Pulumi.dev.yaml"))
+            .Replace("palisade:nginxRps: 100", "palisade:nginxRps: 50", StringComparison.Ordinal)
+            .Replace("palisade:nginxBodySize: 10m", "palisade:nginxBodySize: 2m", StringComparison.Ordinal);
+        var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(text)).Graph;
+        var annotations = Annotations(graph.Resource("voting-voting-frontend-ingress"));
+        Assert.Equal(new StringValue("50"), annotations["nginx.ingress.kubernetes.io/limit-rps"]);
+        Assert.Equal(new StringValue("2m"), annotations["nginx.ingress.kubernetes.io/proxy-body-size"]);
+    }
+
+    [Fact]
+    public void The_nginx_controller_is_pinned_returns_429_and_keeps_client_ips()
+    {
+        var controller = CloudStacks.Compose("dev").Graph.Resource("ingress-nginx");
+        Assert.Equal("kubernetes-ingress-nginx:index:IngressController", controller.Type);
+        Assert.Equal("0.1.3", controller.Options.Version);
+        Assert.Equal(new StringValue("4.15.1"), controller.Prop("helmOptions.version"));
+        Assert.Equal(new StringValue("ingress-nginx"), controller.Prop("helmOptions.name"));
+        Assert.Equal(new StringValue("ingress-nginx"), controller.Prop("helmOptions.namespace"));
+        Assert.Equal(new StringValue("429"), ((MapValue)controller.Prop("controller.config"))["limit-req-status-code"]);
+        Assert.Equal(new StringValue("429"), ((MapValue)controller.Prop("controller.config"))["limit-conn-status-code"]);
+        Assert.Equal(new StringValue("Local"), controller.Prop("controller.service.externalTrafficPolicy"));
+    }
+
+    [Fact]
+    public void With_nginx_only_the_controller_namespace_reaches_only_the_exposed_tiers()
+    {
+        var stack = CloudStacks.Compose("dev");
+        var allowances = stack.Apps.SelectMany(a => a.Policies).Where(p => p.Name.StartsWith("allow-ingress-controller-to-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["govtech/allow-ingress-controller-to-backend", "govtech/allow-ingress-controller-to-frontend", "voting-frontend/allow-ingress-controller-to-frontend"],
+            allowances.Select(p => $"{p.Namespace}/{p.Name}").Order(StringComparer.Ordinal));
+        var peer = allowances[0].Ingress!.Single().Peers!.Single();
+        Assert.Equal("ingress-nginx", peer.NamespaceSelector!.MatchLabels[WellKnownLabels.NamespaceName]);
+        Assert.Equal("controller", peer.PodSelector!.MatchLabels[WellKnownLabels.AppComponent]);
+        Assert.DoesNotContain(stack.Apps.SelectMany(a => a.Policies), p => p.Name.Contains("to-database", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alb_ingress_has_the_controller_annotations_and_the_waf_acl()
+    {
+        var graph = CloudStacks.Compose("prod").Graph;
+        var ingress = graph.Resource("govtech-govtech-ingress");
+        var a = Annotations(ingress);
+        const string p = "alb.ingress.kubernetes.io/";
+        Assert.Equal(new StringValue("internet-facing"), a[p + "scheme"]);
+        Assert.Equal(new StringValue("ip"), a[p + "target-type"]);
+        Assert.Equal(new StringValue("""[{"HTTP": 80}, {"HTTPS": 443}]"""), a[p + "listen-ports"]);
+        Assert.Equal(new StringValue("443"), a[p + "ssl-redirect"]);
+        Assert.Equal(new StringValue("arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555"), a[p + "certificate-arn"]);
+        Assert.Equal(new StringValue("ELBSecurityPolicy-TLS13-1-2-2021-06"), a[p + "ssl-policy"]);
+        Assert.Equal(new StringValue("/api/health"), a[p + "healthcheck-path"]);
+        Assert.Equal(new StringValue("palisade-prod"), a[p + "group.name"]);
+        var acl = Assert.IsType<OutputRef>(a[p + "wafv2-acl-arn"]);
+        Assert.Equal(("waf-acl", "arn"), (acl.Resource.LogicalName, acl.Path));
+        Assert.Equal(new StringValue("alb"), ingress.Prop("spec.ingressClassName"));
+        Assert.Equal(["alb-controller"], ingress.Options.DependsOn.Select(r => r.LogicalName));
+        Assert.DoesNotContain(graph.Resources, r => r.Type == "aws:wafv2/webAclAssociation:WebAclAssociation");
+        Assert.Null(graph.Find("ingress-nginx"));
+    }
+
+    [Fact]
+    public void The_waf_acl_blocks_per_client_ip_above_the_configured_rate()
+    {
+        var acl = CloudStacks.Compose("prod").Graph.Resource("waf-acl");
+        Assert.Equal(new StringValue("REGIONAL"), acl.Prop("scope"));
+        Assert.Equal(MapValue.Empty, acl.Prop("defaultAction.allow"));
+        Assert.Equal(new NumberValue(2000), acl.Prop("rules.0.statement.rateBasedStatement.limit"));
+        Assert.Equal(new StringValue("IP"), acl.Prop("rules.0.statement.rateBasedStatement.aggregateKeyType"));
+        Assert.Equal(new NumberValue(429), acl.Prop("rules.0.action.block.customResponse.responseCode"));
+    }
+
+    [Fact]
+    public void With_alb_the_exposed_tiers_admit_the_vpc_cidr_and_no_controller_namespace()
+    {
+        var stack = CloudStacks.Compose("prod");
+        var policies = stack.Apps.SelectMany(a => a.Policies).ToList();
+        Assert.DoesNotContain(policies, p => p.Name.StartsWith("allow-ingress-controller-to-", StringComparison.Ordinal));
+        var lb = policies.Where(p => p.Name.StartsWith("allow-load-balancer-to-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["govtech/allow-load-balancer-to-backend", "govtech/allow-load-balancer-to-frontend", "voting-frontend/allow-load-balancer-to-frontend"],
+            lb.Select(p => $"{p.Namespace}/{p.Name}").Order(StringComparer.Ordinal));
+        Assert.All(lb, p => Assert.Equal("10.20.0.0/16", p.Ingress!.Single().Peers!.Single().IpBlock!.Cidr));
+        Assert.Null(stack.Platform.IngressController);
+        Assert.Equal(["10.20.0.0/16"], stack.Platform.LoadBalancerCidrs);
+    }
+
+    [Fact]
+    public void The_load_balancer_controller_is_a_pinned_release_with_its_irsa_role()
+    {
+        var release = CloudStacks.Compose("prod").Graph.Resource("alb-controller");
+        Assert.Equal("kubernetes:helm.sh/v3:Release", release.Type);
+        Assert.Equal(new StringValue("aws-load-balancer-controller"), release.Prop("name"));
+        Assert.Equal(new StringValue("3.5.0"), release.Prop("version"));
+        Assert.Equal(new StringValue("kube-system"), release.Prop("namespace"));
+        Assert.Equal(new StringValue("aws-load-balancer-controller"), release.Prop("values.serviceAccount.name"));
+        Assert.Equal(new StringValue("vpc-0a1b2c3d4e5f60000"), release.Prop("values.vpcId"));
+        var arn = ((MapValue)release.Prop("values.serviceAccount.annotations"))["eks.amazonaws.com/role-arn"];
+        Assert.Equal("alb-controller-irsa-role", Assert.IsType<OutputRef>(arn).Resource.LogicalName);
+    }
+}
