@@ -55,7 +55,7 @@ public static class ConnectivityVerb
         }
         catch (InputError e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
             return 2;
         }
 

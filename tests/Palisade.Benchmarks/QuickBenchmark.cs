@@ -12,7 +12,7 @@ namespace Palisade.Benchmarks;
 /// </summary>
 public static class QuickBenchmark
 {
-    private const int Runs = 7;
+    private const int Runs = 9;
 
     public static int Run(TextWriter output)
     {

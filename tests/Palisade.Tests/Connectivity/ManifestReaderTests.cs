@@ -85,6 +85,17 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
+    public void Pods_of_one_owner_with_different_labels_are_noted()
+    {
+        const string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: NAME, labels: {app: db, statefulset.kubernetes.io/pod-name: NAME}, ownerReferences: [{kind: StatefulSet, name: db, controller: true}]}\n";
+
+        var read = Parse(("pods.yaml", pod.Replace("NAME", "db-0", StringComparison.Ordinal) + "---\n" + pod.Replace("NAME", "db-1", StringComparison.Ordinal)));
+
+        Assert.Equal("db-0", Assert.Single(read.Cluster.Workloads).Labels["statefulset.kubernetes.io/pod-name"]);
+        Assert.Equal(["pods.yaml: document 2 (Pod default/db-1): a pod of default/db[StatefulSet] has labels that differ from pods.yaml: document 1 (Pod default/db-0); the analysis uses those of pods.yaml: document 1 (Pod default/db-0)"], read.Notes);
+    }
+
+    [Fact]
     public void Lists_empty_documents_json_and_nested_directories_are_read_in_sorted_order()
     {
         var directory = Directory.CreateTempSubdirectory("palisade-manifests-");
