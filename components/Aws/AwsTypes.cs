@@ -15,6 +15,7 @@ public static class AwsTypes
     public const string RolePolicyAttachment = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
     public const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
     public const string KmsKey = "aws:kms/key:Key";
+    public const string LaunchTemplate = "aws:ec2/launchTemplate:LaunchTemplate";
     public const string WebAcl = "aws:wafv2/webAcl:WebAcl";
 
     public const string GetPolicyDocument = "aws:iam/getPolicyDocument:getPolicyDocument";

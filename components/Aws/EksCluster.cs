@@ -138,8 +138,31 @@ public sealed class EksCluster
             { "deletionProtection", args.DeletionProtection },
         }, awsOptions with { DependsOn = [clusterPolicy], Protect = args.DeletionProtection });
 
+        // Defence in depth (cloud-wiring.md §3): IMDSv2 only, one hop, so containers cannot reach the node's
+        // instance metadata and its role even where no NetworkPolicy blocks 169.254.169.254. IRSA pods never need it.
+        var launchTemplate = graph.AddResource(component, AwsTypes.LaunchTemplate, "eks-node-launch-template", new MapBuilder
+        {
+            { "name", $"{args.Name}-nodes" },
+            { "description", $"Nodes of EKS cluster {args.Name}: IMDSv2 only, hop limit 1" },
+            {
+                "metadataOptions", new MapBuilder
+                {
+                    { "httpEndpoint", "enabled" },
+                    { "httpTokens", "required" },
+                    { "httpPutResponseHopLimit", 1 },
+                }.Build()
+            },
+        }, awsOptions);
+
         var nodeGroup = graph.AddResource(component, AwsTypes.EksNodeGroup, "eks-nodes", new MapBuilder
         {
+            {
+                "launchTemplate", new MapBuilder
+                {
+                    { "id", launchTemplate.Output("id") },
+                    { "version", new FunctionCall("toJSON", launchTemplate.Output("latestVersion")) },
+                }.Build()
+            },
             { "clusterName", cluster.Output("name", args.Name) },
             { "nodeGroupName", $"{args.Name}-nodes" },
             { "nodeRoleArn", nodeRole.Output("arn") },

@@ -44,6 +44,10 @@ public class EksClusterTests
         var nodes = graph.Resource("eks-nodes");
         Assert.Equal(ListValue.Of("t3.medium"), nodes.Prop("instanceTypes"));
         Assert.Equal(new NumberValue(2), nodes.Prop("scalingConfig.desiredSize"));
+        Assert.Equal("eks-node-launch-template", ((OutputRef)nodes.Prop("launchTemplate.id")).Resource.LogicalName);
+        var template = graph.Resource("eks-node-launch-template");
+        Assert.Equal(new StringValue("required"), template.Prop("metadataOptions.httpTokens"));
+        Assert.Equal(new NumberValue(1), template.Prop("metadataOptions.httpPutResponseHopLimit"));
         var oidc = graph.Resource("eks-oidc-provider");
         Assert.Equal(ListValue.Of("sts.amazonaws.com"), oidc.Prop("clientIdLists"));
         Assert.Equal("identities[0].oidcs[0].issuer", ((OutputRef)oidc.Prop("url")).Path);
