@@ -125,4 +125,19 @@ public class IngressTests
         var arn = ((MapValue)release.Prop("values.serviceAccount.annotations"))["eks.amazonaws.com/role-arn"];
         Assert.Equal("alb-controller-irsa-role", Assert.IsType<OutputRef>(arn).Resource.LogicalName);
     }
+
+    [Fact]
+    public void On_an_existing_cluster_nginx_ingresses_are_emitted_without_installing_a_controller()
+    {
+        var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(
+            "config:\n  palisade:apps: [voting]\n  palisade:kubeContext: x\n  palisade:ingress: nginx\n  palisade:domain: example.com\n")).Graph;
+        var ingress = graph.Resource("voting-voting-frontend-ingress");
+        Assert.Equal(new StringValue("voting.example.com"), ingress.Prop("spec.rules.0.host"));
+        Assert.Empty(ingress.Options.DependsOn);
+        Assert.Null(graph.Find("ingress-nginx"));
+        Assert.DoesNotContain(graph.Resources, r => r.Package is "aws" or "gcp");
+
+        var plain = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse("config:\n  palisade:apps: [voting]\n")).Graph;
+        Assert.DoesNotContain(plain.Resources, r => r.Type == KubernetesTypes.Ingress);
+    }
 }
