@@ -40,6 +40,7 @@ public static class Synthesizer
         files["analysis/connectivity.mmd"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Mermaid);
 
         var checks = PolicyChecks.Run(stack).Concat(ConnectivityChecks.Run(connectivity, declared)).ToList();
+        files[ChecksJsonRenderer.File] = ChecksJsonRenderer.Render(checks);
         return new SynthesisResult(stack, program, files, connectivity, declared, checks);
     }
 
