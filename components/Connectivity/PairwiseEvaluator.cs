@@ -43,13 +43,13 @@ public static class PairwiseEvaluator
                 }
             }
 
-            var toBlocks = space.Blocks.Select(block => (block, AllowedExternal(egressPolicies[a], PolicyType.Egress, block)));
+            var toBlocks = space.Blocks.Select(block => (block, AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null)));
             foreach (var (peer, allowed) in ExternalGrouping.Group(toBlocks))
             {
                 connections.Add(new Connection(peers[a], peer, allowed));
             }
 
-            var fromBlocks = space.Blocks.Select(block => (block, AllowedExternal(ingressPolicies[a], PolicyType.Ingress, block)));
+            var fromBlocks = space.Blocks.Select(block => (block, AllowedExternal(ingressPolicies[a], PolicyType.Ingress, block, destination: workloads[a])));
             foreach (var (peer, allowed) in ExternalGrouping.Group(fromBlocks))
             {
                 connections.Add(new Connection(peer, peers[a], allowed));
@@ -93,7 +93,11 @@ public static class PairwiseEvaluator
         return allowed;
     }
 
-    private static ConnectionSet AllowedExternal(List<NetworkPolicy>? policies, PolicyType direction, AddressRange block)
+    /// <summary>
+    /// Traffic between a workload and an address block. Named ports resolve on the destination: the selected pod for
+    /// ingress from the block; nothing for egress to the block, where a named port never matches.
+    /// </summary>
+    private static ConnectionSet AllowedExternal(List<NetworkPolicy>? policies, PolicyType direction, AddressRange block, Workload? destination)
     {
         if (policies is null)
         {
@@ -110,7 +114,7 @@ public static class PairwiseEvaluator
                     rule.Peers.Any(p => p.IpBlock is { } ip && Cidr.Parse(ip.Cidr).Contains(address) &&
                                         !ip.Except.Any(e => Cidr.Parse(e).Contains(address))))
                 {
-                    allowed = allowed.Union(Ports(rule.Ports, destination: null));
+                    allowed = allowed.Union(Ports(rule.Ports, destination));
                 }
             }
         }

@@ -71,10 +71,11 @@ internal sealed class PolicyTables
             foreach (var rule in policy.IngressRules)
             {
                 var allowed = ports.Resolve(rule.Ports, profile);
+                // Named ports resolve on the selected (destination) pod, for workload and address sources alike.
                 if (rule.AllPeers)
                 {
                     table.Default = table.Default.Union(allowed);
-                    external.Add((space.Everything, rule.Ports.Numeric));
+                    external.Add((space.Everything, allowed));
                     continue;
                 }
 
@@ -82,7 +83,7 @@ internal sealed class PolicyTables
                 {
                     if (peer.IpBlock is not null)
                     {
-                        external.Add((Cover(peer.IpBlock), rule.Ports.Numeric));
+                        external.Add((Cover(peer.IpBlock), allowed));
                     }
                     else if (!allowed.IsEmpty)
                     {

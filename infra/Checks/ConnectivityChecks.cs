@@ -32,9 +32,15 @@ public static class ConnectivityChecks
 
         foreach (var external in declared.External)
         {
-            foreach (var probe in external.Probes().Where(p => !actual.ToExternal(external.WorkloadId, p).Intersect(external.Allowed).Equals(external.Allowed)))
+            foreach (var probe in external.Probes())
             {
-                failures.Add($"blocked: {external.WorkloadId} => {probe} needs {external.Allowed} ({external.Reason})");
+                var open = external.Inbound ? actual.FromExternal(probe, external.WorkloadId) : actual.ToExternal(external.WorkloadId, probe);
+                if (!open.Intersect(external.Allowed).Equals(external.Allowed))
+                {
+                    failures.Add(external.Inbound
+                        ? $"blocked: {probe} => {external.WorkloadId} needs {external.Allowed} ({external.Reason})"
+                        : $"blocked: {external.WorkloadId} => {probe} needs {external.Allowed} ({external.Reason})");
+                }
             }
         }
 
@@ -58,7 +64,8 @@ public static class ConnectivityChecks
             var allowed = (source, destination) switch
             {
                 (WorkloadPeer a, WorkloadPeer b) => declared.Between(a.Id, b.Id),
-                (WorkloadPeer a, ExternalPeer b) => declared.ToExternal(a.Id, b.Ranges[0].FirstAddress),
+                (WorkloadPeer a, ExternalPeer b) => DeclaredForEveryRange(b, address => declared.ToExternal(a.Id, address)),
+                (ExternalPeer a, WorkloadPeer b) => DeclaredForEveryRange(a, address => declared.FromExternal(address, b.Id)),
                 _ => ConnectionSet.None,
             };
             if (!connection.Allowed.Union(allowed).Equals(allowed))
@@ -71,6 +78,16 @@ public static class ConnectivityChecks
         return CheckResult.From("Nothing undeclared is open to or from an app workload", failures,
             $"{actual.Connections.Count} allowed connections analysed");
     }
+
+    /// <summary>
+    /// What is declared for all of an external peer's ranges (a peer may group several ranges with the same traffic).
+    /// The analysis splits addresses at every policy boundary, so each range's endpoints stand for the whole range.
+    /// </summary>
+    private static ConnectionSet DeclaredForEveryRange(ExternalPeer peer, Func<System.Net.IPAddress, ConnectionSet> declaredAt) =>
+        peer.Ranges
+            .SelectMany(r => new[] { r.FirstAddress, r.LastAddress })
+            .Select(declaredAt)
+            .Aggregate(ConnectionSet.All, (set, next) => set.Intersect(next));
 
     private static CheckResult DnsReachable(ConnectivityResult actual, DeclaredConnectivity declared)
     {

@@ -6,8 +6,11 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Infra.Checks;
 
-/// <summary>An external destination a workload may reach: a CIDR minus its except ranges, on some ports.</summary>
-public sealed record DeclaredExternal(string WorkloadId, IPNetwork Cidr, IReadOnlyList<IPNetwork> Except, ConnectionSet Allowed, string Reason)
+/// <summary>
+/// Traffic between a workload and addresses outside the cluster: a CIDR minus its except ranges, on some ports;
+/// outbound (egress to the addresses) or inbound (e.g. a load balancer reaching pod IPs).
+/// </summary>
+public sealed record DeclaredExternal(string WorkloadId, IPNetwork Cidr, IReadOnlyList<IPNetwork> Except, ConnectionSet Allowed, string Reason, bool Inbound = false)
 {
     public bool Covers(IPAddress address) => Cidr.Contains(address) && !Except.Any(e => e.Contains(address));
 
@@ -79,8 +82,12 @@ public sealed class DeclaredConnectivity
 
     public ConnectionSet Between(string source, string destination) => _pairs.GetValueOrDefault((source, destination), ConnectionSet.None);
 
-    public ConnectionSet ToExternal(string source, IPAddress address) =>
-        _external.Where(e => e.WorkloadId == source && e.Covers(address))
+    public ConnectionSet ToExternal(string source, IPAddress address) => ExternalAllowed(source, address, inbound: false);
+
+    public ConnectionSet FromExternal(IPAddress address, string destination) => ExternalAllowed(destination, address, inbound: true);
+
+    private ConnectionSet ExternalAllowed(string workload, IPAddress address, bool inbound) =>
+        _external.Where(e => e.WorkloadId == workload && e.Inbound == inbound && e.Covers(address))
             .Aggregate(ConnectionSet.None, (set, e) => set.Union(e.Allowed));
 
     public static DeclaredConnectivity For(SynthesizedStack stack)
@@ -100,6 +107,15 @@ public sealed class DeclaredConnectivity
                 if (tier.ExposedPort is { } exposed && stack.Platform.IngressController is { } controller)
                 {
                     declared.AddFromPlatform(stack, controller, Id(tier), Single(tier, exposed, Protocol.TCP), $"ingress controller to {tier.Name}");
+                }
+
+                if (tier.ExposedPort is { } target)
+                {
+                    foreach (var cidr in stack.Platform.LoadBalancerCidrs)
+                    {
+                        declared._external.Add(new DeclaredExternal(Id(tier), IPNetwork.Parse(cidr), [], Single(tier, target, Protocol.TCP),
+                            $"load balancer {cidr} to {tier.Name}", Inbound: true));
+                    }
                 }
 
                 if (tier.MetricsPort is { } metrics && stack.Platform.Monitoring is { } monitoring)

@@ -9,7 +9,7 @@ public static class PlanVerb
 {
     public static Command Create(Func<CommandContext> context)
     {
-        var stack = new Argument<string>("stack") { Description = "Stack name (reads Pulumi.<stack>.yaml)." };
+        var stack = StackVerb.Argument();
         var command = new Command("plan", "Synthesize and verify a stack offline, and print the resource tree, policies and checks.") { stack };
         command.SetAction(result => Run(context(), result.GetValue(stack)!));
         return command;
@@ -17,8 +17,7 @@ public static class PlanVerb
 
     public static int Run(CommandContext context, string stack) => ErrorReporting.Guard(context, () =>
     {
-        var project = ProjectDirectory.Find(context.WorkingDirectory);
-        var result = Synthesizer.Synthesize(project.ReadStack(stack));
+        var result = StackVerb.Synthesize(context, stack);
         PlanReport.Write(result, context.Out);
         return result.Passed ? ExitCodes.Success : ExitCodes.VerificationFailed;
     });

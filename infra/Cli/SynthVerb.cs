@@ -8,7 +8,7 @@ public static class SynthVerb
 {
     public static Command Create(Func<CommandContext> context)
     {
-        var stack = new Argument<string>("stack") { Description = "Stack name (reads Pulumi.<stack>.yaml)." };
+        var stack = StackVerb.Argument();
         var output = new Option<string?>("--out") { Description = "Output folder (default: out/<stack>)." };
         var command = new Command("synth", "Write the stack's Pulumi YAML program and Kubernetes manifests to a folder.") { stack, output };
         command.SetAction(result => Run(context(), result.GetValue(stack)!, result.GetValue(output)));

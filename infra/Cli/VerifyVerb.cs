@@ -11,7 +11,7 @@ public static class VerifyVerb
 {
     public static Command Create(Func<CommandContext> context)
     {
-        var stack = new Argument<string>("stack") { Description = "Stack name (reads Pulumi.<stack>.yaml)." };
+        var stack = StackVerb.Argument();
         var command = new Command("verify", "Exit non-zero unless the stack's policies allow exactly the declared connectivity.") { stack };
         command.SetAction(result => Run(context(), result.GetValue(stack)!));
         return command;
@@ -19,8 +19,7 @@ public static class VerifyVerb
 
     public static int Run(CommandContext context, string stack) => ErrorReporting.Guard(context, () =>
     {
-        var project = ProjectDirectory.Find(context.WorkingDirectory);
-        var result = Synthesizer.Synthesize(project.ReadStack(stack));
+        var result = StackVerb.Synthesize(context, stack);
         foreach (var check in result.Checks)
         {
             context.Out.WriteLine($"{(check.Passed ? "PASS" : "FAIL")} {check.Name}");

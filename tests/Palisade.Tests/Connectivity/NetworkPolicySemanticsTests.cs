@@ -278,6 +278,20 @@ public sealed class NetworkPolicySemanticsTests
     }
 
     [Fact]
+    public void Ingress_named_port_from_an_address_block_resolves_on_the_selected_pod()
+    {
+        // An ALB with target type ip reaches pod IPs from its subnets: the rule names the pod's port, the source is an
+        // ipBlock. The named port is resolved on the destination, which is the selected pod, so it matches.
+        var result = new TestCluster()
+            .Deployment("ns", "web", "web", Port(8080, "http"))
+            .Policy(Policy("ns", "lb", App("web"), Ingress, ingress: [Rule([Block("10.20.0.0/16")], Named("http"))]))
+            .Analyze();
+
+        Assert.Equal("TCP 8080", result.FromExternal(IPAddress.Parse("10.20.3.4"), "ns/web[Deployment]").ToString());
+        Assert.True(result.FromExternal(IPAddress.Parse("10.21.0.1"), "ns/web[Deployment]").IsEmpty);
+    }
+
+    [Fact]
     public void Egress_named_port_resolves_on_the_peer_pod_and_never_on_external_addresses()
     {
         var result = new TestCluster()
