@@ -14,6 +14,7 @@ public static class PalisadeCli
             VerifyVerb.Create(context),
             CompileVerb.Create(context),
             ConnectivityVerb.Create(),
+            DiffVerb.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,128 @@
+using System.Formats.Tar;
+using Palisade.Components.Diagnostics;
+using Palisade.Infra.Process;
+
+namespace Palisade.Infra.Diff;
+
+/// <summary>
+/// Synthesizes a stack as a git revision's own program would: the revision is exported with <c>git archive</c> into a
+/// temporary folder (the working tree, index and HEAD are never touched), then that revision's program is built and
+/// run there with <c>dotnet run --project infra -- synth &lt;stack&gt; --out &lt;tmp&gt;</c>. Works across code versions,
+/// because the base is synthesized by the base's code.
+/// </summary>
+public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log)
+{
+    /// <summary>Quiet, self-contained builds: no telemetry banner, no build servers left running after the diff.</summary>
+    public static IReadOnlyDictionary<string, string?> DotnetEnvironment { get; } = new Dictionary<string, string?>
+    {
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        ["UseSharedCompilation"] = "false",
+    };
+
+    /// <param name="projectPath">The project folder (with Pulumi.yaml) in the working tree; only read by git.</param>
+    /// <param name="revision">Any git revision: branch, tag, commit, origin/main, HEAD~1.</param>
+    /// <exception cref="InputError">Not a git repository, or the revision does not exist (with git's message).</exception>
+    public DiffSide Synthesize(string projectPath, string revision, string stack)
+    {
+        if (revision.Length == 0 || revision.StartsWith('-'))
+        {
+            throw new InputError("--base", $"'{revision}' is not a revision", "Name a branch, tag or commit, e.g. --base origin/main.");
+        }
+
+        var top = Git(projectPath, ["rev-parse", "--show-toplevel"], $"{projectPath} is not inside a git repository",
+            "Run diff --base from a clone of the repository, or compare two stacks with `diff <stackA> <stackB>`.").Trim();
+        var prefix = Git(projectPath, ["rev-parse", "--show-prefix"], $"{projectPath} is not inside a git repository",
+            "Run diff --base from a clone of the repository.").Trim().TrimEnd('/');
+        var commit = Git(projectPath, ["rev-parse", "--verify", $"{revision}^{{commit}}"], $"'{revision}' is not a commit in {top}",
+            "Use a branch, tag or commit that exists locally (in CI, check out with fetch-depth: 0 and use origin/<branch>).").Trim();
+        var shortCommit = commit.Length > 12 ? commit[..12] : commit;
+        var label = $"{revision} ({shortCommit})";
+
+        var temp = Path.Combine(Path.GetTempPath(), "palisade-diff", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var archive = Path.Combine(temp, "base.tar");
+            log.WriteLine($"diff: exporting {label} with git archive");
+            Git(top, ["archive", "--format=tar", "-o", archive, commit], $"git archive of {label} failed",
+                "Check that the repository is readable.");
+
+            var source = Path.Combine(temp, "src");
+            Directory.CreateDirectory(source);
+            TarFile.ExtractToDirectory(archive, source, overwriteFiles: true);
+            var project = prefix.Length == 0 ? source : Path.Combine(source, prefix);
+
+            if (!File.Exists(Path.Combine(project, $"Pulumi.{stack}.yaml")))
+            {
+                return DiffSide.Missing(stack, label, $"Stack '{stack}' does not exist at {label}: every resource is new.");
+            }
+
+            if (!File.Exists(Path.Combine(project, "infra", "Palisade.Infra.csproj")))
+            {
+                return DiffSide.Missing(stack, label, $"{label} has no palisade program (infra/Palisade.Infra.csproj): the base is unknown, every resource is shown as new.");
+            }
+
+            var output = Path.Combine(temp, "out");
+            log.WriteLine($"diff: building {label} and synthesizing stack {stack} with its own program (dotnet run)");
+            var run = runner.Run("dotnet", ["run", "--project", "infra", "--", "synth", stack, "--out", output], project, DotnetEnvironment);
+            if (!run.Succeeded || !Directory.Exists(output))
+            {
+                var detail = LastLines(run.StandardError + "\n" + run.StandardOutput, 5);
+                var noSynth = detail.Contains("synth", StringComparison.Ordinal) &&
+                              (detail.Contains("Unrecognized", StringComparison.OrdinalIgnoreCase) || detail.Contains("Unknown", StringComparison.OrdinalIgnoreCase));
+                return DiffSide.Missing(stack, label, noSynth
+                    ? $"The program at {label} has no `synth` verb, so stack '{stack}' is unknown at the base: every resource is shown as new."
+                    : $"Stack '{stack}' could not be synthesized at {label} (exit {run.ExitCode}): {detail} — the base is unknown, every resource is shown as new.");
+            }
+
+            return DiffSide.FromFolder(stack, label, output);
+        }
+        catch (ProcessStartException e)
+        {
+            throw new InputError("--base", e.Message, "Install git and the .NET SDK, or compare two stacks with `diff <stackA> <stackB>`.");
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary folder is harmless.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // A leftover temporary folder is harmless.
+            }
+        }
+    }
+
+    private string Git(string directory, IReadOnlyList<string> arguments, string problem, string fix)
+    {
+        ProcessResult result;
+        try
+        {
+            result = runner.Run("git", arguments, directory);
+        }
+        catch (ProcessStartException e)
+        {
+            throw new InputError("--base", e.Message, "Install git, or compare two stacks with `diff <stackA> <stackB>`.");
+        }
+
+        if (!result.Succeeded)
+        {
+            var message = LastLines(result.StandardError, 3);
+            throw new InputError("--base", $"{problem} (git: {(message.Length == 0 ? $"exit {result.ExitCode}" : message)})", fix);
+        }
+
+        return result.StandardOutput;
+    }
+
+    private static string LastLines(string text, int count) =>
+        string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(count));
+}

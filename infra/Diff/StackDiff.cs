@@ -1,0 +1,65 @@
+namespace Palisade.Infra.Diff;
+
+/// <summary>Everything that differs between two synthesized outputs of a stack: resources, connectivity and checks.</summary>
+public sealed record StackDiff(
+    DiffSide Base,
+    DiffSide Head,
+    IReadOnlyList<ResourceChange> Resources,
+    IReadOnlyList<ConnectivityChange> Connectivity,
+    IReadOnlyList<CheckChange> Checks,
+    IReadOnlyList<string> Notes)
+{
+    public int Count(ResourceAction action) => Resources.Count(r => r.Action == action);
+
+    public IReadOnlyList<ConnectivityChange> Opened => Connectivity.Where(c => !c.Opened.IsEmpty).ToList();
+
+    public IReadOnlyList<ConnectivityChange> Closed => Connectivity.Where(c => !c.Closed.IsEmpty).ToList();
+
+    public bool HasChanges => Resources.Count > 0 || Connectivity.Count > 0 || Checks.Count > 0;
+
+    /// <summary>Compares two sides. A file one side lacks although the side exists (an older revision) is skipped with a note.</summary>
+    public static StackDiff Compare(DiffSide @base, DiffSide head)
+    {
+        var notes = new List<string>();
+        foreach (var side in new[] { @base, head })
+        {
+            if (side.Note is not null)
+            {
+                notes.Add(side.Note);
+            }
+        }
+
+        var resources = ResourceDiff.Compare(@base.File(DiffSide.ProgramFile), head.File(DiffSide.ProgramFile),
+            $"{@base.Label}: {DiffSide.ProgramFile}", $"{head.Label}: {DiffSide.ProgramFile}");
+
+        IReadOnlyList<ConnectivityChange> connectivity = [];
+        if (Comparable(@base, head, DiffSide.ConnectivityFile, "connectivity", notes))
+        {
+            connectivity = ConnectivityDiff.Compare(@base.File(DiffSide.ConnectivityFile), head.File(DiffSide.ConnectivityFile),
+                $"{@base.Label}: {DiffSide.ConnectivityFile}", $"{head.Label}: {DiffSide.ConnectivityFile}");
+        }
+
+        IReadOnlyList<CheckChange> checks = [];
+        if (Comparable(@base, head, DiffSide.ChecksFile, "checks", notes))
+        {
+            checks = ChecksDiff.Compare(@base.File(DiffSide.ChecksFile), head.File(DiffSide.ChecksFile),
+                $"{@base.Label}: {DiffSide.ChecksFile}", $"{head.Label}: {DiffSide.ChecksFile}");
+        }
+
+        return new StackDiff(@base, head, resources, connectivity, checks, notes);
+    }
+
+    private static bool Comparable(DiffSide @base, DiffSide head, string file, string what, List<string> notes)
+    {
+        foreach (var side in new[] { @base, head })
+        {
+            if (side.Exists && side.File(file) is null)
+            {
+                notes.Add($"{what} not compared: {side.Label} has no {file} (synthesized by an older version of palisade).");
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
