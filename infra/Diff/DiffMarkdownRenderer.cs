@@ -26,7 +26,9 @@ public static class DiffMarkdownRenderer
 
         if (!diff.HasChanges)
         {
-            md.Append("No changes: the resources, the connectivity and the checks are the same.\n");
+            var same = new[] { "the resources", diff.ConnectivityCompared ? "the connectivity" : null, diff.ChecksCompared ? "the checks" : null }
+                .OfType<string>().ToList();
+            md.Append($"No changes: {string.Join(", ", same.SkipLast(1))}{(same.Count > 1 ? " and " : "")}{same[^1]} are the same.\n");
             return md.ToString();
         }
 

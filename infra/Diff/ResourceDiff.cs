@@ -97,7 +97,7 @@ public static partial class ResourceDiff
                     continue;
                 }
 
-                var reasons = ReplaceReasons(oldType, newType, paths);
+                var reasons = ReplaceReasons(old!, @new!, oldType, newType);
                 changes.Add(new ResourceChange(name, newType, oldType == newType ? null : oldType,
                     reasons.Count > 0 ? ResourceAction.Replace : ResourceAction.Update, paths, reasons));
             }
@@ -106,7 +106,7 @@ public static partial class ResourceDiff
         return changes;
     }
 
-    private static List<string> ReplaceReasons(string oldType, string newType, List<PropertyChange> paths)
+    private static List<string> ReplaceReasons(YamlNode old, YamlNode @new, string oldType, string newType)
     {
         var reasons = new List<string>();
         if (oldType != newType)
@@ -114,18 +114,15 @@ public static partial class ResourceDiff
             reasons.Add("type");
         }
 
-        var kubernetes = newType.StartsWith("kubernetes:", StringComparison.Ordinal) && !newType.StartsWith("pulumi:", StringComparison.Ordinal);
-        var typeRules = ReplaceProperties.GetValueOrDefault(newType) ?? [];
-        foreach (var change in paths)
+        var kubernetes = newType.StartsWith("kubernetes:", StringComparison.Ordinal);
+        var rules = (kubernetes ? new[] { "properties.metadata.name", "properties.metadata.namespace" } : [])
+            .Concat(["options.provider", "options.parent"])
+            .Concat(ReplaceProperties.GetValueOrDefault(newType) ?? []);
+        foreach (var rule in rules)
         {
-            var rule = new[]
-            {
-                kubernetes ? "properties.metadata.name" : null,
-                kubernetes ? "properties.metadata.namespace" : null,
-                "options.provider",
-                "options.parent",
-            }.Concat(typeRules).FirstOrDefault(r => r is not null && Covers(r, change.Path));
-            if (rule is not null && !reasons.Contains(rule))
+            var before = At(old, rule);
+            var after = At(@new, rule);
+            if ((before is null) != (after is null) || (before is not null && Canonical(before) != Canonical(after!)))
             {
                 reasons.Add(rule);
             }
@@ -134,10 +131,21 @@ public static partial class ResourceDiff
         return reasons;
     }
 
-    /// <summary>A rule path covers a changed path when it is the same, or the change is the rule path's parent or child.</summary>
-    private static bool Covers(string rule, string path) =>
-        path == rule || path.StartsWith(rule + ".", StringComparison.Ordinal) || path.StartsWith(rule + "[", StringComparison.Ordinal) ||
-        (rule.StartsWith(path + ".", StringComparison.Ordinal) && path.Length > 0);
+    /// <summary>The node at a dotted path of mapping keys, or null.</summary>
+    private static YamlNode? At(YamlNode node, string path)
+    {
+        foreach (var key in path.Split('.'))
+        {
+            if (node is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode(key), out var child))
+            {
+                return null;
+            }
+
+            node = child;
+        }
+
+        return node;
+    }
 
     private static string TypeOf(YamlNode resource) =>
         resource is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("type"), out var t) && t is YamlScalarNode s
@@ -146,6 +154,13 @@ public static partial class ResourceDiff
 
     private static void Compare(YamlNode? old, YamlNode? @new, string path, Masking masking, bool secretContext, string type, List<PropertyChange> changes)
     {
+        // A resource's properties or options section that appears or disappears is compared key by key.
+        if (path is "properties" or "options")
+        {
+            old ??= @new is YamlMappingNode ? new YamlMappingNode() : null;
+            @new ??= old is YamlMappingNode ? new YamlMappingNode() : null;
+        }
+
         if (old is YamlMappingNode oldMap && @new is YamlMappingNode newMap)
         {
             var keys = oldMap.Children.Keys.Concat(newMap.Children.Keys).OfType<YamlScalarNode>()

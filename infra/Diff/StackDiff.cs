@@ -7,7 +7,9 @@ public sealed record StackDiff(
     IReadOnlyList<ResourceChange> Resources,
     IReadOnlyList<ConnectivityChange> Connectivity,
     IReadOnlyList<CheckChange> Checks,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    bool ConnectivityCompared = true,
+    bool ChecksCompared = true)
 {
     public int Count(ResourceAction action) => Resources.Count(r => r.Action == action);
 
@@ -33,20 +35,22 @@ public sealed record StackDiff(
             $"{@base.Label}: {DiffSide.ProgramFile}", $"{head.Label}: {DiffSide.ProgramFile}");
 
         IReadOnlyList<ConnectivityChange> connectivity = [];
-        if (Comparable(@base, head, DiffSide.ConnectivityFile, "connectivity", notes))
+        var connectivityCompared = Comparable(@base, head, DiffSide.ConnectivityFile, "connectivity", notes);
+        if (connectivityCompared)
         {
             connectivity = ConnectivityDiff.Compare(@base.File(DiffSide.ConnectivityFile), head.File(DiffSide.ConnectivityFile),
                 $"{@base.Label}: {DiffSide.ConnectivityFile}", $"{head.Label}: {DiffSide.ConnectivityFile}");
         }
 
         IReadOnlyList<CheckChange> checks = [];
-        if (Comparable(@base, head, DiffSide.ChecksFile, "checks", notes))
+        var checksCompared = Comparable(@base, head, DiffSide.ChecksFile, "checks", notes);
+        if (checksCompared)
         {
             checks = ChecksDiff.Compare(@base.File(DiffSide.ChecksFile), head.File(DiffSide.ChecksFile),
                 $"{@base.Label}: {DiffSide.ChecksFile}", $"{head.Label}: {DiffSide.ChecksFile}");
         }
 
-        return new StackDiff(@base, head, resources, connectivity, checks, notes);
+        return new StackDiff(@base, head, resources, connectivity, checks, notes, connectivityCompared, checksCompared);
     }
 
     private static bool Comparable(DiffSide @base, DiffSide head, string file, string what, List<string> notes)
