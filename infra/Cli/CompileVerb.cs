@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Palisade.Infra.Emit;
+using Palisade.Infra.Promotion;
 using Palisade.Infra.Synthesis;
 using Palisade.Stacks.Composition;
 using Palisade.Stacks.Config;
@@ -34,7 +35,7 @@ public static class CompileVerb
         var config = json is null
             ? ProjectDirectory.Find(context.WorkingDirectory).ReadStack(stack)
             : StackConfigParser.ParseEnvironment(stack, json);
-        var result = Synthesizer.Synthesize(config);
+        var result = StackVerb.WithGate(Synthesizer.Synthesize(config), context.Environment(PromotionGate.OverrideVariable) == "1");
         foreach (var check in result.Checks.Where(c => !c.Passed))
         {
             context.Error.WriteLine($"error: check failed: {check.Name}: {string.Join("; ", check.Findings)}");

@@ -15,7 +15,13 @@ public static class PalisadeCli
             CompileVerb.Create(context),
             ConnectivityVerb.Create(),
             DiffVerb.Create(context),
+            PromoteVerb.Create(context),
         };
+        foreach (var verb in PulumiVerbs.Create(context))
+        {
+            root.Subcommands.Add(verb);
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

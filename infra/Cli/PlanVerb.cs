@@ -10,14 +10,15 @@ public static class PlanVerb
     public static Command Create(Func<CommandContext> context)
     {
         var stack = StackVerb.Argument();
-        var command = new Command("plan", "Synthesize and verify a stack offline, and print the resource tree, policies and checks.") { stack };
-        command.SetAction(result => Run(context(), result.GetValue(stack)!));
+        var allowUnpromoted = StackVerb.AllowUnpromotedOption();
+        var command = new Command("plan", "Synthesize and verify a stack offline, and print the resource tree, policies and checks.") { stack, allowUnpromoted };
+        command.SetAction(result => Run(context(), result.GetValue(stack)!, result.GetValue(allowUnpromoted)));
         return command;
     }
 
-    public static int Run(CommandContext context, string stack) => ErrorReporting.Guard(context, () =>
+    public static int Run(CommandContext context, string stack, bool allowUnpromoted = false) => ErrorReporting.Guard(context, () =>
     {
-        var result = StackVerb.Synthesize(context, stack);
+        var result = StackVerb.SynthesizeGated(context, stack, allowUnpromoted);
         PlanReport.Write(result, context.Out);
         return result.Passed ? ExitCodes.Success : ExitCodes.VerificationFailed;
     });

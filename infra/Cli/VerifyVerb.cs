@@ -12,23 +12,21 @@ public static class VerifyVerb
     public static Command Create(Func<CommandContext> context)
     {
         var stack = StackVerb.Argument();
-        var command = new Command("verify", "Exit non-zero unless the stack's policies allow exactly the declared connectivity.") { stack };
-        command.SetAction(result => Run(context(), result.GetValue(stack)!));
+        var allowUnpromoted = StackVerb.AllowUnpromotedOption();
+        var command = new Command("verify", "Exit non-zero unless the stack's policies allow exactly the declared connectivity.") { stack, allowUnpromoted };
+        command.SetAction(result => Run(context(), result.GetValue(stack)!, result.GetValue(allowUnpromoted)));
         return command;
     }
 
-    public static int Run(CommandContext context, string stack) => ErrorReporting.Guard(context, () =>
+    public static int Run(CommandContext context, string stack, bool allowUnpromoted = false) => ErrorReporting.Guard(context, () =>
     {
-        var result = StackVerb.Synthesize(context, stack);
+        var result = StackVerb.SynthesizeGated(context, stack, allowUnpromoted);
         foreach (var check in result.Checks)
         {
             context.Out.WriteLine($"{(check.Passed ? "PASS" : "FAIL")} {check.Name}");
-            if (!check.Passed)
+            foreach (var finding in check.Findings)
             {
-                foreach (var finding in check.Findings)
-                {
-                    context.Out.WriteLine($"     {finding}");
-                }
+                context.Out.WriteLine($"     {finding}");
             }
         }
 

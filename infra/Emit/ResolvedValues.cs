@@ -40,7 +40,7 @@ public static class ResolvedValues
         _ => ToJson(value)?.ToJsonString() ?? "null",
     };
 
-    private static JsonNode? ToJson(Value value) => value switch
+    public static JsonNode? ToJson(Value value) => value switch
     {
         NumberValue n => JsonValue.Create(n.Number),
         BoolValue b => JsonValue.Create(b.Flag),

@@ -2,6 +2,7 @@ using Palisade.Components.Connectivity;
 using Palisade.Infra.Checks;
 using Palisade.Infra.Emit;
 using Palisade.Infra.Manifests;
+using Palisade.Infra.Promotion;
 using Palisade.Infra.Reports.Connectivity;
 using Palisade.Stacks.Composition;
 using Palisade.Stacks.Config;
@@ -38,6 +39,8 @@ public static class Synthesizer
         files["analysis/connectivity.json"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Json);
         files["analysis/connectivity.md"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Markdown);
         files["analysis/connectivity.mmd"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Mermaid);
+
+        files[EnvironmentIndependentPart.File] = EnvironmentIndependentPart.Render(EnvironmentIndependentPart.Build(stack));
 
         var checks = PolicyChecks.Run(stack).Concat(ConnectivityChecks.Run(connectivity, declared)).ToList();
         files[ChecksJsonRenderer.File] = ChecksJsonRenderer.Render(checks);

@@ -98,12 +98,21 @@ public static class ConfigSchema
     public static readonly ConfigKey NginxBodySize = new("nginxBodySize", ConfigKind.String,
         "ingress-nginx: maximum request body, a number with k or m, e.g. 10m (1k to 1024m, default 10m).");
 
+    public static readonly ConfigKey PromoteFrom = new("promoteFrom", ConfigKind.String,
+        "The stack this stack is promoted from (e.g. dev): deploying it requires `promote <from> <this>` first.");
+
+    public static readonly ConfigKey PromotedDigest = new("promotedDigest", ConfigKind.String,
+        "Written by `promote`: digest of the environment-independent part the source stack verified.");
+
+    public static readonly ConfigKey PromotedRevision = new("promotedRevision", ConfigKind.String,
+        "Written by `promote`: the git revision that was promoted (the base for the next promotion's protection check).");
+
     public static IReadOnlyList<ConfigKey> Keys { get; } =
     [
         Apps, KubeContext, Kubeconfig, IngressNamespace, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
-        WafRateLimit, NginxRps, NginxConnections, NginxBodySize,
+        WafRateLimit, NginxRps, NginxConnections, NginxBodySize, PromoteFrom, PromotedDigest, PromotedRevision,
     ];
 
     public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);

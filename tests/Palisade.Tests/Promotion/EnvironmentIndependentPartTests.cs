@@ -1,0 +1,36 @@
+using Palisade.Infra.Promotion;
+using static Palisade.Tests.Promotion.PromotionFixtures;
+
+namespace Palisade.Tests.Promotion;
+
+public class EnvironmentIndependentPartTests
+{
+    private static string DigestOf(string yaml, string stack) => EnvironmentIndependentPart.Digest(EnvironmentIndependentPart.Build(Synthesize(yaml, stack)));
+
+    [Fact]
+    public void Region_sizes_domains_certificates_cidrs_protection_and_ingress_kind_do_not_count()
+    {
+        Assert.Equal(DigestOf(Dev, "dev"), DigestOf(Prod, "prod"));
+    }
+
+    [Fact]
+    public void The_apps_and_the_versions_count()
+    {
+        var devDigest = DigestOf(Dev, "dev");
+
+        Assert.NotEqual(devDigest, DigestOf(Dev.Replace("[voting, govtech]", "[voting]"), "dev"));
+        Assert.NotEqual(devDigest, DigestOf(Dev.Replace("\"1.33\"", "\"1.34\""), "dev"));
+    }
+
+    [Fact]
+    public void The_part_is_written_with_the_synthesized_files_and_is_deterministic()
+    {
+        var first = Synthesize(Dev, "dev").Files[EnvironmentIndependentPart.File];
+
+        Assert.Equal(first, Synthesize(Dev, "dev").Files[EnvironmentIndependentPart.File]);
+        Assert.Contains("\"frontend -> api TCP/8000\"", first);
+        Assert.Contains("\"ingress-nginx\": \"4.15.1\"", first);
+        Assert.DoesNotContain("example.com", first);
+        Assert.DoesNotContain("10.20.0.0/16", first);
+    }
+}
