@@ -58,8 +58,16 @@ public static class DiffVerb
                     throw new InputError("diff --base", $"expected one stack, got {stacks.Count}", "Run `diff --base <revision> <stack>`, e.g. `diff --base origin/main dev`.");
                 }
 
-                head = Head(project, stacks[0], "the working tree");
+                // A stack deleted in the working tree is a diff too (everything deleted), if it exists at the base.
+                var exists = project.Stacks().Contains(stacks[0], StringComparer.Ordinal);
+                head = exists
+                    ? Head(project, stacks[0], "the working tree")
+                    : DiffSide.Missing(stacks[0], "the working tree", $"Stack '{stacks[0]}' does not exist in the working tree: every resource is deleted.");
                 @base = new RevisionSynthesizer(runner, context.Error).Synthesize(project.Path, revision, stacks[0]);
+                if (!exists && !@base.Exists)
+                {
+                    project.ReadStack(stacks[0]); // neither side has it: the usual unknown-stack error
+                }
             }
             else
             {

@@ -6,7 +6,7 @@ namespace Palisade.Infra.Diff;
 
 /// <summary>
 /// The diff as one JSON object with keys in ordinal order and arrays in a stable order:
-/// <c>{"base","checks","connectivity":{"closed","opened"},"head","notes","resources","summary"}</c>. Values that are
+/// <c>{"base","checks","connectivity":{"closed","opened"},"head","notes","program","resources","summary"}</c>. Values that are
 /// secret are "[secret]"; a missing old/new value is null. CONNS are as in the connectivity contract, plus
 /// <c>{"protocol":"OTHER"}</c> for protocols a NetworkPolicy port cannot name when only part of "All Connections" changed.
 /// </summary>
@@ -55,6 +55,14 @@ public static class DiffJsonRenderer
 
             json.WriteEndArray();
 
+            json.WriteStartArray("program");
+            foreach (var change in diff.Settings)
+            {
+                Change(json, change);
+            }
+
+            json.WriteEndArray();
+
             json.WriteStartArray("resources");
             foreach (var r in diff.Resources)
             {
@@ -63,11 +71,7 @@ public static class DiffJsonRenderer
                 json.WriteStartArray("changes");
                 foreach (var change in r.Changes)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("new", change.New);
-                    json.WriteString("old", change.Old);
-                    json.WriteString("path", change.Path);
-                    json.WriteEndObject();
+                    Change(json, change);
                 }
 
                 json.WriteEndArray();
@@ -100,6 +104,15 @@ public static class DiffJsonRenderer
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void Change(Utf8JsonWriter json, PropertyChange change)
+    {
+        json.WriteStartObject();
+        json.WriteString("new", change.New);
+        json.WriteString("old", change.Old);
+        json.WriteString("path", change.Path);
+        json.WriteEndObject();
     }
 
     private static void Side(Utf8JsonWriter json, string name, DiffSide side)

@@ -33,6 +33,7 @@ public static class DiffMarkdownRenderer
         }
 
         Resources(diff, md);
+        Settings(diff, md);
         Connectivity("Connections opened", diff.Opened, c => c.Opened, md);
         Connectivity("Connections closed", diff.Closed, c => c.Closed, md);
         Checks(diff, md);
@@ -78,6 +79,22 @@ public static class DiffMarkdownRenderer
 
             md.Append("\n</details>\n\n");
         }
+    }
+
+    private static void Settings(StackDiff diff, StringBuilder md)
+    {
+        if (diff.Settings.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("#### Program config, variables and outputs\n\n| path | old | new |\n|---|---|---|\n");
+        foreach (var change in diff.Settings)
+        {
+            md.Append($"| {Code(change.Path)} | {Value(change.Old)} | {Value(change.New)} |\n");
+        }
+
+        md.Append('\n');
     }
 
     private static string Paths(ResourceChange r) =>

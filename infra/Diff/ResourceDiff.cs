@@ -106,6 +106,26 @@ public static partial class ResourceDiff
         return changes;
     }
 
+    /// <summary>The program's own sections that are not resources: <c>config</c> declarations, <c>variables</c> and <c>outputs</c>.</summary>
+    public static IReadOnlyList<PropertyChange> CompareSettings(string? baseProgram, string? headProgram, string baseName = "base Main.yaml", string headName = "head Main.yaml")
+    {
+        var before = Program.Parse(baseProgram, baseName);
+        var after = Program.Parse(headProgram, headName);
+        var masking = new Masking(before.SecretConfig.Union(after.SecretConfig).ToHashSet(StringComparer.Ordinal));
+        var changes = new List<PropertyChange>();
+        foreach (var section in Sections)
+        {
+            Compare(Section(before, section), Section(after, section), section, masking, secretContext: false, "", changes);
+        }
+
+        return changes;
+
+        static YamlNode? Section(Program program, string name) =>
+            program.Root is not null && program.Root.Children.TryGetValue(new YamlScalarNode(name), out var node) ? node : null;
+    }
+
+    private static readonly string[] Sections = ["config", "variables", "outputs"];
+
     private static List<string> ReplaceReasons(YamlNode old, YamlNode @new, string oldType, string newType)
     {
         var reasons = new List<string>();
@@ -154,8 +174,13 @@ public static partial class ResourceDiff
 
     private static void Compare(YamlNode? old, YamlNode? @new, string path, Masking masking, bool secretContext, string type, List<PropertyChange> changes)
     {
+        if (old is null && @new is null)
+        {
+            return;
+        }
+
         // A resource's properties or options section that appears or disappears is compared key by key.
-        if (path is "properties" or "options")
+        if (path is "properties" or "options" or "config" or "variables" or "outputs")
         {
             old ??= @new is YamlMappingNode ? new YamlMappingNode() : null;
             @new ??= old is YamlMappingNode ? new YamlMappingNode() : null;
@@ -170,7 +195,8 @@ public static partial class ResourceDiff
                 oldMap.Children.TryGetValue(new YamlScalarNode(key), out var o);
                 newMap.Children.TryGetValue(new YamlScalarNode(key), out var n);
                 var child = Join(path, key);
-                Compare(o, n, child, masking, secretContext || IsSecretKey(key, child, type), type, changes);
+                var secretVariable = path == "variables" && masking.IsSecretName(key);
+                Compare(o, n, child, masking, secretContext || secretVariable || IsSecretKey(key, child, type), type, changes);
             }
 
             return;
@@ -211,7 +237,7 @@ public static partial class ResourceDiff
     private static string Canonical(YamlNode node) => Masking.Compact(node, _ => false, maskSecretKeys: false);
 
     /// <summary>The resources (by logical name) and the secret config keys of one program.</summary>
-    private sealed record Program(IReadOnlyDictionary<string, YamlNode> Resources, IReadOnlyList<string> SecretConfig)
+    private sealed record Program(IReadOnlyDictionary<string, YamlNode> Resources, IReadOnlyList<string> SecretConfig, YamlMappingNode? Root = null)
     {
         public static Program Parse(string? text, string name)
         {
@@ -280,7 +306,7 @@ public static partial class ResourceDiff
                 }
             }
 
-            return new Program(resources, secrets);
+            return new Program(resources, secrets, root);
         }
     }
 
@@ -296,6 +322,8 @@ public static partial class ResourceDiff
 
             return Compact(node, IsSecretScalar, maskSecretKeys: true);
         }
+
+        public bool IsSecretName(string configOrVariable) => secretConfig.Contains(configOrVariable);
 
         private bool IsSecretScalar(string value) =>
             Reference().Matches(value).Any(m => secretConfig.Contains(m.Groups[1].Value.Split('.', '[')[0]));

@@ -5,6 +5,7 @@ public sealed record StackDiff(
     DiffSide Base,
     DiffSide Head,
     IReadOnlyList<ResourceChange> Resources,
+    IReadOnlyList<PropertyChange> Settings,
     IReadOnlyList<ConnectivityChange> Connectivity,
     IReadOnlyList<CheckChange> Checks,
     IReadOnlyList<string> Notes,
@@ -17,7 +18,7 @@ public sealed record StackDiff(
 
     public IReadOnlyList<ConnectivityChange> Closed => Connectivity.Where(c => !c.Closed.IsEmpty).ToList();
 
-    public bool HasChanges => Resources.Count > 0 || Connectivity.Count > 0 || Checks.Count > 0;
+    public bool HasChanges => Resources.Count > 0 || Settings.Count > 0 || Connectivity.Count > 0 || Checks.Count > 0;
 
     /// <summary>Compares two sides. A file one side lacks although the side exists (an older revision) is skipped with a note.</summary>
     public static StackDiff Compare(DiffSide @base, DiffSide head)
@@ -32,6 +33,9 @@ public sealed record StackDiff(
         }
 
         var resources = ResourceDiff.Compare(@base.File(DiffSide.ProgramFile), head.File(DiffSide.ProgramFile),
+            $"{@base.Label}: {DiffSide.ProgramFile}", $"{head.Label}: {DiffSide.ProgramFile}");
+
+        var settings = ResourceDiff.CompareSettings(@base.File(DiffSide.ProgramFile), head.File(DiffSide.ProgramFile),
             $"{@base.Label}: {DiffSide.ProgramFile}", $"{head.Label}: {DiffSide.ProgramFile}");
 
         IReadOnlyList<ConnectivityChange> connectivity = [];
@@ -50,7 +54,7 @@ public sealed record StackDiff(
                 $"{@base.Label}: {DiffSide.ChecksFile}", $"{head.Label}: {DiffSide.ChecksFile}");
         }
 
-        return new StackDiff(@base, head, resources, connectivity, checks, notes, connectivityCompared, checksCompared);
+        return new StackDiff(@base, head, resources, settings, connectivity, checks, notes, connectivityCompared, checksCompared);
     }
 
     private static bool Comparable(DiffSide @base, DiffSide head, string file, string what, List<string> notes)

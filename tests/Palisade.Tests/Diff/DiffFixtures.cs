@@ -52,7 +52,8 @@ public static class DiffFixtures
         .Replace("- port: 80", "- port: 8080")
         .Replace("name: web-egress", "name: web-egress-v2")
         .Replace("  legacy-sa:\n", "  cache-sa:\n")
-        .Replace("        name: api\n", "        name: api\n    options:\n      protect: true\n");
+        .Replace("        name: api\n", "        name: api\n    options:\n      protect: true\n")
+        + "outputs:\n  apiNamespace: api\n";
 
     public const string BaseConnectivity = """
         {"connections":[

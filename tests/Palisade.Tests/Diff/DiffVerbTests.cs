@@ -196,6 +196,39 @@ public class DiffVerbTests
     }
 
     [Fact]
+    public void A_stack_deleted_in_the_working_tree_shows_every_resource_deleted()
+    {
+        using var project = TestProject.WithRepoStacks();
+        var baseFiles = Synthesizer.Synthesize(new ProjectDirectory(project.Path).ReadStack("dev")).Files;
+        var tree = BaseTree(project);
+        File.Delete(Path.Combine(project.Path, "Pulumi.dev.yaml"));
+        var runner = FakeRunner(project.Path, tree, baseFiles);
+
+        Assert.Equal(0, DiffVerb.Run(project.Context(), ["dev"], "main", DiffVerb.Json, runner.Object));
+
+        using var json = JsonDocument.Parse(project.Out.ToString());
+        Assert.Equal("Stack 'dev' does not exist in the working tree: every resource is deleted.", json.RootElement.GetProperty("notes")[0].GetString());
+        Assert.Equal(0, json.RootElement.GetProperty("summary").GetProperty("add").GetInt32());
+        Assert.Equal(baseFiles[DiffSide.ProgramFile].Split("\n    type: ").Length - 1, json.RootElement.GetProperty("summary").GetProperty("delete").GetInt32());
+        Assert.True(json.RootElement.GetProperty("summary").GetProperty("connectionsClosed").GetInt32() > 0);
+        Directory.Delete(tree, recursive: true);
+    }
+
+    [Fact]
+    public void A_stack_that_exists_on_neither_side_is_an_unknown_stack()
+    {
+        using var project = TestProject.WithRepoStacks();
+        var tree = BaseTree(project, withStack: false);
+        var runner = FakeRunner(project.Path, tree, null);
+
+        Assert.Equal(2, DiffVerb.Run(project.Context(), ["qa"], "main", DiffVerb.Markdown, runner.Object));
+
+        Assert.Contains("unknown stack 'qa'", project.Error.ToString());
+        Assert.Equal("", project.Out.ToString());
+        Directory.Delete(tree, recursive: true);
+    }
+
+    [Fact]
     public void A_base_program_without_the_synth_verb_is_reported_with_a_clear_message()
     {
         using var project = TestProject.WithRepoStacks();

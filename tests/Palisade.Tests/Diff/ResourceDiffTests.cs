@@ -210,6 +210,23 @@ public class ResourceDiffTests
     }
 
     [Fact]
+    public void Config_variables_and_outputs_are_compared_and_secret_variables_are_masked()
+    {
+        var head = Base.Replace("raw: ${palisade:kubeconfig}", "raw: ${palisade:kubeconfig}\n      extra: x")
+                   + "\noutputs:\n  kubeconfigOut: ${kubeconfig-copy}\n  ns: api\n";
+
+        Assert.Empty(ResourceDiff.Compare(Base, head));
+        Assert.Equal(
+            [
+                new PropertyChange("variables.kubeconfig-copy[\"fn::toJSON\"].extra", null, ResourceDiff.Masked),
+                new PropertyChange("outputs.kubeconfigOut", null, ResourceDiff.Masked),
+                new PropertyChange("outputs.ns", null, "api"),
+            ],
+            ResourceDiff.CompareSettings(Base, head));
+        Assert.Empty(ResourceDiff.CompareSettings(Base, Base));
+    }
+
+    [Fact]
     public void A_missing_program_means_every_resource_is_added()
     {
         var changes = ResourceDiff.Compare(null, Base);
