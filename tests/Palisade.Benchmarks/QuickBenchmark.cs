@@ -40,10 +40,20 @@ public static class QuickBenchmark
         var (pairwise, _, pairwiseAllocated) = Measure(() => PairwiseEvaluator.Evaluate(smallest!), 3);
         output.WriteLine(string.Create(culture,
             $"pairwise evaluator on {smallest!.Workloads.Count} pods: median {pairwise:F0} ms ({pairwiseAllocated / 1048576.0:F0} MiB allocated/run); engine is {pairwise / engineOneThousand:F0}x faster"));
+
+        output.WriteLine();
+        output.WriteLine("Synthesis of the repository's stacks, in process (compose, emit program and manifests, parse them back, analyse, check)");
+        foreach (var stack in SynthesisBenchmarks.Stacks)
+        {
+            var config = SynthesisBenchmarks.Load(stack);
+            var (median, min, allocated) = Measure(() => Palisade.Infra.Synthesis.Synthesizer.Synthesize(config), Runs);
+            output.WriteLine(string.Create(culture, $"{stack,-6} median {median:F1} ms, min {min:F1} ms, {allocated / 1048576.0:F1} MiB allocated/run"));
+        }
+
         return 0;
     }
 
-    private static (double MedianMs, double MinMs, long AllocatedPerRun) Measure(Func<ConnectivityResult> analysis, int runs)
+    private static (double MedianMs, double MinMs, long AllocatedPerRun) Measure(Func<object> analysis, int runs)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
