@@ -178,6 +178,20 @@ public class DiffVerbTests
     }
 
     [Fact]
+    public void Without_git_installed_diff_base_is_exit_code_2_with_a_hint()
+    {
+        using var project = TestProject.WithRepoStacks();
+        var runner = new Mock<IProcessRunner>();
+        runner.Setup(r => r.Run(It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>?>()))
+            .Throws(new ProcessStartException("git", new System.ComponentModel.Win32Exception(2, "No such file or directory")));
+
+        Assert.Equal(2, DiffVerb.Run(project.Context(), ["dev"], "main", DiffVerb.Markdown, runner.Object));
+
+        Assert.Contains("error: --base: could not start 'git'", project.Error.ToString());
+        Assert.Contains("compare two stacks with `diff <stackA> <stackB>`", project.Error.ToString());
+    }
+
+    [Fact]
     public void A_stack_that_does_not_exist_at_the_base_is_reported_as_new()
     {
         using var project = TestProject.WithRepoStacks();
