@@ -10,6 +10,11 @@ public enum SelectorOperator
 
 public sealed record LabelSelectorRequirement(string Key, SelectorOperator Operator, IReadOnlyList<string> Values)
 {
+    public bool Equals(LabelSelectorRequirement? other) =>
+        other is not null && Key == other.Key && Operator == other.Operator && Values.SequenceEqual(other.Values);
+
+    public override int GetHashCode() => HashCode.Combine(Key, Operator, Values.Count);
+
     public bool Matches(IReadOnlyDictionary<string, string> labels) => Operator switch
     {
         SelectorOperator.In => labels.TryGetValue(Key, out var v) && Values.Contains(v),
@@ -37,6 +42,16 @@ public sealed record LabelSelector(
         new(new SortedDictionary<string, string>(labels.ToDictionary(), StringComparer.Ordinal), []);
 
     public bool IsEmpty => MatchLabels.Count == 0 && MatchExpressions.Count == 0;
+
+    /// <summary>Selectors are equal when they select by the same labels and expressions (value equality).</summary>
+    public bool Equals(LabelSelector? other) =>
+        other is not null &&
+        MatchLabels.Count == other.MatchLabels.Count &&
+        MatchLabels.All(l => other.MatchLabels.TryGetValue(l.Key, out var value) && value == l.Value) &&
+        MatchExpressions.SequenceEqual(other.MatchExpressions);
+
+    public override int GetHashCode() =>
+        MatchLabels.Aggregate(MatchExpressions.Count, (hash, l) => hash ^ HashCode.Combine(l.Key, l.Value));
 
     public bool Matches(IReadOnlyDictionary<string, string> labels)
     {

@@ -47,7 +47,7 @@ public static class PolicyChecks
                 .SelectMany(p => p.Egress ?? []).ToList();
             var dnsRules = rules.Where(r => r.Ports?.Any(p => p.Port?.Number == 53) == true).ToList();
             var both = dnsRules.Any(r => r.Ports!.Any(p => p.EffectiveProtocol == Protocol.UDP) && r.Ports!.Any(p => p.EffectiveProtocol == Protocol.TCP));
-            var onlyKubeDns = dnsRules.Count > 0 && dnsRules.All(r => r.Peers is { Count: > 0 } peers && peers.All(p => SamePeer(p, peer)));
+            var onlyKubeDns = dnsRules.Count > 0 && dnsRules.All(r => r.Peers is { Count: > 0 } peers && peers.All(p => p.IpBlock is null && Equals(p.PodSelector, peer.PodSelector) && Equals(p.NamespaceSelector, peer.NamespaceSelector)));
             if (!both || !onlyKubeDns)
             {
                 failures.Add($"namespace {ns} lacks DNS egress to kube-dns only on UDP and TCP 53");
@@ -89,13 +89,13 @@ public static class PolicyChecks
 
     private static bool HasRule(IReadOnlyList<NetworkPolicy> policies, string ns, LabelSelector subject, PolicyType direction,
         LabelSelector peerPods, string peerNamespace, FlowSpec flow) =>
-        policies.Where(p => p.Namespace == ns && SameSelector(p.PodSelector, subject) && p.Governs(direction))
+        policies.Where(p => p.Namespace == ns && p.PodSelector.Equals(subject) && p.Governs(direction))
             .SelectMany(p => (direction == PolicyType.Ingress ? p.Ingress : p.Egress) ?? [])
             .Any(r => r.Peers?.Any(peer => PeerSelects(peer, peerPods, peerNamespace, ns)) == true &&
                       r.Ports?.Any(p => p.Port == flow.Port && p.EffectiveProtocol == flow.Protocol) == true);
 
     private static bool PeerSelects(NetworkPolicyPeer peer, LabelSelector pods, string peerNamespace, string policyNamespace) =>
-        peer.IpBlock is null && peer.PodSelector is { } selector && SameSelector(selector, pods) &&
+        peer.IpBlock is null && pods.Equals(peer.PodSelector) &&
         (peer.NamespaceSelector is null
             ? peerNamespace == policyNamespace
             : peer.NamespaceSelector.MatchLabels.GetValueOrDefault(WellKnownLabels.NamespaceName) == peerNamespace);
@@ -131,14 +131,4 @@ public static class PolicyChecks
         return CheckResult.From($"No rule allows the metadata address {MetadataAddress.Address}", failures,
             "every ipBlock excludes it");
     }
-
-    private static bool SamePeer(NetworkPolicyPeer a, NetworkPolicyPeer b) =>
-        a.IpBlock is null && b.IpBlock is null &&
-        SameSelector(a.PodSelector, b.PodSelector) && SameSelector(a.NamespaceSelector, b.NamespaceSelector);
-
-    private static bool SameSelector(LabelSelector? a, LabelSelector? b) =>
-        (a is null && b is null) ||
-        (a is not null && b is not null && a.MatchExpressions.Count == 0 && b.MatchExpressions.Count == 0 &&
-         a.MatchLabels.Count == b.MatchLabels.Count &&
-         a.MatchLabels.All(l => b.MatchLabels.TryGetValue(l.Key, out var v) && v == l.Value));
 }
