@@ -60,7 +60,7 @@ public static class EnvironmentIndependentPart
             part.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))));
 
     /// <summary>Allowances admit platform peers whose placement differs per environment (nginx in dev, an ALB in prod).</summary>
-    private static bool IsPlatformAllowance(NetworkPolicy policy) =>
+    public static bool IsPlatformAllowance(NetworkPolicy policy) =>
         policy.Name.StartsWith("allow-", StringComparison.Ordinal) && policy.Name != ZeroTrustNamespace.AllowDnsName;
 
     private static JsonObject App(AppSpec app) => Sorted(new JsonObject

@@ -41,6 +41,7 @@ public static class Synthesizer
         files["analysis/connectivity.mmd"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Mermaid);
 
         files[EnvironmentIndependentPart.File] = EnvironmentIndependentPart.Render(EnvironmentIndependentPart.Build(stack));
+        files[EnvironmentSpecificPart.File] = EnvironmentIndependentPart.Render(EnvironmentSpecificPart.Build(stack));
 
         var checks = PolicyChecks.Run(stack).Concat(ConnectivityChecks.Run(connectivity, declared)).ToList();
         files[ChecksJsonRenderer.File] = ChecksJsonRenderer.Render(checks);

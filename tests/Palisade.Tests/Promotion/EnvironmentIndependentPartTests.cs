@@ -33,4 +33,25 @@ public class EnvironmentIndependentPartTests
         Assert.DoesNotContain("example.com", first);
         Assert.DoesNotContain("10.20.0.0/16", first);
     }
+
+    [Fact]
+    public void The_environment_specific_part_holds_config_protection_and_platform_allowances()
+    {
+        var text = EnvironmentIndependentPart.Render(EnvironmentSpecificPart.Build(Synthesize(Prod, "prod").Stack));
+
+        Assert.Contains("\"palisade:certificateArn\": \"arn:aws:acm:eu-west-1:111122223333:certificate/abc\"", text);
+        Assert.Contains("\"govtech-ns\"", text);
+        Assert.Contains("\"allow-load-balancer-to-frontend\"", text);
+        Assert.DoesNotContain("\"default-deny\"", text);
+    }
+
+    [Fact]
+    public void Secrets_in_the_environment_specific_part_are_masked()
+    {
+        var stack = Synthesize("config:\n  palisade:apps: [voting]\n  palisade:kubeconfig:\n    secure: AAABAJ1\n", "existing").Stack;
+        var text = EnvironmentIndependentPart.Render(EnvironmentSpecificPart.Build(stack));
+
+        Assert.Contains("\"palisade:kubeconfig\": \"[secret]\"", text);
+        Assert.DoesNotContain("AAABAJ1", text);
+    }
 }
