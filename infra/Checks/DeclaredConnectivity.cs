@@ -80,6 +80,23 @@ public sealed class DeclaredConnectivity
     public IReadOnlyList<string> ReasonsFor(string source, string destination) =>
         _reasons.TryGetValue((source, destination), out var reasons) ? reasons : [];
 
+    /// <summary>
+    /// Why a connection the analysis found is declared (empty when it is not): the flows, DNS and platform allowances
+    /// between two workloads, or the external egress and load-balancer paths for an external peer.
+    /// </summary>
+    public IReadOnlyList<string> ReasonsFor(Peer source, Peer destination) => (source, destination) switch
+    {
+        (WorkloadPeer s, WorkloadPeer d) => ReasonsFor(s.Id, d.Id),
+        (WorkloadPeer s, ExternalPeer d) => ExternalReasons(s.Id, d, inbound: false),
+        (ExternalPeer s, WorkloadPeer d) => ExternalReasons(d.Id, s, inbound: true),
+        _ => [],
+    };
+
+    private IReadOnlyList<string> ExternalReasons(string workload, ExternalPeer peer, bool inbound) =>
+        _external.Where(e => e.WorkloadId == workload && e.Inbound == inbound && e.Covers(peer.Ranges[0].FirstAddress))
+            .Select(e => e.Reason)
+            .ToList();
+
     public ConnectionSet Between(string source, string destination) => _pairs.GetValueOrDefault((source, destination), ConnectionSet.None);
 
     public ConnectionSet ToExternal(string source, IPAddress address) => ExternalAllowed(source, address, inbound: false);

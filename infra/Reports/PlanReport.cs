@@ -114,11 +114,7 @@ public static class PlanReport
                 continue;
             }
 
-            var reasons = source is not null && destination is not null
-                ? declared.ReasonsFor(source, destination)
-                : source is not null && connection.Destination is ExternalPeer external
-                    ? declared.External.Where(e => e.WorkloadId == source && e.Covers(external.Ranges[0].FirstAddress)).Select(e => e.Reason).ToList()
-                    : [];
+            var reasons = declared.ReasonsFor(connection.Source, connection.Destination);
             table.AddRow(
                 Cell(connection.Source.Name),
                 Cell(connection.Destination.Name),

@@ -22,6 +22,18 @@ public class PlanVerbTests
     }
 
     [Fact]
+    public void The_plan_matrix_names_the_declaration_behind_every_connection_including_the_load_balancer_path()
+    {
+        using var project = TestProject.WithRepoStacks();
+
+        project.Run("plan", "prod", "--allow-unpromoted");
+        var output = project.Out.ToString();
+
+        Assert.Contains("load balancer 10.20.0.0/16 to frontend", output);
+        Assert.DoesNotContain("UNDECLARED", output);
+    }
+
+    [Fact]
     public void An_unknown_stack_is_a_clear_error_with_exit_code_2()
     {
         using var project = TestProject.WithRepoStacks();
