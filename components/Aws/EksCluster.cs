@@ -9,7 +9,7 @@ public sealed record EksClusterArgs(
     string Region,
     IReadOnlyList<string> SubnetIds,
     IReadOnlyList<string> PublicAccessCidrs,
-    string NodeInstanceType,
+    Value NodeInstanceType,
     int NodeMinSize,
     int NodeDesiredSize,
     int NodeMaxSize,
@@ -63,7 +63,7 @@ public sealed class EksCluster
 
     public OutputRef ClusterName => Cluster.Output("name", Args.Name);
 
-    private EksClusterArgs Args { get; init; } = null!;
+    public EksClusterArgs Args { get; private init; } = null!;
 
     /// <summary>The vpc-cni add-on configuration: NetworkPolicy enforcement on (string "true"), optional policy event logs.</summary>
     public static MapValue VpcCniConfiguration(bool policyEventLogs) => new MapBuilder

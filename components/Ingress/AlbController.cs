@@ -5,7 +5,7 @@ using Palisade.Components.Kubernetes;
 
 namespace Palisade.Components.Ingress;
 
-public sealed record AlbControllerArgs(string ClusterName, string Region, string VpcId);
+public sealed record AlbControllerArgs(string ClusterName, string Region, Value VpcId);
 
 /// <summary>
 /// The AWS Load Balancer Controller (cloud-wiring.md §5.1.1): a Helm release of the pinned chart in kube-system

@@ -28,7 +28,7 @@ public sealed record NginxIngressStyle(int RequestsPerSecond, int Connections, s
 /// 443 with HTTP redirected, certificate and TLS policy from config, the app's health-check path, the WAF ACL, and one
 /// shared ALB per stack through the group name.
 /// </summary>
-public sealed record AlbIngressStyle(string GroupName, string CertificateArn, string SslPolicy, Value WebAclArn) : IngressStyle(AlbController.ClassName)
+public sealed record AlbIngressStyle(string GroupName, Value CertificateArn, Value SslPolicy, Value WebAclArn) : IngressStyle(AlbController.ClassName)
 {
     public const string Prefix = "alb.ingress.kubernetes.io/";
 
@@ -55,11 +55,11 @@ public static class AppIngress
     /// <summary>The app layer deploys networking, not workloads, so Pulumi does not wait for endpoints behind the Ingress.</summary>
     public const string SkipAwaitAnnotation = "pulumi.com/skipAwait";
 
-    public static IReadOnlyList<Resource> Create(ResourceGraph graph, TieredApp app, IngressStyle style, string domain,
+    public static IReadOnlyList<Resource> Create(ResourceGraph graph, TieredApp app, IngressStyle style, Value domain,
         Resource kubernetesProvider, IReadOnlyList<Resource> dependsOn)
     {
         var spec = app.App.Ingress ?? throw new InvalidOperationException($"App '{app.App.Name}' declares no ingress.");
-        var host = $"{spec.HostLabel}.{domain}";
+        Value host = domain is StringValue plain ? $"{spec.HostLabel}.{plain.Text}" : Interpolation.Of($"{spec.HostLabel}.", domain);
         var resources = new List<Resource>();
         foreach (var group in spec.Routes.GroupBy(r => app.App.Tier(r.Tier).Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

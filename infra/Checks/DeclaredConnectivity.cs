@@ -110,7 +110,7 @@ public sealed class DeclaredConnectivity
     public static DeclaredConnectivity For(SynthesizedStack stack)
     {
         var ids = stack.AppWorkloads.ToDictionary(w => (w.Namespace, w.Name), w => w.Id);
-        var dns = stack.PlatformWorkloads.First(w => w.Namespace == stack.Platform.Dns.Namespace).Id;
+        var dns = stack.PlatformWorkloads.First(w => w.Namespace == stack.Peers.Dns.Namespace).Id;
         var declared = new DeclaredConnectivity(ids.Values.ToHashSet(StringComparer.Ordinal), dns);
         var dnsPorts = ConnectionSet.For(Protocol.UDP, 53, 53).Union(ConnectionSet.For(Protocol.TCP, 53, 53));
 
@@ -121,21 +121,21 @@ public sealed class DeclaredConnectivity
             foreach (var tier in app.Tiers)
             {
                 declared.Add(Id(tier), dns, dnsPorts, "DNS");
-                if (tier.ExposedPort is { } exposed && stack.Platform.IngressController is { } controller)
+                if (tier.ExposedPort is { } exposed && stack.Peers.IngressController is { } controller)
                 {
                     declared.AddFromPlatform(stack, controller, Id(tier), Single(tier, exposed, Protocol.TCP), $"ingress controller to {tier.Name}");
                 }
 
                 if (tier.ExposedPort is { } target)
                 {
-                    foreach (var cidr in stack.Platform.LoadBalancerCidrs)
+                    foreach (var cidr in stack.Peers.LoadBalancerCidrs)
                     {
                         declared._external.Add(new DeclaredExternal(Id(tier), IPNetwork.Parse(cidr), [], Single(tier, target, Protocol.TCP),
                             $"load balancer {cidr} to {tier.Name}", Inbound: true));
                     }
                 }
 
-                if (tier.MetricsPort is { } metrics && stack.Platform.Monitoring is { } monitoring)
+                if (tier.MetricsPort is { } metrics && stack.Peers.Monitoring is { } monitoring)
                 {
                     declared.AddFromPlatform(stack, monitoring, Id(tier), Single(tier, metrics, Protocol.TCP), $"monitoring scrapes {tier.Name}");
                 }

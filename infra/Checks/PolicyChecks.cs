@@ -18,7 +18,7 @@ public static class PolicyChecks
         return
         [
             DefaultDeny(namespaces, policies),
-            DnsEgress(namespaces, policies, stack.Platform.Dns),
+            DnsEgress(namespaces, policies, stack.Peers.Dns),
             FlowsHaveBothSides(stack.Apps, policies),
             NoAllowAll(policies),
             MetadataBlocked(policies),

@@ -45,7 +45,7 @@ public static class EnvironmentIndependentPart
                 ["aws-load-balancer-controller"] = AlbController.ChartVersion,
                 ["ingress-nginx"] = NginxIngressController.ChartVersion,
             }),
-            ["kubernetes"] = stack.Config.String(ConfigSchema.KubernetesVersion),
+            ["kubernetes"] = stack.Platform.KubernetesVersion,
             ["packages"] = Sorted(new JsonObject(PackageCatalog.Versions.Select(v => new KeyValuePair<string, JsonNode?>(v.Key, v.Value)))),
         }),
     });

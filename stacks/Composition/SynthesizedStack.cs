@@ -2,17 +2,21 @@ using Palisade.Components.Graph;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
+using Palisade.Stacks.Platform;
 
 namespace Palisade.Stacks.Composition;
 
 /// <summary>The result of composing a stack: the resource graph plus what the analysis needs to prove it.</summary>
 public sealed record SynthesizedStack(
     StackConfig Config,
+    StackPlatform Platform,
     ResourceGraph Graph,
     IReadOnlyList<TieredApp> Apps,
-    PlatformPeers Platform,
     IReadOnlyList<Workload> AppWorkloads,
     IReadOnlyList<Workload> PlatformWorkloads)
 {
     public string Stack => Config.Stack;
+
+    /// <summary>The platform's pods and addresses app traffic meets.</summary>
+    public PlatformPeers Peers => Platform.Peers;
 }

@@ -9,13 +9,13 @@ public static class ConfigSchema
         "Applications this stack deploys, by catalog name (a list, or a comma-separated string).", Required: true);
 
     public static readonly ConfigKey KubeContext = new("kubeContext", ConfigKind.String,
-        "kubeconfig context the Kubernetes provider uses when the stack does not create its own cluster.");
+        "kubeconfig context the Kubernetes provider uses when the stack does not create its own cluster.", AppliesTo: "palisade:cloud existing");
 
     public static readonly ConfigKey Kubeconfig = new("kubeconfig", ConfigKind.String,
-        "kubeconfig contents or path for the Kubernetes provider (set with `pulumi config set --secret`).", Secret: true);
+        "kubeconfig contents or path for the Kubernetes provider (set with `pulumi config set --secret`).", Secret: true, AppliesTo: "palisade:cloud existing");
 
     public static readonly ConfigKey IngressNamespace = new("ingressNamespace", ConfigKind.String,
-        "Namespace of the ingress controller allowed to reach exposed tiers (default ingress-nginx).");
+        "Namespace of the ingress controller allowed to reach exposed tiers (default ingress-nginx).", AppliesTo: "palisade:ingress nginx");
 
     public static readonly ConfigKey MonitoringNamespace = new("monitoringNamespace", ConfigKind.String,
         "Namespace of the monitoring system allowed to scrape metrics ports (none when unset).");
@@ -27,85 +27,85 @@ public static class ConfigSchema
         "Ingress for the apps' routes: nginx (ingress-nginx with per-client-IP limits) or alb (AWS only: ALB with a WAF rate-based rule). None when unset on cloud existing; nginx by default on aws and gcp.");
 
     public static readonly ConfigKey ClusterName = new("clusterName", ConfigKind.String,
-        "Name of the cluster the stack creates (default palisade-<stack>).");
+        "Name of the cluster the stack creates (default palisade-<stack>).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey KubernetesVersion = new("kubernetesVersion", ConfigKind.String,
-        "Kubernetes minor version of the cluster, e.g. 1.33 (EKS: the cluster version; GKE: the minimum master version).");
+        "Kubernetes minor version of the cluster, e.g. 1.33 (EKS: the cluster version; GKE: the minimum master version).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey VpcId = new("vpcId", ConfigKind.String,
-        "AWS: id of the existing VPC the cluster runs in (vpc-...); the AWS Load Balancer Controller needs it.");
+        "AWS: id of the existing VPC the cluster runs in (vpc-...); the AWS Load Balancer Controller needs it.", AppliesTo: "palisade:ingress alb");
 
     public static readonly ConfigKey VpcCidr = new("vpcCidr", ConfigKind.Cidr,
-        "AWS: CIDR of that VPC; with ingress alb the exposed tiers admit the ALB (target type ip) from it.");
+        "AWS: CIDR of that VPC; with ingress alb the exposed tiers admit the ALB (target type ip) from it.", AppliesTo: "palisade:ingress alb");
 
     public static readonly ConfigKey SubnetIds = new("subnetIds", ConfigKind.StringList,
-        "AWS: ids of existing private subnets in at least two availability zones for the cluster and its nodes.");
+        "AWS: ids of existing private subnets in at least two availability zones for the cluster and its nodes.", AppliesTo: "palisade:cloud aws");
 
     public static readonly ConfigKey Network = new("network", ConfigKind.String,
-        "GCP: VPC network of the cluster (default: default).");
+        "GCP: VPC network of the cluster (default: default).", AppliesTo: "palisade:cloud gcp");
 
     public static readonly ConfigKey Subnetwork = new("subnetwork", ConfigKind.String,
-        "GCP: subnetwork of the cluster (default: the network's subnetwork in the region).");
+        "GCP: subnetwork of the cluster (default: the network's subnetwork in the region).", AppliesTo: "palisade:cloud gcp");
 
     public static readonly ConfigKey NodeType = new("nodeType", ConfigKind.String,
-        "Node instance type (AWS, default t3.medium) or machine type (GCP, default e2-standard-2).");
+        "Node instance type (AWS, default t3.medium) or machine type (GCP, default e2-standard-2).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey NodeMinSize = new("nodeMinSize", ConfigKind.Integer,
-        "Minimum number of nodes (default 1; GKE: per zone).");
+        "Minimum number of nodes (default 1; GKE: per zone).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey NodeDesiredSize = new("nodeDesiredSize", ConfigKind.Integer,
-        "Desired number of nodes (default 2; GKE: initial per zone).");
+        "Desired number of nodes (default 2; GKE: initial per zone).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey NodeMaxSize = new("nodeMaxSize", ConfigKind.Integer,
-        "Maximum number of nodes (default 3; GKE: per zone).");
+        "Maximum number of nodes (default 3; GKE: per zone).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey ApiAccessCidrs = new("apiAccessCidrs", ConfigKind.CidrList,
-        "CIDRs allowed to reach the Kubernetes API: EKS public endpoint CIDRs, GKE master authorized networks (required on aws and gcp).");
+        "CIDRs allowed to reach the Kubernetes API: EKS public endpoint CIDRs, GKE master authorized networks (required on aws and gcp).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey PrivateNodes = new("privateNodes", ConfigKind.Boolean,
-        "GCP: nodes without public IPs (default true; needs Cloud NAT for egress).");
+        "GCP: nodes without public IPs (default true; needs Cloud NAT for egress).", AppliesTo: "palisade:cloud gcp");
 
     public static readonly ConfigKey MasterCidr = new("masterCidr", ConfigKind.Cidr,
-        "GCP: /28 range of the control plane when privateNodes is true, e.g. 172.16.0.0/28.");
+        "GCP: /28 range of the control plane when privateNodes is true, e.g. 172.16.0.0/28.", AppliesTo: "palisade:cloud gcp");
 
     public static readonly ConfigKey PolicyEventLogs = new("policyEventLogs", ConfigKind.Boolean,
-        "AWS: turn on the VPC CNI network policy agent's policy event (flow) logs on each node (default false).");
+        "AWS: turn on the VPC CNI network policy agent's policy event (flow) logs on each node (default false).", AppliesTo: "palisade:cloud aws");
 
     public static readonly ConfigKey GkeNetworkPolicy = new("gkeNetworkPolicy", ConfigKind.String,
-        "GCP: NetworkPolicy enforcement, dataplane-v2 (default) or calico; never both.");
+        "GCP: NetworkPolicy enforcement, dataplane-v2 (default) or calico; never both.", AppliesTo: "palisade:cloud gcp");
 
     public static readonly ConfigKey DeletionProtection = new("deletionProtection", ConfigKind.Boolean,
-        "Protect the cluster (provider deletion protection and Pulumi protect) and the stateful tiers' namespaces from deletion (default false).");
+        "Protect the cluster (provider deletion protection and Pulumi protect) and the stateful tiers' namespaces from deletion (default false).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey Domain = new("domain", ConfigKind.String,
-        "DNS domain of the apps' hosts; each app is served at <app host>.<domain> (required with an ingress).");
+        "DNS domain of the apps' hosts; each app is served at <app host>.<domain> (required with an ingress).", AppliesTo: "stacks with an ingress");
 
     public static readonly ConfigKey CertificateArn = new("certificateArn", ConfigKind.String,
-        "ALB: ACM certificate ARN for HTTPS on 443 (required with ingress alb).");
+        "ALB: ACM certificate ARN for HTTPS on 443 (required with ingress alb).", AppliesTo: "palisade:ingress alb");
 
     public static readonly ConfigKey SslPolicy = new("sslPolicy", ConfigKind.String,
-        "ALB: TLS policy of the HTTPS listener (default ELBSecurityPolicy-TLS13-1-2-2021-06).");
+        "ALB: TLS policy of the HTTPS listener (default ELBSecurityPolicy-TLS13-1-2-2021-06).", AppliesTo: "palisade:ingress alb");
 
     public static readonly ConfigKey WafRateLimit = new("wafRateLimit", ConfigKind.Integer,
-        "ALB: requests per client IP per 5 minutes before the WAF blocks it (100 to 2000000000, default 2000).");
+        "ALB: requests per client IP per 5 minutes before the WAF blocks it (100 to 2000000000, default 2000).", AppliesTo: "palisade:ingress alb");
 
     public static readonly ConfigKey NginxRps = new("nginxRps", ConfigKind.Integer,
-        "ingress-nginx: requests per second per client IP (1 to 10000, default 100).");
+        "ingress-nginx: requests per second per client IP (1 to 10000, default 100).", AppliesTo: "palisade:ingress nginx");
 
     public static readonly ConfigKey NginxConnections = new("nginxConnections", ConfigKind.Integer,
-        "ingress-nginx: concurrent connections per client IP (1 to 10000, default 20).");
+        "ingress-nginx: concurrent connections per client IP (1 to 10000, default 20).", AppliesTo: "palisade:ingress nginx");
 
     public static readonly ConfigKey NginxBodySize = new("nginxBodySize", ConfigKind.String,
-        "ingress-nginx: maximum request body, a number with k or m, e.g. 10m (1k to 1024m, default 10m).");
+        "ingress-nginx: maximum request body, a number with k or m, e.g. 10m (1k to 1024m, default 10m).", AppliesTo: "palisade:ingress nginx");
 
     public static readonly ConfigKey PromoteFrom = new("promoteFrom", ConfigKind.String,
         "The stack this stack is promoted from (e.g. dev): deploying it requires `promote <from> <this>` first.");
 
     public static readonly ConfigKey PromotedDigest = new("promotedDigest", ConfigKind.String,
-        "Written by `promote`: digest of the environment-independent part the source stack verified.");
+        "Written by `promote`: digest of the environment-independent part the source stack verified.", AppliesTo: "stacks with palisade:promoteFrom");
 
     public static readonly ConfigKey PromotedRevision = new("promotedRevision", ConfigKind.String,
-        "Written by `promote`: the git revision that was promoted (the base for the next promotion's protection check).");
+        "Written by `promote`: the git revision that was promoted (the base for the next promotion's protection check).", AppliesTo: "stacks with palisade:promoteFrom");
 
     public static IReadOnlyList<ConfigKey> Keys { get; } =
     [

@@ -97,11 +97,31 @@ public sealed class StackConfig
             throw Error(key, "the value is stored in plain text", $"Set it with `pulumi config set --secret {Qualified(key)} <value>`.");
         }
 
+        foreach (var text in Scalars(value))
+        {
+            if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+            {
+                throw Error(key, $"the value '{Excerpt(text)}' has leading or trailing whitespace", "Remove the spaces or line breaks around it.");
+            }
+
+            var control = text.AsSpan().IndexOfAnyInRange('\0', '\x1f');
+            if (control < 0)
+            {
+                control = text.IndexOf('\x7f');
+            }
+
+            if (control >= 0)
+            {
+                throw Error(key, $"the value contains the control character U+{(int)text[control]:X4} at position {control + 1}",
+                    "Write the value on one line, without control characters.");
+            }
+        }
+
         var ok = (key.Kind, value) switch
         {
             (ConfigKind.String, ConfigScalar) => true,
-            (ConfigKind.Integer, ConfigScalar s) => long.TryParse(s.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-            (ConfigKind.Boolean, ConfigScalar s) => bool.TryParse(s.Text, out _),
+            (ConfigKind.Integer, ConfigScalar s) => long.TryParse(s.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+            (ConfigKind.Boolean, ConfigScalar s) => s.Text is "true" or "false",
             (ConfigKind.StringList, ConfigList l) => l.Items.All(i => i is ConfigScalar),
             (ConfigKind.StringList, ConfigScalar) => true,
             (ConfigKind.Cidr, ConfigScalar s) => IsCidr(s.Text),
@@ -110,8 +130,24 @@ public sealed class StackConfig
         };
         if (!ok)
         {
-            throw Error(key, $"expected {Describe(key.Kind)}", $"Fix the value: {key.Description}");
+            var shown = value is ConfigScalar scalar ? $" ('{Excerpt(scalar.Text)}')" : string.Empty;
+            throw Error(key, $"expected {Describe(key.Kind)}{shown}", $"Fix the value: {key.Description}");
         }
+    }
+
+    private static IEnumerable<string> Scalars(ConfigValue value) => value switch
+    {
+        ConfigScalar s => [s.Text],
+        ConfigList l => l.Items.SelectMany(Scalars),
+        ConfigMap m => m.Entries.Values.SelectMany(Scalars),
+        _ => [],
+    };
+
+    /// <summary>A value as it may be quoted in a one-line message: at most 60 characters, control characters escaped.</summary>
+    public static string Excerpt(string text)
+    {
+        var shown = text.Length <= 60 ? text : text[..57] + "...";
+        return string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
     }
 
     private static bool IsCidr(string text) => text.Contains('/') && IPNetwork.TryParse(text, out _);
@@ -119,8 +155,8 @@ public sealed class StackConfig
     private static string Describe(ConfigKind kind) => kind switch
     {
         ConfigKind.String => "a string",
-        ConfigKind.Integer => "a whole number",
-        ConfigKind.Boolean => "true or false",
+        ConfigKind.Integer => "a whole number (digits only, within 64 bits)",
+        ConfigKind.Boolean => "true or false (lowercase)",
         ConfigKind.StringList => "a list of strings",
         ConfigKind.Cidr => "a CIDR such as 10.0.0.0/16",
         ConfigKind.CidrList => "a list of CIDRs such as [203.0.113.0/24]",

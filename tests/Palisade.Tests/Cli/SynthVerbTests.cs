@@ -58,7 +58,7 @@ public class SynthVerbTests
     private const string Aws = "config:\n  aws:region: us-east-1\n  palisade:apps: [voting]\n  palisade:cloud: aws\n" +
                                "  palisade:subnetIds: [subnet-1, subnet-2]\n  palisade:apiAccessCidrs: [203.0.113.0/24]\n  palisade:domain: example.com\n";
 
-    private const string Alb = Aws + "  palisade:ingress: alb\n  palisade:vpcId: vpc-1\n  palisade:vpcCidr: 10.0.0.0/16\n";
+    private const string Alb = Aws + "  palisade:ingress: alb\n  palisade:vpcId: vpc-0a1b2c3d\n  palisade:vpcCidr: 10.0.0.0/16\n";
 
     private const string Certificate = "  palisade:certificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc-123\n";
 
@@ -77,13 +77,13 @@ public class SynthVerbTests
     [InlineData(Aws + "  palisade:nginxBodySize: 10g\n", "Pulumi.bad.yaml: palisade:nginxBodySize: '10g' is not a body size")]
     [InlineData("config:\n  palisade:apps: [voting]\n  palisade:cloud: aws\n", "Pulumi.bad.yaml: aws:region: the required key is missing")]
     [InlineData("config:\n  gcp:region: europe-west1\n  palisade:apps: [voting]\n  palisade:cloud: gcp\n", "Pulumi.bad.yaml: gcp:project: the required key is missing")]
-    [InlineData(Aws + "  palisade:vpcCidr: 10.0.0.1/16\n", "Pulumi.bad.yaml: palisade:vpcCidr: '10.0.0.1/16' is not a valid CIDR")]
+    [InlineData(Aws + "  palisade:ingress: alb\n  palisade:vpcId: vpc-0a1b2c3d\n  palisade:vpcCidr: 10.0.0.1/16\n" + Certificate, "Pulumi.bad.yaml: palisade:vpcCidr: '10.0.0.1/16' is not a valid CIDR")]
     [InlineData("config:\n  aws:region: us-east-1\n  palisade:apps: [voting]\n  palisade:cloud: aws\n  palisade:subnetIds: [a, b]\n  palisade:apiAccessCidrs: [300.0.0.0/8]\n",
         "Pulumi.bad.yaml: palisade:apiAccessCidrs: expected a list of CIDRs")]
     [InlineData(Aws + "  palisade:masterCidr: 172.16.0.0/28\n", "Pulumi.bad.yaml: palisade:masterCidr: the key only applies to palisade:cloud gcp")]
     [InlineData(Gcp + "  palisade:gkeNetworkPolicy: both\n", "Pulumi.bad.yaml: palisade:gkeNetworkPolicy: unknown network policy provider 'both'")]
     [InlineData("config:\n  palisade:apps: [govtech]\n", "Pulumi.bad.yaml: palisade:cloud: tier 'backend' of app 'govtech' needs a cloud identity")]
-    [InlineData(Aws + "  palisade:kubeContext: dev\n", "Pulumi.bad.yaml: palisade:kubeContext: the key is only used with palisade:cloud existing")]
+    [InlineData(Aws + "  palisade:kubeContext: dev\n", "Pulumi.bad.yaml: palisade:kubeContext: the key only applies to palisade:cloud existing")]
     public void Bad_cloud_config_is_one_clear_error_with_exit_code_2_and_nothing_written(string yaml, string message) =>
         Bad_config_is_one_clear_error_with_exit_code_2_and_nothing_written(yaml, message);
 

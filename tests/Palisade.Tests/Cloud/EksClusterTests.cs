@@ -42,7 +42,7 @@ public class EksClusterTests
     {
         var graph = CloudStacks.Compose("dev").Graph;
         var nodes = graph.Resource("eks-nodes");
-        Assert.Equal(ListValue.Of("t3.medium"), nodes.Prop("instanceTypes"));
+        Assert.Equal(ListValue.Of(new ConfigRef("nodeType", "t3.medium")), nodes.Prop("instanceTypes"));
         Assert.Equal(new NumberValue(2), nodes.Prop("scalingConfig.desiredSize"));
         Assert.Equal("eks-node-launch-template", ((OutputRef)nodes.Prop("launchTemplate.id")).Resource.LogicalName);
         var template = graph.Resource("eks-node-launch-template");

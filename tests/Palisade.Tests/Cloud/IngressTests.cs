@@ -17,7 +17,7 @@ public class IngressTests
         Assert.Equal(new StringValue("20"), annotations["nginx.ingress.kubernetes.io/limit-connections"]);
         Assert.Equal(new StringValue("10m"), annotations["nginx.ingress.kubernetes.io/proxy-body-size"]);
         Assert.Equal(new StringValue("nginx"), ingress.Prop("spec.ingressClassName"));
-        Assert.Equal(new StringValue("govtech.dev.example.com"), ingress.Prop("spec.rules.0.host"));
+        Assert.Equal("govtech.dev.example.com", Palisade.Infra.Emit.ResolvedValues.Text(ingress.Prop("spec.rules.0.host")!));
         Assert.Equal(new StringValue("/api"), ingress.Prop("spec.rules.0.http.paths.0.path"));
         Assert.Equal(new NumberValue(3000), ingress.Prop("spec.rules.0.http.paths.0.backend.service.port.number"));
         Assert.Equal(new StringValue("/"), ingress.Prop("spec.rules.0.http.paths.1.path"));
@@ -75,8 +75,8 @@ public class IngressTests
         Assert.Equal(new StringValue("ip"), a[p + "target-type"]);
         Assert.Equal(new StringValue("""[{"HTTP": 80}, {"HTTPS": 443}]"""), a[p + "listen-ports"]);
         Assert.Equal(new StringValue("443"), a[p + "ssl-redirect"]);
-        Assert.Equal(new StringValue("arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555"), a[p + "certificate-arn"]);
-        Assert.Equal(new StringValue("ELBSecurityPolicy-TLS13-1-2-2021-06"), a[p + "ssl-policy"]);
+        Assert.Equal(new ConfigRef("certificateArn", "arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555"), a[p + "certificate-arn"]);
+        Assert.Equal(new ConfigRef("sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06"), a[p + "ssl-policy"]);
         Assert.Equal(new StringValue("/api/health"), a[p + "healthcheck-path"]);
         Assert.Equal(new StringValue("palisade-prod"), a[p + "group.name"]);
         var acl = Assert.IsType<OutputRef>(a[p + "wafv2-acl-arn"]);
@@ -108,8 +108,8 @@ public class IngressTests
         Assert.Equal(["govtech/allow-load-balancer-to-backend", "govtech/allow-load-balancer-to-frontend", "voting-frontend/allow-load-balancer-to-frontend"],
             lb.Select(p => $"{p.Namespace}/{p.Name}").Order(StringComparer.Ordinal));
         Assert.All(lb, p => Assert.Equal("10.20.0.0/16", p.Ingress!.Single().Peers!.Single().IpBlock!.Cidr));
-        Assert.Null(stack.Platform.IngressController);
-        Assert.Equal(["10.20.0.0/16"], stack.Platform.LoadBalancerCidrs);
+        Assert.Null(stack.Peers.IngressController);
+        Assert.Equal(["10.20.0.0/16"], stack.Peers.LoadBalancerCidrs);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class IngressTests
         Assert.Equal(new StringValue("3.5.0"), release.Prop("version"));
         Assert.Equal(new StringValue("kube-system"), release.Prop("namespace"));
         Assert.Equal(new StringValue("aws-load-balancer-controller"), release.Prop("values.serviceAccount.name"));
-        Assert.Equal(new StringValue("vpc-0a1b2c3d4e5f60000"), release.Prop("values.vpcId"));
+        Assert.Equal("vpc-0a1b2c3d4e5f60000", Palisade.Infra.Emit.ResolvedValues.Text(release.Prop("values.vpcId")!));
         var arn = ((MapValue)release.Prop("values.serviceAccount.annotations"))["eks.amazonaws.com/role-arn"];
         Assert.Equal("alb-controller-irsa-role", Assert.IsType<OutputRef>(arn).Resource.LogicalName);
     }
@@ -132,7 +132,7 @@ public class IngressTests
         var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(
             "config:\n  palisade:apps: [voting]\n  palisade:kubeContext: x\n  palisade:ingress: nginx\n  palisade:domain: example.com\n")).Graph;
         var ingress = graph.Resource("voting-voting-frontend-ingress");
-        Assert.Equal(new StringValue("voting.example.com"), ingress.Prop("spec.rules.0.host"));
+        Assert.Equal("voting.example.com", Palisade.Infra.Emit.ResolvedValues.Text(ingress.Prop("spec.rules.0.host")!));
         Assert.Empty(ingress.Options.DependsOn);
         Assert.Null(graph.Find("ingress-nginx"));
         Assert.DoesNotContain(graph.Resources, r => r.Package is "aws" or "gcp");

@@ -29,7 +29,7 @@ public static class PromotionFixtures
           palisade:monitoringNamespace: monitoring
           palisade:clusterName: prod
           palisade:kubernetesVersion: "1.33"
-          palisade:vpcId: vpc-1
+          palisade:vpcId: vpc-0a1b2c3d
           palisade:vpcCidr: 10.20.0.0/16
           palisade:subnetIds: [subnet-3, subnet-4]
           palisade:apiAccessCidrs: [198.51.100.0/24]

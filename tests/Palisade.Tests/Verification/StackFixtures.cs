@@ -14,5 +14,7 @@ public static class StackFixtures
           palisade:apps:
             - voting
           palisade:kubeContext: test
+          palisade:ingress: nginx
+          palisade:domain: example.com
         """);
 }

@@ -1,0 +1,21 @@
+using Palisade.Components.Aws;
+using Palisade.Components.Graph;
+using Palisade.Components.Identity;
+using Palisade.Stacks.Composition;
+
+namespace Palisade.Stacks.Platform;
+
+public sealed partial record EksCloud
+{
+    public override StackCluster Compose(ResourceGraph graph)
+    {
+        var aws = AwsProvider.Create(graph, graph.Root, Region);
+        var eks = EksCluster.Create(graph, graph.Root, aws, new EksClusterArgs(
+            Settings.Name, Settings.KubernetesVersion, Region, SubnetIds, Settings.ApiAccessCidrs,
+            Settings.Nodes.NodeType.In(graph), Settings.Nodes.Min, Settings.Nodes.Desired, Settings.Nodes.Max,
+            PolicyEventLogs, Settings.DeletionProtection));
+        graph.AddOutput("clusterName", eks.ClusterName);
+        graph.AddOutput("clusterEndpoint", eks.Cluster.Output("endpoint"));
+        return new StackCluster(eks.KubernetesProvider, new IrsaTierIdentities(eks, Settings.Name), eks);
+    }
+}

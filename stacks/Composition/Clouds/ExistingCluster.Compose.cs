@@ -1,0 +1,25 @@
+using Palisade.Components.Graph;
+using Palisade.Components.ZeroTrust;
+using Palisade.Stacks.Composition;
+using Palisade.Stacks.Config;
+
+namespace Palisade.Stacks.Platform;
+
+public sealed partial record ExistingCluster
+{
+    public override StackCluster Compose(ResourceGraph graph)
+    {
+        var properties = new MapBuilder();
+        if (HasKubeconfig)
+        {
+            properties.Add("kubeconfig", graph.UseConfig(ConfigSchema.Kubeconfig.Name, ConfigType.String, null, secret: true));
+        }
+
+        if (KubeContext is { } context)
+        {
+            properties.Add("context", context.In(graph));
+        }
+
+        return new StackCluster(ClusterProvider.FromProperties(graph, graph.Root, properties), null, null);
+    }
+}

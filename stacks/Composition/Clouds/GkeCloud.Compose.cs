@@ -1,0 +1,22 @@
+using Palisade.Components.Gcp;
+using Palisade.Components.Graph;
+using Palisade.Components.Identity;
+using Palisade.Stacks.Composition;
+
+namespace Palisade.Stacks.Platform;
+
+public sealed partial record GkeCloud
+{
+    public override StackCluster Compose(ResourceGraph graph)
+    {
+        var gcp = GcpProvider.Create(graph, graph.Root, Project, Region);
+        var gke = GkeCluster.Create(graph, graph.Root, gcp, new GkeClusterArgs(
+            Settings.Name, Project, Region, Settings.KubernetesVersion, Network?.In(graph), Subnetwork?.In(graph),
+            Enforcement == GkePolicyEnforcement.Calico ? GkeNetworkPolicyProvider.Calico : GkeNetworkPolicyProvider.DataplaneV2,
+            PrivateNodes, MasterCidr, Settings.ApiAccessCidrs,
+            Settings.Nodes.NodeType.In(graph), Settings.Nodes.Min, Settings.Nodes.Desired, Settings.Nodes.Max, Settings.DeletionProtection));
+        graph.AddOutput("clusterName", gke.Cluster.Output("name", Settings.Name));
+        graph.AddOutput("clusterEndpoint", gke.Cluster.Output("endpoint"));
+        return new StackCluster(gke.KubernetesProvider, new WorkloadIdentityTierIdentities(gke), null);
+    }
+}

@@ -1,0 +1,22 @@
+using Palisade.Components.Graph;
+using Palisade.Components.Ingress;
+using Palisade.Components.ZeroTrust;
+using Palisade.Stacks.Composition;
+
+namespace Palisade.Stacks.Platform;
+
+public abstract partial record IngressTarget
+{
+    /// <summary>Installs what the kind needs in the stack's cluster and emits the Ingresses of every app with routes.</summary>
+    public void Compose(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> apps)
+    {
+        var (style, dependsOn) = Install(graph, cluster);
+        foreach (var app in apps.Where(a => a.App.Ingress is not null))
+        {
+            AppIngress.Create(graph, app, style, Domain.In(graph), cluster.KubernetesProvider, dependsOn);
+        }
+    }
+
+    /// <summary>The controller's resources (if the stack installs it), and the Ingress style the apps' Ingresses use.</summary>
+    protected abstract (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster);
+}

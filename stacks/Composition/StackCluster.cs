@@ -1,0 +1,8 @@
+using Palisade.Components.Aws;
+using Palisade.Components.Graph;
+using Palisade.Components.ZeroTrust;
+
+namespace Palisade.Stacks.Composition;
+
+/// <summary>The cluster a stack deploys into: its Kubernetes provider, how tiers get cloud identities, and the EKS cluster when there is one.</summary>
+public sealed record StackCluster(Resource KubernetesProvider, ITierIdentities? Identities, EksCluster? Eks);

@@ -1,0 +1,32 @@
+namespace Palisade.Stacks.Platform;
+
+/// <summary>
+/// Where a stack runs: one type per cloud (an existing cluster, EKS, GKE), each with only the settings it has.
+/// A new cloud is one more subtype plus its <see cref="CloudKind"/> in <see cref="CloudKinds"/>.
+/// </summary>
+public abstract partial record CloudTarget
+{
+    /// <summary>The <c>palisade:cloud</c> value.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The cluster the stack creates, or null when it deploys into an existing one.</summary>
+    public virtual ClusterSettings? Cluster => null;
+
+    public bool CreatesCluster => Cluster is not null;
+
+    /// <summary>Whether tiers can be granted cloud identities here (the stack must own the cluster's identity provider).</summary>
+    public virtual bool GrantsIdentities => CreatesCluster;
+}
+
+/// <summary>How <c>palisade:cloud</c> names a cloud and reads its settings.</summary>
+public sealed record CloudKind(string Name, Func<SettingsReader, CloudTarget> Read);
+
+/// <summary>Every cloud a stack can run on.</summary>
+public static class CloudKinds
+{
+    public const string Default = ExistingCluster.KindName;
+
+    public static IReadOnlyList<CloudKind> All { get; } = [ExistingCluster.Kind, EksCloud.Kind, GkeCloud.Kind];
+
+    public static CloudKind? Find(string name) => All.FirstOrDefault(k => k.Name == name);
+}

@@ -1,0 +1,62 @@
+using System.Net.Sockets;
+using Palisade.Stacks.Config;
+
+namespace Palisade.Stacks.Platform;
+
+public enum GkePolicyEnforcement
+{
+    DataplaneV2,
+    Calico,
+}
+
+/// <summary>A GKE cluster the stack creates, with Dataplane V2 or Calico enforcing NetworkPolicies (never both).</summary>
+public sealed partial record GkeCloud(
+    ClusterSettings Settings,
+    string Project,
+    string Region,
+    Configured? Network,
+    Configured? Subnetwork,
+    bool PrivateNodes,
+    string? MasterCidr,
+    GkePolicyEnforcement Enforcement) : CloudTarget
+{
+    public const string KindName = "gcp";
+    public const string ProjectKey = "gcp:project";
+    public const string RegionKey = "gcp:region";
+
+    public static CloudKind Kind { get; } = new(KindName, Read);
+
+    public override string Name => KindName;
+
+    public override ClusterSettings Cluster => Settings;
+
+    private static CloudTarget Read(SettingsReader reader)
+    {
+        var project = ProviderKeys.Required(reader, ProjectKey, "the GCP project id");
+        var region = ProviderKeys.Required(reader, RegionKey, "the GCP region, e.g. europe-west1");
+        var settings = ClusterSettings.Read(reader, "e2-standard-2", "GKE master authorized networks are IPv4 CIDRs");
+        var privateNodes = reader.Boolean(ConfigSchema.PrivateNodes, true);
+        var masterCidr = reader.String(ConfigSchema.MasterCidr);
+        if (privateNodes && masterCidr is null)
+        {
+            reader.Required(ConfigSchema.MasterCidr, "private GKE nodes need a /28 range for the control plane");
+        }
+
+        if (masterCidr is not null &&
+            reader.Cidr(ConfigSchema.MasterCidr, masterCidr, AddressFamily.InterNetwork, "the control-plane range is IPv4").PrefixLength != 28)
+        {
+            throw reader.Error(ConfigSchema.MasterCidr, $"'{masterCidr}' is not a /28", "GKE needs a /28 for the control plane, e.g. 172.16.0.0/28.");
+        }
+
+        var enforcement = reader.String(ConfigSchema.GkeNetworkPolicy) switch
+        {
+            null or "dataplane-v2" => GkePolicyEnforcement.DataplaneV2,
+            "calico" => GkePolicyEnforcement.Calico,
+            var other => throw reader.Error(ConfigSchema.GkeNetworkPolicy, $"unknown network policy provider '{SettingsReader.Excerpt(other)}'",
+                "Use dataplane-v2 or calico."),
+        };
+
+        return new GkeCloud(settings, project, region, reader.Referenced(ConfigSchema.Network), reader.Referenced(ConfigSchema.Subnetwork),
+            privateNodes, masterCidr, enforcement);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Palisade.Components.ZeroTrust;
+using Palisade.Stacks.Config;
+
+namespace Palisade.Stacks.Platform;
+
+/// <summary>
+/// How a stack exposes its apps' routes: one type per ingress kind, each with its own settings and the peer that
+/// reaches exposed tiers. A new kind is one more subtype plus its <see cref="IngressKind"/> in <see cref="IngressKinds"/>.
+/// </summary>
+public abstract partial record IngressTarget(Configured Domain)
+{
+    /// <summary>The <c>palisade:ingress</c> value.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The controller's pods, admitted to exposed tiers; null when a load balancer reaches pods by address.</summary>
+    public virtual PlatformPeer? Controller => null;
+
+    /// <summary>Addresses a load balancer reaches pods from directly, admitted to exposed tiers on their exposed port.</summary>
+    public virtual IReadOnlyList<string> LoadBalancerCidrs => [];
+}
+
+/// <summary>How <c>palisade:ingress</c> names an ingress kind, where it is available, and how it reads its settings.</summary>
+public sealed record IngressKind(
+    string Name,
+    Func<CloudTarget, bool> AvailableOn,
+    string Availability,
+    Func<SettingsReader, CloudTarget, Configured, IngressTarget> Read);
+
+/// <summary>Every ingress kind a stack can use.</summary>
+public static partial class IngressKinds
+{
+    public static IReadOnlyList<IngressKind> All { get; } = [IngressNginx.Kind, AlbIngress.Kind];
+
+    [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")]
+    private static partial Regex DomainPattern();
+
+    /// <summary>The stack's ingress: nginx by default on clouds where the stack creates the cluster, none otherwise.</summary>
+    public static IngressTarget? Read(SettingsReader reader, CloudTarget cloud)
+    {
+        var name = reader.String(ConfigSchema.Ingress) ?? (cloud.CreatesCluster ? IngressNginx.KindName : null);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var kind = All.FirstOrDefault(k => k.Name == name) ?? throw reader.Error(ConfigSchema.Ingress,
+            $"unknown ingress '{SettingsReader.Excerpt(name)}'", $"Use one of: {string.Join(", ", All.Select(k => k.Name))}.");
+        if (!kind.AvailableOn(cloud))
+        {
+            throw reader.Error(ConfigSchema.Ingress, $"ingress {kind.Name} is not available on cloud {cloud.Name}", kind.Availability);
+        }
+
+        return kind.Read(reader, cloud, Domain(reader));
+    }
+
+    private static Configured Domain(SettingsReader reader)
+    {
+        var domain = reader.Referenced(ConfigSchema.Domain) ??
+                     throw reader.Error(ConfigSchema.Domain, "the required key is missing",
+                         $"Add it under config: every app is served at <app host>.<domain>. {ConfigSchema.Domain.Description}");
+        if (domain.Text.Length > 200 || !DomainPattern().IsMatch(domain.Text))
+        {
+            throw reader.Error(ConfigSchema.Domain, $"'{SettingsReader.Excerpt(domain.Text)}' is not a valid DNS domain",
+                "Write a lowercase domain such as example.com.");
+        }
+
+        return domain;
+    }
+}
