@@ -34,7 +34,7 @@ public static class CompileVerb
         var json = context.Environment("PULUMI_CONFIG");
         var config = json is null
             ? ProjectDirectory.Find(context.WorkingDirectory).ReadStack(stack)
-            : StackConfigParser.ParseEnvironment(stack, json);
+            : EngineSecrets.Mark(StackConfigParser.ParseEnvironment(stack, json), StackFileIfPresent(context, stack));
         var result = StackVerb.WithGate(Synthesizer.Synthesize(config), context.Environment(PromotionGate.OverrideVariable) == "1");
         foreach (var check in result.Checks.Where(c => !c.Passed))
         {
@@ -50,6 +50,13 @@ public static class CompileVerb
         context.Out.Write(result.Program);
         return ExitCodes.Success;
     });
+
+    /// <summary>The stack file, when the project folder has one, to learn which values Pulumi holds as secrets.</summary>
+    private static StackConfig? StackFileIfPresent(CommandContext context, string stack)
+    {
+        var project = ProjectDirectory.Find(context.WorkingDirectory);
+        return File.Exists(Path.Combine(project.Path, StackConfigParser.FileName(stack))) ? project.ReadStack(stack) : null;
+    }
 
     public static string PackageDiscoveryProgram() => YamlWriter.Write(YamlMapping.Of(
         ("name", new YamlScalar(ConfigSchema.Project)),

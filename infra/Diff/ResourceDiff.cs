@@ -1,3 +1,4 @@
+using Palisade.Infra.Secrets;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -47,7 +48,7 @@ public sealed record ResourceChange(
 /// </remarks>
 public static partial class ResourceDiff
 {
-    public const string Masked = "[secret]";
+    public const string Masked = SecretNames.Mask;
 
     /// <summary>Type-specific properties whose change forces a replacement (rule 4).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ReplaceProperties { get; } =
@@ -59,10 +60,6 @@ public static partial class ResourceDiff
             ["gcp:container/cluster:Cluster"] = ["properties.name", "properties.location"],
             ["gcp:container/nodePool:NodePool"] = ["properties.cluster", "properties.name", "properties.location"],
         };
-
-    /// <summary>Key names whose values are treated as secret (password, token, secret, private key material, credentials).</summary>
-    [GeneratedRegex("(password|passwd|passphrase|token|secret|private[-_]?key|api[-_]?key|access[-_]?key|key[-_]?material|credential)", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretKeyName();
 
     [GeneratedRegex(@"\$\{([^}]+)\}")]
     private static partial Regex Reference();
@@ -225,7 +222,7 @@ public static partial class ResourceDiff
     }
 
     private static bool IsSecretKey(string key, string path, string type) =>
-        SecretKeyName().IsMatch(key) ||
+        SecretNames.LooksSecret(key) ||
         (type == "kubernetes:core/v1:Secret" && path is "properties" or "properties.data" or "properties.stringData");
 
     private static string Join(string path, string key) =>
@@ -374,7 +371,7 @@ public static partial class ResourceDiff
                         var name = ((YamlScalarNode)key).Value ?? "";
                         text.Append(first ? "" : ", ").Append(name).Append(": ");
                         first = false;
-                        var secretKey = maskSecretKeys && SecretKeyName().IsMatch(name) && !(child is YamlScalarNode { Value: "true" or "false" });
+                        var secretKey = maskSecretKeys && SecretNames.LooksSecret(name) && !(child is YamlScalarNode { Value: "true" or "false" });
                         Write(child, text, isSecret, maskSecretKeys, maskAll || secretKey);
                     }
 

@@ -1,3 +1,4 @@
+using Palisade.Infra.Secrets;
 using System.Text.Json.Nodes;
 using Palisade.Components.Graph;
 using Palisade.Components.Kubernetes;
@@ -15,14 +16,13 @@ namespace Palisade.Infra.Promotion;
 public static class EnvironmentSpecificPart
 {
     public const string File = "analysis/environment-specific.json";
-    private const string Masked = "[secret]";
 
     public static JsonObject Build(SynthesizedStack stack) => new()
     {
         ["config"] = new JsonObject(stack.Config.Values
             .Where(v => !IsPromotionRecord(v.Key))
             .OrderBy(v => v.Key, StringComparer.Ordinal)
-            .Select(v => new KeyValuePair<string, JsonNode?>(v.Key, ToJson(v.Value)))),
+            .Select(v => new KeyValuePair<string, JsonNode?>(v.Key, SecretNames.LooksSecret(v.Key) ? SecretNames.Mask : ToJson(v.Value)))),
         ["platformPolicies"] = new JsonArray(stack.Apps.SelectMany(a => a.Policies)
             .Where(EnvironmentIndependentPart.IsPlatformAllowance)
             .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
@@ -47,10 +47,10 @@ public static class EnvironmentSpecificPart
 
     private static JsonNode? ToJson(ConfigValue value) => value switch
     {
-        ConfigSecret => Masked,
+        ConfigSecret or ConfigScalar { Secret: true } => SecretNames.Mask,
         ConfigScalar s => s.Text,
         ConfigList l => new JsonArray(l.Items.Select(ToJson).ToArray()),
-        ConfigMap m => new JsonObject(m.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new KeyValuePair<string, JsonNode?>(e.Key, ToJson(e.Value)))),
+        ConfigMap m => new JsonObject(m.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new KeyValuePair<string, JsonNode?>(e.Key, SecretNames.LooksSecret(e.Key) ? SecretNames.Mask : ToJson(e.Value)))),
         _ => null,
     };
 }

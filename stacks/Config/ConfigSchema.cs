@@ -9,7 +9,7 @@ public static class ConfigSchema
         "Applications this stack deploys, by catalog name (a list, or a comma-separated string).", Required: true);
 
     public static readonly ConfigKey KubeContext = new("kubeContext", ConfigKind.String,
-        "kubeconfig context the Kubernetes provider uses when the stack does not create its own cluster.", AppliesTo: "palisade:cloud existing");
+        "kubeconfig context the Kubernetes provider uses when the stack does not create its own cluster.", AppliesTo: "palisade:cloud existing", MayBeSecret: true);
 
     public static readonly ConfigKey Kubeconfig = new("kubeconfig", ConfigKind.String,
         "kubeconfig contents or path for the Kubernetes provider (set with `pulumi config set --secret`).", Secret: true, AppliesTo: "palisade:cloud existing");
@@ -33,7 +33,7 @@ public static class ConfigSchema
         "Kubernetes minor version of the cluster, e.g. 1.33 (EKS: the cluster version; GKE: the minimum master version).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey VpcId = new("vpcId", ConfigKind.String,
-        "AWS: id of the existing VPC the cluster runs in (vpc-...); the AWS Load Balancer Controller needs it.", AppliesTo: "palisade:ingress alb");
+        "AWS: id of the existing VPC the cluster runs in (vpc-...); the AWS Load Balancer Controller needs it.", AppliesTo: "palisade:ingress alb", MayBeSecret: true);
 
     public static readonly ConfigKey VpcCidr = new("vpcCidr", ConfigKind.Cidr,
         "AWS: CIDR of that VPC; with ingress alb the exposed tiers admit the ALB (target type ip) from it.", AppliesTo: "palisade:ingress alb");
@@ -42,13 +42,13 @@ public static class ConfigSchema
         "AWS: ids of existing private subnets in at least two availability zones for the cluster and its nodes.", AppliesTo: "palisade:cloud aws");
 
     public static readonly ConfigKey Network = new("network", ConfigKind.String,
-        "GCP: VPC network of the cluster (default: default).", AppliesTo: "palisade:cloud gcp");
+        "GCP: VPC network of the cluster (default: default).", AppliesTo: "palisade:cloud gcp", MayBeSecret: true);
 
     public static readonly ConfigKey Subnetwork = new("subnetwork", ConfigKind.String,
-        "GCP: subnetwork of the cluster (default: the network's subnetwork in the region).", AppliesTo: "palisade:cloud gcp");
+        "GCP: subnetwork of the cluster (default: the network's subnetwork in the region).", AppliesTo: "palisade:cloud gcp", MayBeSecret: true);
 
     public static readonly ConfigKey NodeType = new("nodeType", ConfigKind.String,
-        "Node instance type (AWS, default t3.medium) or machine type (GCP, default e2-standard-2).", AppliesTo: "palisade:cloud aws or gcp");
+        "Node instance type (AWS, default t3.medium) or machine type (GCP, default e2-standard-2).", AppliesTo: "palisade:cloud aws or gcp", MayBeSecret: true);
 
     public static readonly ConfigKey NodeMinSize = new("nodeMinSize", ConfigKind.Integer,
         "Minimum number of nodes (default 1; GKE: per zone).", AppliesTo: "palisade:cloud aws or gcp");
@@ -78,13 +78,13 @@ public static class ConfigSchema
         "Protect the cluster (provider deletion protection and Pulumi protect) and the stateful tiers' namespaces from deletion (default false).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey Domain = new("domain", ConfigKind.String,
-        "DNS domain of the apps' hosts; each app is served at <app host>.<domain> (required with an ingress).", AppliesTo: "stacks with an ingress");
+        "DNS domain of the apps' hosts; each app is served at <app host>.<domain> (required with an ingress).", AppliesTo: "stacks with an ingress", MayBeSecret: true);
 
     public static readonly ConfigKey CertificateArn = new("certificateArn", ConfigKind.String,
-        "ALB: ACM certificate ARN for HTTPS on 443 (required with ingress alb).", AppliesTo: "palisade:ingress alb");
+        "ALB: ACM certificate ARN for HTTPS on 443 (required with ingress alb).", AppliesTo: "palisade:ingress alb", MayBeSecret: true);
 
     public static readonly ConfigKey SslPolicy = new("sslPolicy", ConfigKind.String,
-        "ALB: TLS policy of the HTTPS listener (default ELBSecurityPolicy-TLS13-1-2-2021-06).", AppliesTo: "palisade:ingress alb");
+        "ALB: TLS policy of the HTTPS listener (default ELBSecurityPolicy-TLS13-1-2-2021-06).", AppliesTo: "palisade:ingress alb", MayBeSecret: true);
 
     public static readonly ConfigKey WafRateLimit = new("wafRateLimit", ConfigKind.Integer,
         "ALB: requests per client IP per 5 minutes before the WAF blocks it (100 to 2000000000, default 2000).", AppliesTo: "palisade:ingress alb");
@@ -116,4 +116,7 @@ public static class ConfigSchema
     ];
 
     public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);
+
+    /// <summary>The keys that may be set with --secret (the program references them).</summary>
+    public static IEnumerable<ConfigKey> MayBeSecretKeys => Keys.Where(k => k.Secret || k.MayBeSecret);
 }

@@ -6,7 +6,8 @@ namespace Palisade.Stacks.Config;
 /// </summary>
 public abstract record ConfigValue;
 
-public sealed record ConfigScalar(string Text) : ConfigValue;
+/// <summary>A scalar; <paramref name="Secret"/> when the Pulumi engine holds it as a secret (the compiler entry sees it decrypted).</summary>
+public sealed record ConfigScalar(string Text, bool Secret = false) : ConfigValue;
 
 public sealed record ConfigList(IReadOnlyList<ConfigValue> Items) : ConfigValue;
 

@@ -32,7 +32,7 @@ public sealed class StackConfig
 
     public bool Has(ConfigKey key) => _values.ContainsKey(Qualified(key));
 
-    public bool IsSecret(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) is ConfigSecret;
+    public bool IsSecret(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) is ConfigSecret or ConfigScalar { Secret: true };
 
     public string? String(ConfigKey key) => Scalar(key)?.Text;
 
@@ -82,13 +82,14 @@ public sealed class StackConfig
 
     private void CheckType(ConfigKey key, ConfigValue value)
     {
+        if (value is ConfigSecret or ConfigScalar { Secret: true } && !key.Secret && !key.MayBeSecret)
+        {
+            throw Error(key, "the value is a secret, but this key is written into the program in plain text (resource names, decisions)",
+                $"Set it with `pulumi config set` (without --secret). Keys that may be secrets: {string.Join(", ", ConfigSchema.MayBeSecretKeys.Select(Qualified))}.");
+        }
+
         if (value is ConfigSecret)
         {
-            if (!key.Secret)
-            {
-                throw Error(key, "the value is a secret but this key is not secret", "Set it with `pulumi config set` (without --secret).");
-            }
-
             return;
         }
 

@@ -39,14 +39,14 @@ public sealed partial record AlbIngress(
     {
         var certificate = reader.Referenced(ConfigSchema.CertificateArn) ?? throw reader.Error(ConfigSchema.CertificateArn,
             "the required key is missing", $"Add it under config: the ALB serves HTTPS on 443 and redirects HTTP to it. {ConfigSchema.CertificateArn.Description}");
-        if (!CertificateArnPattern().IsMatch(certificate.Text))
+        if (certificate.Known && !CertificateArnPattern().IsMatch(certificate.Text))
         {
             throw reader.Error(ConfigSchema.CertificateArn, $"'{SettingsReader.Excerpt(certificate.Text)}' is not an ACM certificate ARN",
                 "Write it as arn:aws:acm:<region>:<account>:certificate/<id>.");
         }
 
         var sslPolicy = reader.Referenced(ConfigSchema.SslPolicy, DefaultSslPolicy);
-        if (!sslPolicy.Text.StartsWith("ELBSecurityPolicy-", StringComparison.Ordinal))
+        if (sslPolicy.Known && !sslPolicy.Text.StartsWith("ELBSecurityPolicy-", StringComparison.Ordinal))
         {
             throw reader.Error(ConfigSchema.SslPolicy, $"'{SettingsReader.Excerpt(sslPolicy.Text)}' is not an ELB security policy name",
                 $"Use a policy such as {DefaultSslPolicy}.");
@@ -57,7 +57,7 @@ public sealed partial record AlbIngress(
 
         var vpcId = reader.Referenced(ConfigSchema.VpcId) ?? throw reader.Error(ConfigSchema.VpcId, "the required key is missing",
             "Add it under config: the AWS Load Balancer Controller needs the VPC id (vpc-...).");
-        if (!VpcIdPattern().IsMatch(vpcId.Text))
+        if (vpcId.Known && !VpcIdPattern().IsMatch(vpcId.Text))
         {
             throw reader.Error(ConfigSchema.VpcId, $"'{SettingsReader.Excerpt(vpcId.Text)}' is not a VPC id", "Write it as vpc- and 8 or 17 hex digits.");
         }

@@ -59,7 +59,7 @@ public static partial class IngressKinds
         var domain = reader.Referenced(ConfigSchema.Domain) ??
                      throw reader.Error(ConfigSchema.Domain, "the required key is missing",
                          $"Add it under config: every app is served at <app host>.<domain>. {ConfigSchema.Domain.Description}");
-        if (domain.Text.Length > 200 || !DomainPattern().IsMatch(domain.Text))
+        if (domain.Known && (domain.Text.Length > 200 || !DomainPattern().IsMatch(domain.Text)))
         {
             throw reader.Error(ConfigSchema.Domain, $"'{SettingsReader.Excerpt(domain.Text)}' is not a valid DNS domain",
                 "Write a lowercase domain such as example.com.");

@@ -40,7 +40,16 @@ public sealed class SettingsReader
         String(key) ?? throw Error(key, "the required key is missing", $"Add it under config: {why}. {key.Description}");
 
     /// <summary>A config value the program references (so Pulumi keeps it secret when it is set with --secret).</summary>
-    public Configured? Referenced(ConfigKey key) => String(key) is { } text ? new Configured(text, key.Name) : null;
+    public Configured? Referenced(ConfigKey key)
+    {
+        _read.Add(key.Name);
+        return Config.Values.GetValueOrDefault(StackConfig.Qualified(key)) switch
+        {
+            ConfigScalar s => new Configured(s.Text, key.Name, s.Secret),
+            ConfigSecret => Configured.Unknown(key.Name),
+            _ => null,
+        };
+    }
 
     public Configured Referenced(ConfigKey key, string fallback) => Referenced(key) ?? new Configured(fallback, null);
 
