@@ -3,17 +3,18 @@ using Palisade.Components.Kubernetes;
 
 namespace Palisade.Components.ZeroTrust;
 
+/// <remarks><paramref name="Namespaces"/> are the stack's namespaces; the app's tiers run in some of them.</remarks>
 public sealed record TieredAppArgs(
     AppSpec App,
     Resource Provider,
     PlatformPeers Platform,
-    bool ProtectStatefulTiers = false,
+    IReadOnlyDictionary<string, ZeroTrustNamespace> Namespaces,
     ITierIdentities? Identities = null);
 
 /// <summary>
-/// A tiered application's zero-trust networking: a <see cref="ZeroTrustNamespace"/> per namespace, a service
-/// account per tier, and for every declared flow both the egress rule on the source tier and the ingress rule on
-/// the destination tier. Nothing else is allowed.
+/// A tiered application's zero-trust networking inside the stack's <see cref="ZeroTrustNamespace"/>s: a service
+/// account per tier, for every declared flow both the egress rule on the source tier and the ingress rule on the
+/// destination tier, and the platform allowances of its exposed and monitored tiers. Nothing else is allowed.
 /// </summary>
 public sealed class TieredApp
 {
@@ -25,7 +26,7 @@ public sealed class TieredApp
 
     private TieredApp(AppSpec app, Component component, IReadOnlyList<ZeroTrustNamespace> namespaces,
         IReadOnlyDictionary<string, Resource> serviceAccounts, IReadOnlyDictionary<string, Resource> services,
-        IReadOnlyList<NetworkPolicy> policies)
+        IReadOnlyList<OwnedPolicy> policies)
     {
         App = app;
         Component = component;
@@ -48,8 +49,8 @@ public sealed class TieredApp
     /// <summary>The namespace name reference (ordering and known name) per namespace.</summary>
     public OutputRef NamespaceRef(string ns) => Namespaces.First(n => n.Component.Name == ns).NameRef;
 
-    /// <summary>Every policy the app emits, namespace baselines included.</summary>
-    public IReadOnlyList<NetworkPolicy> Policies { get; }
+    /// <summary>Every policy the app emits (tier rules and platform allowances; the namespaces' baselines are the stack's).</summary>
+    public IReadOnlyList<OwnedPolicy> Policies { get; }
 
     public static TieredApp Create(ResourceGraph graph, Component parent, TieredAppArgs args)
     {
@@ -58,16 +59,15 @@ public sealed class TieredApp
         var component = graph.AddComponent(parent, ComponentType, app.Name);
 
         var namespaces = app.Namespaces
-            .Select(ns => ZeroTrustNamespace.Create(graph, component, new ZeroTrustNamespaceArgs(
-                ns, args.Provider, args.Platform.Dns, Allowances(app, ns, args.Platform),
-                Labels.Of((WellKnownLabels.PartOf, app.Name), (WellKnownLabels.ManagedBy, "palisade")),
-                Protect: args.ProtectStatefulTiers && app.Tiers.Any(t => t.Namespace == ns && t.Stateful))))
+            .Select(ns => args.Namespaces.TryGetValue(ns, out var owned)
+                ? owned
+                : throw new InvalidOperationException($"App '{app.Name}' runs in namespace '{ns}', which the stack does not own."))
             .ToList();
-        var nsRefs = namespaces.ToDictionary(n => n.Component.Name, n => n.NameRef, StringComparer.Ordinal);
+        var nsRefs = namespaces.ToDictionary(n => n.Name, n => n.NameRef, StringComparer.Ordinal);
 
         var serviceAccounts = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
         var services = new SortedDictionary<string, Resource>(StringComparer.Ordinal);
-        var policies = namespaces.SelectMany(n => n.Policies).ToList();
+        var policies = new List<OwnedPolicy>();
         foreach (var tier in app.Tiers)
         {
             var tierComponent = graph.AddComponent(component, TierComponentType, $"{app.Name}-{tier.Name}");
@@ -103,7 +103,14 @@ public sealed class TieredApp
             {
                 NetworkPolicyResource.Add(graph, tierComponent, tierComponent.ChildName(policy.Name[(tierComponent.Name.Length + 1)..]),
                     policy, nsRefs[tier.Namespace], options);
-                policies.Add(policy);
+                policies.Add(new OwnedPolicy(policy, PolicyRole.TierRule));
+            }
+
+            foreach (var allowance in Allowances(app, tier, args.Platform))
+            {
+                var policy = allowance.ToPolicy(tier.Namespace, Labels.Of((WellKnownLabels.PartOf, app.Name)));
+                NetworkPolicyResource.Add(graph, tierComponent, tierComponent.ChildName(allowance.Name), policy, nsRefs[tier.Namespace], options);
+                policies.Add(new OwnedPolicy(policy, PolicyRole.PlatformAllowance));
             }
         }
 
@@ -135,24 +142,23 @@ public sealed class TieredApp
         },
     };
 
-    private static IReadOnlyList<NamespaceAllowance> Allowances(AppSpec app, string ns, PlatformPeers platform)
+    /// <summary>The platform peers a tier admits: the ingress controller or load balancer on its exposed port, monitoring on its metrics port.</summary>
+    private static IReadOnlyList<NamespaceAllowance> Allowances(AppSpec app, TierSpec tier, PlatformPeers platform)
     {
         var allowances = new List<NamespaceAllowance>();
-        foreach (var tier in app.Tiers.Where(t => t.Namespace == ns).OrderBy(t => t.Name, StringComparer.Ordinal))
+        var prefix = $"{app.Name}-{tier.Name}";
+        if (tier.ExposedPort is { } exposed && platform.LoadBalancerCidrs.Count > 0)
         {
-            if (tier.ExposedPort is { } exposed && platform.LoadBalancerCidrs.Count > 0)
-            {
-                allowances.Add(NamespaceAllowance.FromAddresses($"load-balancer-to-{tier.Name}", platform.LoadBalancerCidrs, app.Selector(tier), [exposed]));
-            }
-            else if (tier.ExposedPort is { } port && platform.IngressController is { } controller)
-            {
-                allowances.Add(new NamespaceAllowance($"ingress-controller-to-{tier.Name}", controller, app.Selector(tier), [port]));
-            }
+            allowances.Add(NamespaceAllowance.FromAddresses($"{prefix}-from-load-balancer", platform.LoadBalancerCidrs, app.Selector(tier), [exposed]));
+        }
+        else if (tier.ExposedPort is { } port && platform.IngressController is { } controller)
+        {
+            allowances.Add(new NamespaceAllowance($"{prefix}-from-ingress-controller", controller, app.Selector(tier), [port]));
+        }
 
-            if (tier.MetricsPort is { } metrics && platform.Monitoring is { } monitoring)
-            {
-                allowances.Add(new NamespaceAllowance($"monitoring-to-{tier.Name}", monitoring, app.Selector(tier), [metrics]));
-            }
+        if (tier.MetricsPort is { } metrics && platform.Monitoring is { } monitoring)
+        {
+            allowances.Add(new NamespaceAllowance($"{prefix}-from-monitoring", monitoring, app.Selector(tier), [metrics]));
         }
 
         return allowances;

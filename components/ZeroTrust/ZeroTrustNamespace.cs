@@ -3,45 +3,17 @@ using Palisade.Components.Kubernetes;
 
 namespace Palisade.Components.ZeroTrust;
 
-/// <summary>
-/// An opt-in allowance: platform pods (ingress controller, monitoring) — or, when <see cref="FromCidrs"/> is set,
-/// addresses outside the pod network such as a load balancer's subnets — may reach some pods on some ports.
-/// </summary>
-public sealed record NamespaceAllowance(string Name, PlatformPeer? From, LabelSelector Pods, IReadOnlyList<IntOrString> Ports)
-{
-    public IReadOnlyList<string> FromCidrs { get; init; } = [];
-
-    public static NamespaceAllowance FromAddresses(string name, IReadOnlyList<string> cidrs, LabelSelector pods, IReadOnlyList<IntOrString> ports) =>
-        new(name, null, pods, ports) { FromCidrs = cidrs };
-
-    public IReadOnlyList<NetworkPolicyPeer> Peers()
-    {
-        var peers = FromCidrs.Select(c => new NetworkPolicyPeer(IpBlock: new IpBlock(c, []))).ToList();
-        if (From is not null)
-        {
-            peers.Insert(0, From.ToPeer());
-        }
-
-        if (peers.Count == 0)
-        {
-            throw new InvalidOperationException($"Allowance '{Name}' names no peer; it would allow every source.");
-        }
-
-        return peers;
-    }
-}
-
 public sealed record ZeroTrustNamespaceArgs(
     string Name,
     Resource Provider,
     PlatformPeer Dns,
-    IReadOnlyList<NamespaceAllowance> Allowances,
     IReadOnlyDictionary<string, string> Labels,
     bool Protect = false);
 
 /// <summary>
 /// A namespace that denies everything by default: the namespace itself, a default-deny policy for Ingress and
-/// Egress, DNS egress to kube-dns only, and the opt-in allowances.
+/// Egress, and DNS egress to the cluster's resolver only. The stack owns it: it is emitted once however many apps
+/// run in it, and the apps add their tiers' rules and allowances.
 /// </summary>
 public sealed class ZeroTrustNamespace
 {
@@ -49,7 +21,7 @@ public sealed class ZeroTrustNamespace
     public const string DefaultDenyName = "default-deny";
     public const string AllowDnsName = "allow-dns-egress";
 
-    private ZeroTrustNamespace(Component component, Resource @namespace, IReadOnlyList<NetworkPolicy> policies)
+    private ZeroTrustNamespace(Component component, Resource @namespace, IReadOnlyList<OwnedPolicy> policies)
     {
         Component = component;
         Namespace = @namespace;
@@ -58,7 +30,10 @@ public sealed class ZeroTrustNamespace
 
     public Component Component { get; }
     public Resource Namespace { get; }
-    public IReadOnlyList<NetworkPolicy> Policies { get; }
+    /// <summary>The baseline policies (<see cref="PolicyRole.Baseline"/>).</summary>
+    public IReadOnlyList<OwnedPolicy> Policies { get; }
+
+    public string Name => Component.Name;
 
     /// <summary><c>${ns.metadata.name}</c> with the name known, so manifests render it and Pulumi orders by it.</summary>
     public OutputRef NameRef => Namespace.Output("metadata.name", Namespace.Properties["metadata"] is MapValue m ? m["name"] : null);
@@ -82,16 +57,12 @@ public sealed class ZeroTrustNamespace
                         [new NetworkPolicyPort(Protocol.UDP, 53), new NetworkPolicyPort(Protocol.TCP, 53)]),
                 ]),
         };
-        policies.AddRange(args.Allowances.Select(a => new NetworkPolicy(
-            $"allow-{a.Name}", args.Name, a.Pods, [PolicyType.Ingress],
-            Ingress: [new NetworkPolicyRule(a.Peers(), a.Ports.Select(p => new NetworkPolicyPort(Protocol.TCP, p)).ToList())])));
-
         var policyOptions = new ResourceOptions { Provider = args.Provider };
         foreach (var policy in policies)
         {
             NetworkPolicyResource.Add(graph, component, component.ChildName(policy.Name), policy, nsRef, policyOptions);
         }
 
-        return new ZeroTrustNamespace(component, ns, policies);
+        return new ZeroTrustNamespace(component, ns, policies.Select(p => new OwnedPolicy(p, PolicyRole.Baseline)).ToList());
     }
 }

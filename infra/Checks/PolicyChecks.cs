@@ -13,8 +13,8 @@ public static class PolicyChecks
 {
     public static IReadOnlyList<CheckResult> Run(SynthesizedStack stack)
     {
-        var policies = stack.Apps.SelectMany(a => a.Policies).ToList();
-        var namespaces = stack.Apps.SelectMany(a => a.App.Namespaces).Distinct().Order(StringComparer.Ordinal).ToList();
+        var policies = stack.Policies.Select(p => p.Policy).ToList();
+        var namespaces = stack.Namespaces.Select(n => n.Name).Order(StringComparer.Ordinal).ToList();
         return
         [
             DefaultDeny(namespaces, policies),

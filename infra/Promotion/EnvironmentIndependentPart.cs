@@ -28,8 +28,9 @@ public static class EnvironmentIndependentPart
     public static JsonObject Build(SynthesizedStack stack) => Sorted(new JsonObject
     {
         ["apps"] = new JsonArray(stack.Apps.Select(a => (JsonNode)App(a.App)).ToArray()),
-        ["policies"] = new JsonArray(stack.Apps.SelectMany(a => a.Policies)
-            .Where(p => !IsPlatformAllowance(p))
+        ["policies"] = new JsonArray(stack.Policies
+            .Where(p => p.Role != PolicyRole.PlatformAllowance)
+            .Select(p => p.Policy)
             .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => (JsonNode)Sorted(new JsonObject
             {
@@ -58,10 +59,6 @@ public static class EnvironmentIndependentPart
     public static string Digest(JsonObject part) =>
         "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             part.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))));
-
-    /// <summary>Allowances admit platform peers whose placement differs per environment (nginx in dev, an ALB in prod).</summary>
-    public static bool IsPlatformAllowance(NetworkPolicy policy) =>
-        policy.Name.StartsWith("allow-", StringComparison.Ordinal) && policy.Name != ZeroTrustNamespace.AllowDnsName;
 
     private static JsonObject App(AppSpec app) => Sorted(new JsonObject
     {

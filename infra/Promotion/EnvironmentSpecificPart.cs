@@ -2,6 +2,7 @@ using Palisade.Infra.Secrets;
 using System.Text.Json.Nodes;
 using Palisade.Components.Graph;
 using Palisade.Components.Kubernetes;
+using Palisade.Components.ZeroTrust;
 using Palisade.Infra.Emit;
 using Palisade.Stacks.Composition;
 using Palisade.Stacks.Config;
@@ -23,8 +24,9 @@ public static class EnvironmentSpecificPart
             .Where(v => !IsPromotionRecord(v.Key))
             .OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => new KeyValuePair<string, JsonNode?>(v.Key, SecretNames.LooksSecret(v.Key) ? SecretNames.Mask : ToJson(v.Value)))),
-        ["platformPolicies"] = new JsonArray(stack.Apps.SelectMany(a => a.Policies)
-            .Where(EnvironmentIndependentPart.IsPlatformAllowance)
+        ["platformPolicies"] = new JsonArray(stack.Policies
+            .Where(p => p.Role == PolicyRole.PlatformAllowance)
+            .Select(p => p.Policy)
             .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => (JsonNode)new JsonObject
             {

@@ -21,7 +21,7 @@ public static class PlanReport
         console.Write(ResourceTree(graph));
         console.WriteLine();
 
-        foreach (var group in stack.Apps.SelectMany(a => a.Policies).GroupBy(p => p.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in stack.Policies.Select(p => p.Policy).GroupBy(p => p.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             console.Write(PolicyTable(group.Key, group.OrderBy(p => p.Name, StringComparer.Ordinal)));
         }

@@ -21,23 +21,21 @@ public static class StackComposer
         var graph = new ResourceGraph(ConfigSchema.Project, config.Stack);
         var cluster = platform.Cloud.Compose(graph);
         var peers = platform.Peers;
+        var namespaces = StackNamespaces.Create(graph, config, platform, cluster.KubernetesProvider, specs);
 
         var apps = specs
-            .Select(spec => TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, cluster.KubernetesProvider, peers,
-                ProtectStatefulTiers: platform.Cloud.Cluster?.DeletionProtection ?? false, Identities: cluster.Identities)))
+            .Select(spec => TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, cluster.KubernetesProvider, peers, namespaces,
+                Identities: cluster.Identities)))
             .ToList();
 
         platform.Ingress?.Compose(graph, cluster, apps);
 
-        foreach (var app in apps)
+        foreach (var ns in namespaces.Values)
         {
-            foreach (var ns in app.Namespaces)
-            {
-                graph.AddOutput($"{app.App.Name}-namespace-{ns.Component.Name}", ns.NameRef);
-            }
+            graph.AddOutput($"namespace-{ns.Name}", ns.NameRef);
         }
 
-        return new SynthesizedStack(config, platform, graph, apps,
+        return new SynthesizedStack(config, platform, graph, namespaces.Values.ToList(), apps,
             apps.SelectMany(a => AppWorkloads.For(a.App)).ToList(),
             PlatformWorkloads.For(peers).ToList());
     }

@@ -11,11 +11,15 @@ public sealed record SynthesizedStack(
     StackConfig Config,
     StackPlatform Platform,
     ResourceGraph Graph,
+    IReadOnlyList<ZeroTrustNamespace> Namespaces,
     IReadOnlyList<TieredApp> Apps,
     IReadOnlyList<Workload> AppWorkloads,
     IReadOnlyList<Workload> PlatformWorkloads)
 {
     public string Stack => Config.Stack;
+
+    /// <summary>Every policy the stack emits: the namespaces' baselines, then each app's tier rules and allowances.</summary>
+    public IReadOnlyList<OwnedPolicy> Policies => Namespaces.SelectMany(n => n.Policies).Concat(Apps.SelectMany(a => a.Policies)).ToList();
 
     /// <summary>The platform's pods and addresses app traffic meets.</summary>
     public PlatformPeers Peers => Platform.Peers;

@@ -1,5 +1,6 @@
 using Palisade.Components.Graph;
 using Palisade.Components.Kubernetes;
+using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Tests.Cloud;
 
@@ -55,13 +56,13 @@ public class IngressTests
     public void With_nginx_only_the_controller_namespace_reaches_only_the_exposed_tiers()
     {
         var stack = CloudStacks.Compose("dev");
-        var allowances = stack.Apps.SelectMany(a => a.Policies).Where(p => p.Name.StartsWith("allow-ingress-controller-to-", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["govtech/allow-ingress-controller-to-backend", "govtech/allow-ingress-controller-to-frontend", "voting-frontend/allow-ingress-controller-to-frontend"],
+        var allowances = stack.Policies.Where(p => p.Role == PolicyRole.PlatformAllowance).Select(p => p.Policy).ToList();
+        Assert.Equal(["govtech/govtech-backend-from-ingress-controller", "govtech/govtech-frontend-from-ingress-controller", "voting-frontend/voting-frontend-from-ingress-controller"],
             allowances.Select(p => $"{p.Namespace}/{p.Name}").Order(StringComparer.Ordinal));
         var peer = allowances[0].Ingress!.Single().Peers!.Single();
         Assert.Equal("ingress-nginx", peer.NamespaceSelector!.MatchLabels[WellKnownLabels.NamespaceName]);
         Assert.Equal("controller", peer.PodSelector!.MatchLabels[WellKnownLabels.AppComponent]);
-        Assert.DoesNotContain(stack.Apps.SelectMany(a => a.Policies), p => p.Name.Contains("to-database", StringComparison.Ordinal));
+        Assert.DoesNotContain(allowances, p => p.Name.Contains("database", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -102,10 +103,8 @@ public class IngressTests
     public void With_alb_the_exposed_tiers_admit_the_vpc_cidr_and_no_controller_namespace()
     {
         var stack = CloudStacks.Compose("prod");
-        var policies = stack.Apps.SelectMany(a => a.Policies).ToList();
-        Assert.DoesNotContain(policies, p => p.Name.StartsWith("allow-ingress-controller-to-", StringComparison.Ordinal));
-        var lb = policies.Where(p => p.Name.StartsWith("allow-load-balancer-to-", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["govtech/allow-load-balancer-to-backend", "govtech/allow-load-balancer-to-frontend", "voting-frontend/allow-load-balancer-to-frontend"],
+        var lb = stack.Policies.Where(p => p.Role == PolicyRole.PlatformAllowance).Select(p => p.Policy).ToList();
+        Assert.Equal(["govtech/govtech-backend-from-load-balancer", "govtech/govtech-frontend-from-load-balancer", "voting-frontend/voting-frontend-from-load-balancer"],
             lb.Select(p => $"{p.Namespace}/{p.Name}").Order(StringComparer.Ordinal));
         Assert.All(lb, p => Assert.Equal("10.20.0.0/16", p.Ingress!.Single().Peers!.Single().IpBlock!.Cidr));
         Assert.Null(stack.Peers.IngressController);

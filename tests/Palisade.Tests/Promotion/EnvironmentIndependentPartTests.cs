@@ -41,7 +41,7 @@ public class EnvironmentIndependentPartTests
 
         Assert.Contains("\"palisade:certificateArn\": \"arn:aws:acm:eu-west-1:111122223333:certificate/abc\"", text);
         Assert.Contains("\"govtech-ns\"", text);
-        Assert.Contains("\"allow-load-balancer-to-frontend\"", text);
+        Assert.Contains("\"voting-frontend-from-load-balancer\"", text);
         Assert.DoesNotContain("\"default-deny\"", text);
     }
 

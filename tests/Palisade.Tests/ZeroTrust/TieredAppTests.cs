@@ -11,8 +11,8 @@ public class TieredAppTests
     {
         var (_, app) = SampleApp.Create();
 
-        var webEgress = app.Policies.Single(p => p.Name == "shop-web-egress");
-        var apiIngress = app.Policies.Single(p => p.Name == "shop-api-ingress");
+        var webEgress = app.Policies.Select(p => p.Policy).Single(p => p.Name == "shop-web-egress");
+        var apiIngress = app.Policies.Select(p => p.Policy).Single(p => p.Name == "shop-api-ingress");
 
         Assert.Equal([PolicyType.Egress], webEgress.PolicyTypes);
         Assert.Equal("api", webEgress.Egress!.Single().Peers!.Single().PodSelector!.MatchLabels[WellKnownLabels.AppComponent]);
@@ -25,7 +25,7 @@ public class TieredAppTests
     public void Cross_namespace_peers_combine_namespace_and_pod_selector_in_one_entry()
     {
         var (_, app) = SampleApp.Create();
-        var peer = app.Policies.Single(p => p.Name == "shop-api-egress").Egress!
+        var peer = app.Policies.Select(p => p.Policy).Single(p => p.Name == "shop-api-egress").Egress!
             .Single(r => r.Ports!.Single().Port == 5432).Peers!.Single();
 
         Assert.Equal("shop-data", peer.NamespaceSelector!.MatchLabels[WellKnownLabels.NamespaceName]);
@@ -37,7 +37,7 @@ public class TieredAppTests
     public void Same_namespace_peers_use_the_pod_selector_alone()
     {
         var (_, app) = SampleApp.Create();
-        var peer = app.Policies.Single(p => p.Name == "shop-worker-ingress").Ingress!.Single().Peers!.Single();
+        var peer = app.Policies.Select(p => p.Policy).Single(p => p.Name == "shop-worker-ingress").Ingress!.Single().Peers!.Single();
 
         Assert.Null(peer.NamespaceSelector);
         Assert.Equal("api", peer.PodSelector!.MatchLabels[WellKnownLabels.AppComponent]);
@@ -47,7 +47,7 @@ public class TieredAppTests
     public void External_egress_always_excludes_the_metadata_address()
     {
         var (_, app) = SampleApp.Create();
-        var block = app.Policies.Single(p => p.Name == "shop-api-egress").Egress!
+        var block = app.Policies.Select(p => p.Policy).Single(p => p.Name == "shop-api-egress").Egress!
             .SelectMany(r => r.Peers!).Single(p => p.IpBlock is not null).IpBlock!;
 
         Assert.Equal("0.0.0.0/0", block.Cidr);
@@ -58,7 +58,7 @@ public class TieredAppTests
     public void An_except_that_already_covers_metadata_is_not_duplicated()
     {
         var (_, app) = SampleApp.Create(SampleApp.Define(egress: [new ExternalEgressSpec("api", "0.0.0.0/0", ["169.254.0.0/16"], [443])]));
-        var block = app.Policies.SelectMany(p => p.Egress ?? []).SelectMany(r => r.Peers!).Single(p => p.IpBlock is not null).IpBlock!;
+        var block = app.Policies.Select(p => p.Policy).SelectMany(p => p.Egress ?? []).SelectMany(r => r.Peers!).Single(p => p.IpBlock is not null).IpBlock!;
 
         Assert.Equal(["169.254.0.0/16"], block.Except);
     }
@@ -67,7 +67,7 @@ public class TieredAppTests
     public void A_cidr_that_does_not_cover_metadata_gets_no_except()
     {
         var (_, app) = SampleApp.Create(SampleApp.Define(egress: [new ExternalEgressSpec("api", "52.46.128.0/19", [], [443])]));
-        var block = app.Policies.SelectMany(p => p.Egress ?? []).SelectMany(r => r.Peers!).Single(p => p.IpBlock is not null).IpBlock!;
+        var block = app.Policies.Select(p => p.Policy).SelectMany(p => p.Egress ?? []).SelectMany(r => r.Peers!).Single(p => p.IpBlock is not null).IpBlock!;
 
         Assert.Empty(block.Except);
     }
@@ -77,17 +77,18 @@ public class TieredAppTests
     {
         var (_, app) = SampleApp.Create();
 
-        Assert.DoesNotContain(app.Policies, p => p.Name == "shop-db-egress");
-        Assert.Contains(app.Policies, p => p.Name == "shop-db-ingress");
+        Assert.DoesNotContain(app.Policies.Select(p => p.Policy), p => p.Name == "shop-db-egress");
+        Assert.Contains(app.Policies.Select(p => p.Policy), p => p.Name == "shop-db-ingress");
     }
 
     [Fact]
     public void Exposed_and_scraped_tiers_get_namespace_allowances()
     {
         var (_, app) = SampleApp.Create();
-        var names = app.Policies.Where(p => p.Namespace == "shop-web").Select(p => p.Name).Order().ToList();
+        var inWeb = app.Policies.Where(p => p.Namespace == "shop-web").OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["allow-dns-egress", "allow-ingress-controller-to-web", "allow-monitoring-to-web", "default-deny", "shop-web-egress"], names);
+        Assert.Equal(["shop-web-egress", "shop-web-from-ingress-controller", "shop-web-from-monitoring"], inWeb.Select(p => p.Name));
+        Assert.Equal([PolicyRole.TierRule, PolicyRole.PlatformAllowance, PolicyRole.PlatformAllowance], inWeb.Select(p => p.Role));
     }
 
     [Fact]

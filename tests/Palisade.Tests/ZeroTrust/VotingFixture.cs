@@ -41,7 +41,10 @@ public static class SampleApp
     {
         var graph = new ResourceGraph("palisade", "test");
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
-        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs(app ?? Define(), provider, Platform, protect));
+        var spec = app ?? Define();
+        var namespaces = spec.Namespaces.ToDictionary(ns => ns, ns => ZeroTrustNamespace.Create(graph, graph.Root, new ZeroTrustNamespaceArgs(
+            ns, provider, Platform.Dns, Labels.Of(("app.kubernetes.io/part-of", spec.Name)), protect && spec.Tiers.Any(t => t.Namespace == ns && t.Stateful))));
+        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, provider, Platform, namespaces));
         return (graph, tiered);
     }
 }

@@ -6,18 +6,26 @@ namespace Palisade.Tests.ZeroTrust;
 
 public class ZeroTrustNamespaceTests
 {
-    private static ZeroTrustNamespace Create(IReadOnlyList<NamespaceAllowance>? allowances = null, bool protect = false)
+    private static ZeroTrustNamespace Create(bool protect = false)
     {
         var graph = new ResourceGraph("palisade", "test");
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
         return ZeroTrustNamespace.Create(graph, graph.Root, new ZeroTrustNamespaceArgs(
-            "payments", provider, PlatformPeer.KubeDns, allowances ?? [], Labels.Of(("team", "pay")), protect));
+            "payments", provider, PlatformPeer.KubeDns, Labels.Of(("team", "pay")), protect));
+    }
+
+    [Fact]
+    public void The_baseline_is_default_deny_and_dns_only()
+    {
+        var zt = Create();
+        Assert.Equal([ZeroTrustNamespace.DefaultDenyName, ZeroTrustNamespace.AllowDnsName], zt.Policies.Select(p => p.Name));
+        Assert.All(zt.Policies, p => Assert.Equal(PolicyRole.Baseline, p.Role));
     }
 
     [Fact]
     public void Default_deny_covers_ingress_and_egress_for_every_pod()
     {
-        var deny = Create().Policies.Single(p => p.Name == ZeroTrustNamespace.DefaultDenyName);
+        var deny = Create().Policies.Single(p => p.Name == ZeroTrustNamespace.DefaultDenyName).Policy;
 
         Assert.True(deny.PodSelector.IsEmpty);
         Assert.Equal([PolicyType.Ingress, PolicyType.Egress], deny.PolicyTypes);
@@ -28,7 +36,7 @@ public class ZeroTrustNamespaceTests
     [Fact]
     public void Dns_egress_reaches_kube_dns_only_with_namespace_and_pod_selector_in_one_peer()
     {
-        var dns = Create().Policies.Single(p => p.Name == ZeroTrustNamespace.AllowDnsName);
+        var dns = Create().Policies.Single(p => p.Name == ZeroTrustNamespace.AllowDnsName).Policy;
         var rule = Assert.Single(dns.Egress!);
         var peer = Assert.Single(rule.Peers!);
 
@@ -41,12 +49,11 @@ public class ZeroTrustNamespaceTests
     }
 
     [Fact]
-    public void Allowances_admit_a_platform_namespace_on_named_ports()
+    public void An_allowance_admits_a_platform_namespace_on_named_ports()
     {
         var from = new PlatformPeer("monitoring", Labels.Of(("app.kubernetes.io/name", "prometheus")));
-        var zt = Create([new NamespaceAllowance("monitoring", from, LabelSelector.WithLabels(("tier", "api")), ["metrics"])]);
-
-        var policy = zt.Policies.Single(p => p.Name == "allow-monitoring");
+        var policy = new NamespaceAllowance("allow-monitoring", from, LabelSelector.WithLabels(("tier", "api")), ["metrics"])
+            .ToPolicy("payments", Labels.Of(("team", "pay")));
         var rule = Assert.Single(policy.Ingress!);
 
         Assert.Equal("api", policy.PodSelector.MatchLabels["tier"]);
