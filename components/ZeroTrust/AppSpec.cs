@@ -78,6 +78,9 @@ public sealed record AppSpec(
     /// <summary>The app's ingress, when it is exposed outside the cluster.</summary>
     public AppIngressSpec? Ingress { get; init; }
 
+    /// <summary>Connections from the app's tiers to platform services the stack declares (Keycloak, Vault, ...).</summary>
+    public IReadOnlyList<ServiceFlowSpec> ServiceFlows { get; init; } = [];
+
     public IReadOnlyDictionary<string, string> PodLabels(TierSpec tier) =>
         Labels.Of((WellKnownLabels.AppName, Name), (WellKnownLabels.AppComponent, tier.Name));
 

@@ -25,4 +25,7 @@ public sealed record PlatformPeers(PlatformPeer Dns, PlatformPeer? IngressContro
     /// the ingress controller's pods. Empty for ingress-nginx.
     /// </summary>
     public IReadOnlyList<string> LoadBalancerCidrs { get; init; } = [];
+
+    /// <summary>The platform services apps may call, by name.</summary>
+    public IReadOnlyDictionary<string, PlatformService> Services { get; init; } = new Dictionary<string, PlatformService>();
 }

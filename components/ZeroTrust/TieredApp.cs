@@ -99,10 +99,10 @@ public sealed class TieredApp
                     options);
             }
 
-            foreach (var policy in TierPolicies(app, tier))
+            foreach (var policy in TierPolicies(app, tier, args.Platform).Concat(ServiceAdmissions(app, tier, args.Platform, args.Namespaces)))
             {
                 NetworkPolicyResource.Add(graph, tierComponent, tierComponent.ChildName(policy.Name[(tierComponent.Name.Length + 1)..]),
-                    policy, nsRefs[tier.Namespace], options);
+                    policy, args.Namespaces[policy.Namespace].NameRef, options);
                 policies.Add(new OwnedPolicy(policy, PolicyRole.TierRule));
             }
 
@@ -165,7 +165,7 @@ public sealed class TieredApp
     }
 
     /// <summary>The ingress policy (flows into the tier) and egress policy (flows out of it), when there are any.</summary>
-    public static IReadOnlyList<NetworkPolicy> TierPolicies(AppSpec app, TierSpec tier)
+    public static IReadOnlyList<NetworkPolicy> TierPolicies(AppSpec app, TierSpec tier, PlatformPeers platform)
     {
         var labels = Labels.Of((WellKnownLabels.PartOf, app.Name));
         var inbound = app.Flows.Where(f => f.To == tier.Name)
@@ -175,6 +175,9 @@ public sealed class TieredApp
         var outbound = app.Flows.Where(f => f.From == tier.Name)
             .OrderBy(f => f.To, StringComparer.Ordinal).ThenBy(f => f.Port.ToString(), StringComparer.Ordinal)
             .Select(f => new NetworkPolicyRule([PeerFor(app, app.Tier(f.To), tier.Namespace)], [new NetworkPolicyPort(f.Protocol, f.Port)]))
+            .Concat(app.ServiceFlows.Where(f => f.From == tier.Name)
+                .OrderBy(f => f.Service, StringComparer.Ordinal).ThenBy(f => f.Port.ToString(), StringComparer.Ordinal)
+                .Select(f => new NetworkPolicyRule([platform.Services[f.Service].Peer.ToPeer()], [new NetworkPolicyPort(f.Protocol, f.Port)])))
             .Concat(app.ExternalEgress.Where(e => e.From == tier.Name).Select(ExternalRule))
             .ToList();
 
@@ -193,6 +196,24 @@ public sealed class TieredApp
 
         return policies;
     }
+
+    /// <summary>
+    /// A platform service in a namespace the stack owns sits behind that namespace's default deny, so the stack also
+    /// admits the tier there; a service elsewhere must be admitted by its own namespace's policies (the plan says so).
+    /// </summary>
+    private static IEnumerable<NetworkPolicy> ServiceAdmissions(AppSpec app, TierSpec tier, PlatformPeers platform,
+        IReadOnlyDictionary<string, ZeroTrustNamespace> owned) =>
+        app.ServiceFlows.Where(f => f.From == tier.Name && owned.ContainsKey(platform.Services[f.Service].Namespace))
+            .GroupBy(f => f.Service, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var service = platform.Services[g.Key];
+                return new NetworkPolicy($"{app.Name}-{tier.Name}-to-{service.Name}", service.Namespace,
+                    LabelSelector.WithLabels(service.Peer.PodLabels), [PolicyType.Ingress],
+                    Ingress: [new NetworkPolicyRule([PeerFor(app, tier, service.Namespace)], g.Select(f => new NetworkPolicyPort(f.Protocol, f.Port)).ToList())],
+                    Labels: Labels.Of((WellKnownLabels.PartOf, app.Name)));
+            });
 
     /// <summary>Same namespace: podSelector alone. Across namespaces: namespaceSelector AND podSelector in one entry.</summary>
     private static NetworkPolicyPeer PeerFor(AppSpec app, TierSpec peer, string policyNamespace) =>

@@ -147,6 +147,14 @@ public sealed class DeclaredConnectivity
                 declared.Add(Id(app.Tier(flow.From)), Id(to), Single(to, flow.Port, flow.Protocol), flow.ToString());
             }
 
+            foreach (var flow in app.ServiceFlows)
+            {
+                var service = stack.Peers.Services[flow.Service];
+                var port = service.Port(flow.Port, flow.Protocol)!.Port;
+                var workload = stack.PlatformWorkloads.First(w => w.Namespace == service.Namespace && w.Name == service.Name).Id;
+                declared.Add(Id(app.Tier(flow.From)), workload, ConnectionSet.For(flow.Protocol, port, port), flow.ToString());
+            }
+
             foreach (var egress in app.ExternalEgress)
             {
                 var except = egress.Except.Select(IPNetwork.Parse).ToList();

@@ -29,6 +29,13 @@ public static class PlanReport
         console.WriteLine();
         console.Write(ConnectivityTable(result));
         console.WriteLine();
+        console.MarkupLine("[bold]Assumptions[/] (what the proof takes as given about the cluster)");
+        foreach (var assumption in stack.Assumptions)
+        {
+            console.MarkupLine($"  - {Markup.Escape(assumption.ToString())}");
+        }
+
+        console.WriteLine();
         console.MarkupLine("[bold]Checks[/]");
         foreach (var check in result.Checks)
         {

@@ -19,6 +19,11 @@ public static class PlatformWorkloads
                 [new ContainerPort(80, Name: "http"), new ContainerPort(443, Name: "https")]);
         }
 
+        foreach (var service in platform.Services.Values.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            yield return new Workload(service.Namespace, service.Name, "Deployment", service.Peer.PodLabels, service.Ports);
+        }
+
         if (platform.Monitoring is { } monitoring)
         {
             yield return new Workload(monitoring.Namespace, "prometheus", "StatefulSet", monitoring.PodLabels,

@@ -37,7 +37,8 @@ public static class StackComposer
 
         return new SynthesizedStack(config, platform, graph, namespaces.Values.ToList(), apps,
             apps.SelectMany(a => AppWorkloads.For(a.App)).ToList(),
-            PlatformWorkloads.For(peers).ToList());
+            PlatformWorkloads.For(peers).ToList(),
+            Assumption.For(platform, apps, namespaces.Keys.ToList()));
     }
 
     private static List<AppSpec> AppSpecs(StackConfig config, StackPlatform platform)
@@ -48,6 +49,7 @@ public static class StackComposer
             var spec = AppCatalog.Find(name) ?? throw config.Error(ConfigSchema.Apps, $"unknown app '{name}'",
                 $"Use one of: {string.Join(", ", AppCatalog.Names)} (apps are registered in stacks/Apps/AppCatalog.cs).");
             AppValidator.Validate(spec);
+            ServiceFlows.Validate(config, platform, spec);
             if (!platform.Cloud.GrantsIdentities && spec.Tiers.FirstOrDefault(t => t.Identity is not null) is { } tier)
             {
                 throw config.Error(ConfigSchema.Cloud,

@@ -14,7 +14,8 @@ public sealed record SynthesizedStack(
     IReadOnlyList<ZeroTrustNamespace> Namespaces,
     IReadOnlyList<TieredApp> Apps,
     IReadOnlyList<Workload> AppWorkloads,
-    IReadOnlyList<Workload> PlatformWorkloads)
+    IReadOnlyList<Workload> PlatformWorkloads,
+    IReadOnlyList<Assumption> Assumptions)
 {
     public string Stack => Config.Stack;
 

@@ -8,6 +8,7 @@ public enum ConfigKind
     StringList,
     Cidr,
     CidrList,
+    Map,
 }
 
 /// <summary>

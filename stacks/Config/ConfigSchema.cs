@@ -98,6 +98,9 @@ public static class ConfigSchema
     public static readonly ConfigKey NginxBodySize = new("nginxBodySize", ConfigKind.String,
         "ingress-nginx: maximum request body, a number with k or m, e.g. 10m (1k to 1024m, default 10m).", AppliesTo: "palisade:ingress nginx");
 
+    public static readonly ConfigKey PlatformServices = new("platformServices", ConfigKind.Map,
+        "Services of the platform that apps call (Keycloak, Vault, an OpenTelemetry collector): per name, its namespace, podLabels and ports (e.g. [TCP/8443]).");
+
     public static readonly ConfigKey PromoteFrom = new("promoteFrom", ConfigKind.String,
         "The stack this stack is promoted from (e.g. dev): deploying it requires `promote <from> <this>` first.");
 
@@ -112,7 +115,7 @@ public static class ConfigSchema
         Apps, KubeContext, Kubeconfig, IngressNamespace, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
-        WafRateLimit, NginxRps, NginxConnections, NginxBodySize, PromoteFrom, PromotedDigest, PromotedRevision,
+        WafRateLimit, NginxRps, NginxConnections, NginxBodySize, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];
 
     public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);

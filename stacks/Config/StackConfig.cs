@@ -127,6 +127,7 @@ public sealed class StackConfig
             (ConfigKind.StringList, ConfigScalar) => true,
             (ConfigKind.Cidr, ConfigScalar s) => IsCidr(s.Text),
             (ConfigKind.CidrList, ConfigList l) => l.Items.All(i => i is ConfigScalar s && IsCidr(s.Text)),
+            (ConfigKind.Map, ConfigMap) => true,
             _ => false,
         };
         if (!ok)
@@ -161,6 +162,7 @@ public sealed class StackConfig
         ConfigKind.StringList => "a list of strings",
         ConfigKind.Cidr => "a CIDR such as 10.0.0.0/16",
         ConfigKind.CidrList => "a list of CIDRs such as [203.0.113.0/24]",
+        ConfigKind.Map => "a mapping",
         _ => kind.ToString(),
     };
 

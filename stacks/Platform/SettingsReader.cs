@@ -72,6 +72,12 @@ public sealed class SettingsReader
         return value;
     }
 
+    public ConfigMap? Map(ConfigKey key)
+    {
+        _read.Add(key.Name);
+        return Config.Values.GetValueOrDefault(StackConfig.Qualified(key)) as ConfigMap;
+    }
+
     public IReadOnlyList<string> List(ConfigKey key)
     {
         _read.Add(key.Name);

@@ -13,12 +13,14 @@ public sealed record StackPlatform(
     CloudTarget Cloud,
     IngressTarget? Ingress,
     MonitoringPlatform? Monitoring,
+    IReadOnlyList<PlatformService> Services,
     PromotionSettings? Promotion)
 {
     /// <summary>The platform's pods and addresses that app traffic meets, for the app components and the proof.</summary>
     public PlatformPeers Peers => new(PlatformPeer.KubeDns, Ingress?.Controller, Monitoring?.Peer)
     {
         LoadBalancerCidrs = Ingress?.LoadBalancerCidrs ?? [],
+        Services = Services.ToDictionary(s => s.Name, StringComparer.Ordinal),
     };
 
     /// <summary>The Kubernetes minor version of the cluster the stack creates (null on an existing cluster).</summary>
@@ -34,9 +36,10 @@ public sealed record StackPlatform(
         var cloud = kind.Read(reader);
         var ingress = IngressKinds.Read(reader, cloud);
         var monitoring = reader.Namespace(ConfigSchema.MonitoringNamespace) is { } ns ? new MonitoringPlatform(ns) : null;
+        var services = PlatformServices.Read(reader);
         var promotion = PromotionSettings.Read(reader);
         reader.RefuseUnread($"cloud {cloud.Name}, {(ingress is null ? "no ingress" : $"ingress {ingress.Name}")}");
-        return new StackPlatform(config.Stack, apps, cloud, ingress, monitoring, promotion);
+        return new StackPlatform(config.Stack, apps, cloud, ingress, monitoring, services, promotion);
     }
 
     private static IReadOnlyList<string> ReadApps(SettingsReader reader)

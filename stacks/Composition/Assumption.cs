@@ -1,0 +1,38 @@
+using Palisade.Components.ZeroTrust;
+using Palisade.Stacks.Platform;
+
+namespace Palisade.Stacks.Composition;
+
+/// <summary>What the proof takes as given about the cluster, because the stack does not own or create it.</summary>
+public sealed record Assumption(string Subject, string Statement)
+{
+    public override string ToString() => $"{Subject}: {Statement}";
+
+    public static IReadOnlyList<Assumption> For(StackPlatform platform, IReadOnlyList<TieredApp> apps, IReadOnlyCollection<string> ownedNamespaces)
+    {
+        var assumptions = new List<Assumption>();
+        var dns = platform.Peers.Dns;
+        assumptions.Add(new Assumption("DNS", $"the cluster resolver runs as pods labelled {Labels(dns)} in namespace {dns.Namespace}"));
+
+        if (platform.Ingress is IngressNginx { Installs: false } nginx)
+        {
+            assumptions.Add(new Assumption("ingress", $"ingress-nginx is installed in namespace {nginx.Namespace} with the chart's pod labels {Labels(nginx.Controller)}"));
+        }
+
+        foreach (var service in platform.Services.Where(s => !ownedNamespaces.Contains(s.Namespace)))
+        {
+            var callers = apps.SelectMany(a => a.App.ServiceFlows.Where(f => f.Service == service.Name)
+                    .Select(f => $"{a.App.Tier(f.From).Namespace}/{f.From} on {f.Protocol}/{f.Port}"))
+                .Distinct().Order(StringComparer.Ordinal).ToList();
+            if (callers.Count > 0)
+            {
+                assumptions.Add(new Assumption($"platform service {service.Name}",
+                    $"namespace {service.Namespace} is not this stack's, so its own policies must admit {string.Join(", ", callers)}; the proof assumes they do"));
+            }
+        }
+
+        return assumptions;
+    }
+
+    private static string Labels(PlatformPeer peer) => string.Join(", ", peer.PodLabels.Select(l => $"{l.Key}={l.Value}"));
+}
