@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Win32.SafeHandles;
 using Palisade.Components.Connectivity;
 using Palisade.Components.Diagnostics;
 using Palisade.Infra.Manifests;
@@ -79,7 +80,7 @@ public static class ConnectivityVerb
             if (report is null)
             {
                 stdout.Flush();
-                using var stream = Console.OpenStandardOutput();
+                using var stream = StandardOutput();
                 ConnectivityJsonRenderer.Write(result, stream);
             }
             else
@@ -96,6 +97,15 @@ public static class ConnectivityVerb
 
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The process's stdout as a plain file stream: unlike the console stream, it reports a closed pipe
+    /// (<c>| head</c>) as an error instead of swallowing every write that follows.
+    /// </summary>
+    private static Stream StandardOutput() =>
+        OperatingSystem.IsWindows()
+            ? Console.OpenStandardOutput()
+            : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
 
     /// <exception cref="InputError">The path is a file (or another non-directory).</exception>
     private static void RequireDirectory(string directory)

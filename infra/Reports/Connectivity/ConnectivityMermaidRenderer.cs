@@ -59,7 +59,7 @@ public static class ConnectivityMermaidRenderer
                 ? ($"ext_{++externals}", string.Join("<br/>", external.Ranges))
                 : summary.Level == SummaryLevel.Namespace
                     ? ("ns_" + group.Label, $"{group.Label} ({ConnectivitySummary.Number(summary.WorkloadsByNamespace[group.Label])} workloads)")
-                    : ("class_" + group.Label.Split(' ')[0], group.Label);
+                    : ("group_" + group.Label.Split(' ')[0], group.Label);
             output.Append($"    {ids.For(Key(group), preferred)}[\"{Label(label)}\"]\n");
         }
 

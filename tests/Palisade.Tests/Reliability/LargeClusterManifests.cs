@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace Palisade.Tests.Reliability;
+
+/// <summary>
+/// Writes a folder of manifests for a large, open cluster: namespaces of Deployments with no NetworkPolicy, so every
+/// workload reaches every other one and all of the internet. One file per namespace. Also compiled into the benchmarks.
+/// </summary>
+public static class LargeClusterManifests
+{
+    public static void Write(string directory, int workloads, int namespaces)
+    {
+        Directory.CreateDirectory(directory);
+        for (var n = 0; n < namespaces; n++)
+        {
+            var ns = $"team-{n:D4}";
+            var text = new StringBuilder();
+            text.Append($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {ns}\n");
+            for (var w = n; w < workloads; w += namespaces)
+            {
+                text.Append($"---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-{w:D5}\n  namespace: {ns}\n")
+                    .Append($"spec:\n  selector:\n    matchLabels: {{app: app-{w:D5}}}\n  template:\n    metadata:\n      labels: {{app: app-{w:D5}, tier: web}}\n")
+                    .Append("    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n          ports: [{containerPort: 8080}]\n");
+            }
+
+            File.WriteAllText(Path.Combine(directory, ns + ".yaml"), text.ToString());
+        }
+    }
+}
