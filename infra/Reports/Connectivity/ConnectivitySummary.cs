@@ -85,17 +85,17 @@ public sealed class ConnectivitySummary
 
     /// <summary>Says that the report is a summary, of what, and where every pair is.</summary>
     public string Headline =>
-        Number(Workloads) + " workloads in " + Number(Namespaces) + " namespaces, " + Number(Connections) +
-        " allowed connections: summarised by " + (Level == SummaryLevel.Namespace ? "namespace" : "workload class") +
+        Counted(Workloads, "workload") + " in " + Counted(Namespaces, "namespace") + ", " + Counted(Connections, "allowed connection") +
+        ": summarised by " + (Level == SummaryLevel.Namespace ? "namespace" : "workload class") +
         "; use --output json for every pair.";
 
     /// <summary>Rows left out, said in words, or null when every row is shown.</summary>
     public string? Omission => OmittedRows == 0 ? null : $"... and {Number(OmittedRows)} more rows; use --output json for every pair.";
 
-    /// <summary>The summary when the result has more than <see cref="MaxRows"/> connections, otherwise null.</summary>
-    public static ConnectivitySummary? For(ConnectivityResult result)
+    /// <summary>The summary when the result has more than <paramref name="threshold"/> connections, otherwise null.</summary>
+    public static ConnectivitySummary? For(ConnectivityResult result, int threshold = MaxRows)
     {
-        if (result.ConnectionCount <= MaxRows)
+        if (result.ConnectionCount <= threshold)
         {
             return null;
         }
@@ -107,6 +107,8 @@ public sealed class ConnectivitySummary
     }
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Counted(long value, string noun) => Number(value) + " " + noun + (value == 1 ? string.Empty : "s");
 
     /// <summary>Rows per (source namespace, destination namespace, allowed), or null beyond <see cref="MaxRows"/> rows.</summary>
     private static List<SummaryRow>? ByNamespace(ConnectivityResult result)
@@ -177,7 +179,6 @@ public sealed class ConnectivitySummary
         }
 
         var namespaces = peers.Select(p => ((WorkloadPeer)p).Workload.Namespace).Distinct(StringComparer.Ordinal).Count();
-        var where = namespaces == 1 ? "namespace" : "namespaces";
-        return new SummaryGroup($"{peers[0].Name} and {Number(peers.Count - 1)} more in {Number(namespaces)} {where}", null);
+        return new SummaryGroup($"{peers[0].Name} and {Number(peers.Count - 1)} more in {Counted(namespaces, "namespace")}", null);
     }
 }
