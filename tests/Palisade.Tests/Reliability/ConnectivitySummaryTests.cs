@@ -16,8 +16,8 @@ public sealed class ConnectivitySummaryTests
     public void Up_to_two_thousand_connections_every_pair_is_listed_and_one_more_workload_is_summarised()
     {
         // n open workloads: n(n-1) + 2n connections; 44 give 1,980, 45 give 2,070.
-        var listed = ConnectivityAnalyzer.Analyze(LargeClusterTests.OpenCluster(44, 1));
-        var summarised = ConnectivityAnalyzer.Analyze(LargeClusterTests.OpenCluster(45, 1));
+        var listed = ConnectivityAnalyzer.Analyze(LargeClusterManifests.Model(44, 1));
+        var summarised = ConnectivityAnalyzer.Analyze(LargeClusterManifests.Model(45, 1));
 
         var full = ConnectivityReports.Render(listed, ConnectivityReports.Text);
         Assert.StartsWith("SOURCE ", full, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class ConnectivitySummaryTests
     public void Beyond_two_thousand_namespace_pairs_the_summary_groups_by_class_and_says_which()
     {
         // 60 namespaces of one open workload each: 3,600 namespace pairs, one class.
-        var result = ConnectivityAnalyzer.Analyze(LargeClusterTests.OpenCluster(60, 60));
+        var result = ConnectivityAnalyzer.Analyze(LargeClusterManifests.Model(60, 60));
 
         var text = ConnectivityReports.Render(result, ConnectivityReports.Text);
 

@@ -1,10 +1,12 @@
 using System.Text;
+using Palisade.Components.Kubernetes;
 
 namespace Palisade.Tests.Reliability;
 
 /// <summary>
 /// Writes a folder of manifests for a large, open cluster: namespaces of Deployments with no NetworkPolicy, so every
-/// workload reaches every other one and all of the internet. One file per namespace. Also compiled into the benchmarks.
+/// workload reaches every other one and all of the internet. One file per namespace, or the model in memory.
+/// Also compiled into the benchmarks.
 /// </summary>
 public static class LargeClusterManifests
 {
@@ -26,4 +28,11 @@ public static class LargeClusterManifests
             File.WriteAllText(Path.Combine(directory, ns + ".yaml"), text.ToString());
         }
     }
+
+    /// <summary>The same kind of cluster in memory, in namespaces ns-000, ns-001, ...</summary>
+    public static ClusterModel Model(int workloads, int namespaces) => new(
+        Enumerable.Range(0, namespaces).Select(n => new NamespaceInfo($"ns-{n:D3}", Labels.Of())).ToList(),
+        Enumerable.Range(0, workloads).Select(w => new Workload($"ns-{w % namespaces:D3}", $"app-{w:D5}", "Deployment",
+            Labels.Of(("app", $"app-{w:D5}")), [new ContainerPort(8080, Protocol.TCP, null)])).ToList(),
+        []);
 }

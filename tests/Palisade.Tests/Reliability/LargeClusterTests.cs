@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Palisade.Components.Connectivity;
-using Palisade.Components.Kubernetes;
 using Palisade.Infra.Reports.Connectivity;
 
 namespace Palisade.Tests.Reliability;
@@ -63,7 +62,7 @@ public sealed class LargeClusterTests : IDisposable
     [Fact]
     public void Twenty_thousand_open_workloads_are_summarised_by_class_in_seconds()
     {
-        var cluster = OpenCluster(20_000, 200);
+        var cluster = LargeClusterManifests.Model(20_000, 200);
         var watch = Stopwatch.StartNew();
         var result = ConnectivityAnalyzer.Analyze(cluster);
         var text = ConnectivityReports.Render(result, ConnectivityReports.Text);
@@ -92,7 +91,7 @@ public sealed class LargeClusterTests : IDisposable
     [Fact]
     public void Counting_and_blocks_do_not_list_pairs()
     {
-        var result = ConnectivityAnalyzer.Analyze(OpenCluster(20_000, 200));
+        var result = ConnectivityAnalyzer.Analyze(LargeClusterManifests.Model(20_000, 200));
         var before = GC.GetAllocatedBytesForCurrentThread();
 
         var count = result.ConnectionCount;
@@ -122,11 +121,4 @@ public sealed class LargeClusterTests : IDisposable
         LargeClusterManifests.Write(folder, workloads, namespaces);
         return folder;
     }
-
-    /// <summary>The same kind of cluster as <see cref="LargeClusterManifests"/>, in memory.</summary>
-    internal static ClusterModel OpenCluster(int workloads, int namespaces) => new(
-        Enumerable.Range(0, namespaces).Select(n => new NamespaceInfo($"ns-{n:D3}", Labels.Of())).ToList(),
-        Enumerable.Range(0, workloads).Select(w => new Workload($"ns-{w % namespaces:D3}", $"app-{w:D5}", "Deployment",
-            Labels.Of(("app", $"app-{w:D5}")), [new ContainerPort(8080, Protocol.TCP, null)])).ToList(),
-        []);
 }
