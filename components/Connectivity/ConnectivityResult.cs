@@ -7,60 +7,62 @@ namespace Palisade.Components.Connectivity;
 /// <summary>
 /// Every allowed connection of a cluster, one entry per (source, destination), sorted by source then destination.
 /// External peers cover all of IPv4 (and IPv6 when a policy names an IPv6 CIDR); no self-connections.
+/// The engine's results hold connections by workload class; <see cref="EnumerateConnections"/> and
+/// <see cref="ConnectionBlocks"/> read them without holding one object per pair, <see cref="Connections"/> lists them.
 /// </summary>
 public sealed class ConnectivityResult
 {
-    private readonly Dictionary<string, Workload> workloadsById;
-    private Lookup? lookup;
+    private readonly Dictionary<string, int> rankById;
+    private readonly ConnectionTable table;
+    private IReadOnlyList<Connection>? connections;
 
     /// <summary>Builds a result from connections in any order; they are sorted and checked for duplicates.</summary>
     public ConnectivityResult(
         IEnumerable<Workload> workloads,
         IEnumerable<Connection> connections,
         IEnumerable<AddressFamily> externalFamilies)
-        : this(
-            workloads.OrderBy(w => w.Id, StringComparer.Ordinal).ToList(),
-            connections.Order(ConnectionOrder.Instance).ToList(),
-            externalFamilies.Distinct().Order().ToList(),
-            verify: true)
     {
+        Workloads = workloads.OrderBy(w => w.Id, StringComparer.Ordinal).ToList();
+        ExternalFamilies = externalFamilies.Distinct().Order().ToList();
+        rankById = RankById(Workloads);
+        var sorted = connections.Order(ConnectionOrder.Instance).ToList();
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            if (ConnectionOrder.Instance.Compare(sorted[i - 1], sorted[i]) == 0)
+            {
+                throw new ArgumentException($"two entries for {sorted[i].Source} => {sorted[i].Destination}");
+            }
+        }
+
+        this.connections = sorted;
+        table = new ListedConnections(sorted, id => rankById.GetValueOrDefault(id, -1));
     }
 
-    internal ConnectivityResult(
-        IReadOnlyList<Workload> sortedWorkloads,
-        IReadOnlyList<Connection> sortedConnections,
-        IReadOnlyList<AddressFamily> externalFamilies,
-        bool verify)
+    internal ConnectivityResult(IReadOnlyList<Workload> sortedWorkloads, ConnectionTable table, IReadOnlyList<AddressFamily> externalFamilies)
     {
         Workloads = sortedWorkloads;
-        Connections = sortedConnections;
         ExternalFamilies = externalFamilies;
-        workloadsById = new Dictionary<string, Workload>(StringComparer.Ordinal);
-        foreach (var workload in sortedWorkloads)
-        {
-            if (!workloadsById.TryAdd(workload.Id, workload))
-            {
-                throw new ArgumentException($"workload {workload.Id} appears twice");
-            }
-        }
-
-        if (verify)
-        {
-            for (var i = 1; i < sortedConnections.Count; i++)
-            {
-                if (ConnectionOrder.Instance.Compare(sortedConnections[i - 1], sortedConnections[i]) == 0)
-                {
-                    throw new ArgumentException($"two entries for {sortedConnections[i].Source} => {sortedConnections[i].Destination}");
-                }
-            }
-        }
+        rankById = RankById(sortedWorkloads);
+        this.table = table;
     }
 
     /// <summary>Workloads sorted by id.</summary>
     public IReadOnlyList<Workload> Workloads { get; }
 
-    /// <summary>Allowed connections, sorted by source then destination (workloads before external peers).</summary>
-    public IReadOnlyList<Connection> Connections { get; }
+    /// <summary>
+    /// Allowed connections, sorted by source then destination (workloads before external peers). Built on first use:
+    /// one object per pair, so prefer <see cref="EnumerateConnections"/> for results that may be large.
+    /// </summary>
+    public IReadOnlyList<Connection> Connections => connections ??= table.Enumerate().ToList();
+
+    /// <summary>The same connections in the same order as <see cref="Connections"/>, produced one at a time.</summary>
+    public IEnumerable<Connection> EnumerateConnections() => connections ?? table.Enumerate();
+
+    /// <summary>How many connections there are, without listing them.</summary>
+    public long ConnectionCount => table.Count;
+
+    /// <summary>The connections as blocks of sources × destinations with one allowed set, covering each connection once.</summary>
+    public IEnumerable<ConnectionBlock> ConnectionBlocks => table.Blocks();
 
     /// <summary>The address families the external peers cover: IPv4, plus IPv6 when a policy uses an IPv6 CIDR.</summary>
     public IReadOnlyList<AddressFamily> ExternalFamilies { get; }
@@ -68,9 +70,9 @@ public sealed class ConnectivityResult
     /// <summary>What traffic from one workload to another is allowed; <see cref="ConnectionSet.None"/> for a workload to itself.</summary>
     public ConnectionSet Between(string sourceId, string destinationId)
     {
-        RequireWorkload(sourceId);
-        RequireWorkload(destinationId);
-        return GetLookup().Pairs.GetValueOrDefault((sourceId, destinationId), ConnectionSet.None);
+        var source = RequireWorkload(sourceId);
+        var destination = RequireWorkload(destinationId);
+        return source == destination ? ConnectionSet.None : table.Between(source, destination);
     }
 
     public bool Allows(string sourceId, string destinationId, Protocol protocol, int port) =>
@@ -79,29 +81,40 @@ public sealed class ConnectivityResult
     /// <summary>What traffic from a workload to an external address (e.g. 169.254.169.254) is allowed.</summary>
     public ConnectionSet ToExternal(string sourceId, IPAddress address)
     {
-        RequireWorkload(sourceId);
+        var source = RequireWorkload(sourceId);
         RequireFamily(address);
-        return GetLookup().ToExternal.TryGetValue(sourceId, out var entries) ? Find(entries, address) : ConnectionSet.None;
+        return Find(table.ToExternal(source), address);
     }
 
     /// <summary>What traffic from an external address to a workload is allowed.</summary>
     public ConnectionSet FromExternal(IPAddress address, string destinationId)
     {
-        RequireWorkload(destinationId);
+        var destination = RequireWorkload(destinationId);
         RequireFamily(address);
-        return GetLookup().FromExternal.TryGetValue(destinationId, out var entries) ? Find(entries, address) : ConnectionSet.None;
+        return Find(table.FromExternal(destination), address);
     }
 
-    private static ConnectionSet Find(List<(ExternalPeer Peer, ConnectionSet Allowed)> entries, IPAddress address) =>
+    private static Dictionary<string, int> RankById(IReadOnlyList<Workload> sortedWorkloads)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var rank = 0; rank < sortedWorkloads.Count; rank++)
+        {
+            if (!result.TryAdd(sortedWorkloads[rank].Id, rank))
+            {
+                throw new ArgumentException($"workload {sortedWorkloads[rank].Id} appears twice");
+            }
+        }
+
+        return result;
+    }
+
+    private static ConnectionSet Find(IReadOnlyList<(ExternalPeer Peer, ConnectionSet Allowed)> entries, IPAddress address) =>
         entries.FirstOrDefault(e => e.Peer.Contains(address)).Allowed ?? ConnectionSet.None;
 
-    private void RequireWorkload(string id)
-    {
-        if (!workloadsById.ContainsKey(id))
-        {
-            throw new ArgumentException($"no workload '{id}' in the analysed cluster (ids look like namespace/name[Kind])", nameof(id));
-        }
-    }
+    private int RequireWorkload(string id) =>
+        rankById.TryGetValue(id, out var rank)
+            ? rank
+            : throw new ArgumentException($"no workload '{id}' in the analysed cluster (ids look like namespace/name[Kind])", nameof(id));
 
     private void RequireFamily(IPAddress address)
     {
@@ -112,52 +125,6 @@ public sealed class ConnectivityResult
                 $"{address} is {family}, which no policy names; the analysis covers {string.Join(", ", ExternalFamilies)} only",
                 nameof(address));
         }
-    }
-
-    private Lookup GetLookup()
-    {
-        return lookup ??= Build();
-
-        Lookup Build()
-        {
-            var result = new Lookup();
-            foreach (var c in Connections)
-            {
-                switch (c.Source, c.Destination)
-                {
-                    case (WorkloadPeer s, WorkloadPeer d):
-                        result.Pairs[(s.Id, d.Id)] = c.Allowed;
-                        break;
-                    case (WorkloadPeer s, ExternalPeer d):
-                        Add(result.ToExternal, s.Id, d, c.Allowed);
-                        break;
-                    case (ExternalPeer s, WorkloadPeer d):
-                        Add(result.FromExternal, d.Id, s, c.Allowed);
-                        break;
-                }
-            }
-
-            return result;
-        }
-
-        static void Add(Dictionary<string, List<(ExternalPeer, ConnectionSet)>> map, string id, ExternalPeer peer, ConnectionSet allowed)
-        {
-            if (!map.TryGetValue(id, out var list))
-            {
-                map[id] = list = [];
-            }
-
-            list.Add((peer, allowed));
-        }
-    }
-
-    private sealed class Lookup
-    {
-        public Dictionary<(string, string), ConnectionSet> Pairs { get; } = new();
-
-        public Dictionary<string, List<(ExternalPeer Peer, ConnectionSet Allowed)>> ToExternal { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, List<(ExternalPeer Peer, ConnectionSet Allowed)>> FromExternal { get; } = new(StringComparer.Ordinal);
     }
 }
 

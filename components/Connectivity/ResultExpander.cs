@@ -3,8 +3,8 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Components.Connectivity;
 
 /// <summary>
-/// Expands class-level answers to one sorted entry per (source, destination) workload or external peer: workload
-/// sources in id order, each with workload destinations then external ones; then external sources.
+/// Turns class-level answers into a result: the external peers of each class, interned and ordered, so that
+/// <see cref="ClassConnections"/> can expand one sorted entry per (source, destination) while it is enumerated.
 /// </summary>
 internal sealed class ResultExpander
 {
@@ -43,61 +43,14 @@ internal sealed class ResultExpander
             externalRank[externalOrder[i]] = i;
         }
 
+        for (var c = 0; c < classCount; c++)
+        {
+            egressPeers[c] = egressPeers[c].OrderBy(p => externalRank[p.Peer]).ToList();
+        }
+
         var workloadPeers = sortedWorkloads.Select(w => new WorkloadPeer(w)).ToArray();
-        var connections = new List<Connection>();
-        var keys = new int[16];
-        var values = new ConnectionSet[16];
-        for (var w = 0; w < sortedWorkloads.Count; w++)
-        {
-            var source = classes.ClassOf[w];
-            var n = 0;
-            foreach (var (destination, allowed) in pairs[source])
-            {
-                foreach (var d in classes.Classes[destination].Members)
-                {
-                    if (d == w)
-                    {
-                        continue;
-                    }
-
-                    if (n == keys.Length)
-                    {
-                        Array.Resize(ref keys, n * 2);
-                        Array.Resize(ref values, n * 2);
-                    }
-
-                    keys[n] = d;
-                    values[n++] = allowed;
-                }
-            }
-
-            Array.Sort(keys, values, 0, n);
-            for (var i = 0; i < n; i++)
-            {
-                connections.Add(new Connection(workloadPeers[w], workloadPeers[keys[i]], values[i]));
-            }
-
-            foreach (var (peer, allowed) in egressPeers[source].OrderBy(p => externalRank[p.Peer]))
-            {
-                connections.Add(new Connection(workloadPeers[w], peer, allowed));
-            }
-        }
-
-        var fromExternal = externalOrder.Select(_ => new List<Connection>()).ToArray();
-        for (var d = 0; d < sortedWorkloads.Count; d++)
-        {
-            foreach (var (peer, allowed) in ingressPeers[classes.ClassOf[d]])
-            {
-                fromExternal[externalRank[peer]].Add(new Connection(peer, workloadPeers[d], allowed));
-            }
-        }
-
-        foreach (var list in fromExternal)
-        {
-            connections.AddRange(list);
-        }
-
-        return new ConnectivityResult(sortedWorkloads, connections, space.Families, verify: false);
+        var table = new ClassConnections(workloadPeers, classes, pairs, egressPeers, ingressPeers, externalOrder);
+        return new ConnectivityResult(sortedWorkloads, table, space.Families);
     }
 
     private IReadOnlyList<(ExternalPeer Peer, ConnectionSet Allowed)> Group(IReadOnlyList<BlockSegment> segments)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Win32.SafeHandles;
 using Palisade.Components.Connectivity;
 using Palisade.Components.Diagnostics;
 using Palisade.Infra.Manifests;
@@ -35,28 +36,38 @@ public static class ConnectivityVerb
         return command;
     }
 
-    /// <summary>Reads, analyses and renders; the report goes to stdout only when everything succeeded.</summary>
+    /// <summary>
+    /// Reads, analyses and renders; the report goes to stdout only when everything succeeded. JSON to the process's
+    /// own stdout is streamed as it is written, so its size is not held in memory.
+    /// </summary>
     /// <returns>0 on success, 2 on bad input (missing directory, malformed object, unknown format).</returns>
     public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr)
     {
         if (!ConnectivityReports.Formats.Contains(output))
         {
             stderr.WriteLine($"error: unknown output format '{output}'. Use one of: {string.Join(", ", ConnectivityReports.Formats)}.");
-            return 2;
+            return ExitCodes.BadInput;
         }
 
-        string report;
+        ConnectivityResult result;
         IReadOnlyList<string> notes;
+        string? report = null;
         try
         {
+            RequireDirectory(directory);
             var read = ManifestDirectoryReader.Read(directory);
             notes = read.Notes;
-            report = ConnectivityReports.Render(ConnectivityAnalyzer.Analyze(read.Cluster), output);
+            result = ConnectivityAnalyzer.Analyze(read.Cluster);
+            var streamed = output == ConnectivityReports.Json && ReferenceEquals(stdout, Console.Out);
+            if (!streamed)
+            {
+                report = ConnectivityReports.Render(result, output);
+            }
         }
         catch (InputError e)
         {
             stderr.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
-            return 2;
+            return ExitCodes.BadInput;
         }
 
         foreach (var note in notes)
@@ -64,7 +75,46 @@ public static class ConnectivityVerb
             stderr.WriteLine($"note: {note}");
         }
 
-        stdout.Write(report);
-        return 0;
+        try
+        {
+            if (report is null)
+            {
+                stdout.Flush();
+                using var stream = StandardOutput();
+                ConnectivityJsonRenderer.Write(result, stream);
+            }
+            else
+            {
+                stdout.Write(report);
+                stdout.Flush();
+            }
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: standard output: the report could not be written ({e.Message.ReplaceLineEndings(" ")}). Check that whatever reads the output is still running and that its disk has room");
+            return ExitCodes.BadInput;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The process's stdout as a plain file stream: unlike the console stream, it reports a closed pipe
+    /// (<c>| head</c>) as an error instead of swallowing every write that follows.
+    /// </summary>
+    private static Stream StandardOutput() =>
+        OperatingSystem.IsWindows()
+            ? Console.OpenStandardOutput()
+            : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+
+    /// <exception cref="InputError">The path is a file (or another non-directory).</exception>
+    private static void RequireDirectory(string directory)
+    {
+        var path = Path.TrimEndingDirectorySeparator(directory);
+        if (!Directory.Exists(path) && File.Exists(path))
+        {
+            throw new InputError(directory, "is a file, not a directory",
+                "Pass the folder that holds the manifests (.yaml, .yml or .json), not a file in it");
+        }
     }
 }

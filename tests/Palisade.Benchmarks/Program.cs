@@ -1,11 +1,19 @@
 using BenchmarkDotNet.Running;
 using Palisade.Benchmarks;
 
-// --quick: a fast table of median times and peak memory; anything else goes to BenchmarkDotNet
+// --quick: a fast table of median times and peak memory, then the large open clusters through the CLI;
+// --large: only the large open clusters; anything else goes to BenchmarkDotNet
 // (e.g. dotnet run -c Release --project tests/Palisade.Benchmarks -- --filter '*').
+if (args.Contains("--large"))
+{
+    return await LargeClusterQuickBenchmark.Run(Console.Out);
+}
+
 if (args.Contains("--quick"))
 {
-    return QuickBenchmark.Run(Console.Out);
+    var code = QuickBenchmark.Run(Console.Out);
+    Console.Out.WriteLine();
+    return code != 0 ? code : await LargeClusterQuickBenchmark.Run(Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ConnectivityBenchmarks).Assembly).Run(args);

@@ -12,30 +12,53 @@ namespace Palisade.Infra.Reports.Connectivity;
 /// </summary>
 public static class ConnectivityJsonRenderer
 {
+    /// <summary>Bytes the writer may hold before they go to the stream, so memory stays flat however many pairs.</summary>
+    private const int FlushThreshold = 1 << 16;
+
+    private static readonly JsonEncodedText ConnectionsName = JsonEncodedText.Encode("connections");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("src");
+    private static readonly JsonEncodedText DestinationName = JsonEncodedText.Encode("dst");
+    private static readonly JsonEncodedText ConnsName = JsonEncodedText.Encode("conns");
+    private static readonly JsonEncodedText AllConnections = JsonEncodedText.Encode(ConnectionSet.AllConnectionsText, Encoder);
+
+    private static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     public static string Render(ConnectivityResult result)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        Write(result, buffer);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Streams the report (with its final newline) to <paramref name="stream"/>, connection by connection.</summary>
+    public static void Write(ConnectivityResult result, Stream stream)
+    {
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Encoder }))
         {
             json.WriteStartObject();
-            json.WriteStartArray("connections");
-            foreach (var connection in result.Connections)
+            json.WriteStartArray(ConnectionsName);
+            foreach (var connection in result.EnumerateConnections())
             {
                 json.WriteStartObject();
-                json.WritePropertyName("src");
+                json.WritePropertyName(SourceName);
                 WritePeer(json, connection.Source);
-                json.WritePropertyName("dst");
+                json.WritePropertyName(DestinationName);
                 WritePeer(json, connection.Destination);
-                json.WritePropertyName("conns");
+                json.WritePropertyName(ConnsName);
                 WriteConnections(json, connection.Allowed);
                 json.WriteEndObject();
+                if (json.BytesPending > FlushThreshold)
+                {
+                    json.Flush();
+                }
             }
 
             json.WriteEndArray();
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
+        stream.Flush();
     }
 
     private static void WritePeer(Utf8JsonWriter json, Peer peer)
@@ -60,7 +83,7 @@ public static class ConnectivityJsonRenderer
     {
         if (allowed.IsAll)
         {
-            json.WriteStringValue(ConnectionSet.AllConnectionsText);
+            json.WriteStringValue(AllConnections);
             return;
         }
 

@@ -5,12 +5,19 @@ namespace Palisade.Infra.Reports.Connectivity;
 
 /// <summary>
 /// A Mermaid flowchart: one subgraph per namespace holding its workloads, external address blocks as nodes outside,
-/// and one edge per allowed connection labelled with what it allows ("TCP 8000", "All").
+/// and one edge per allowed connection labelled with what it allows ("TCP 8000", "All"). Beyond
+/// <see cref="ConnectivitySummary.MaxRows"/> connections: one node per namespace (or workload class) and one edge per
+/// summary row, labelled with what it allows and how many connections it stands for.
 /// </summary>
 public static class ConnectivityMermaidRenderer
 {
     public static string Render(ConnectivityResult result)
     {
+        if (ConnectivitySummary.For(result) is { } summary)
+        {
+            return RenderSummary(summary);
+        }
+
         var ids = new NodeIds();
         var output = new StringBuilder("graph LR\n");
         foreach (var ns in result.Workloads.GroupBy(w => w.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -37,6 +44,38 @@ public static class ConnectivityMermaidRenderer
         }
 
         return output.ToString();
+    }
+
+    private static string RenderSummary(ConnectivitySummary summary)
+    {
+        var ids = new NodeIds();
+        var output = new StringBuilder("graph LR\n");
+        output.Append($"    %% {summary.Headline}\n");
+        var groups = summary.Rows.SelectMany(r => new[] { r.Source, r.Destination }).Distinct().Order().ToList();
+        var externals = 0;
+        foreach (var group in groups)
+        {
+            var (preferred, label) = group.External is { } external
+                ? ($"ext_{++externals}", string.Join("<br/>", external.Ranges))
+                : summary.Level == SummaryLevel.Namespace
+                    ? ("ns_" + group.Label, $"{group.Label} ({ConnectivitySummary.Number(summary.WorkloadsByNamespace[group.Label])} workloads)")
+                    : ("group_" + group.Label.Split(' ')[0], group.Label);
+            output.Append($"    {ids.For(Key(group), preferred)}[\"{Label(label)}\"]\n");
+        }
+
+        foreach (var row in summary.Rows)
+        {
+            output.Append($"    {ids.Get(Key(row.Source))} -->|\"{Label($"{EdgeLabel(row.Allowed)} ({ConnectivitySummary.Number(row.Count)})")}\"| {ids.Get(Key(row.Destination))}\n");
+        }
+
+        if (summary.Omission is { } omission)
+        {
+            output.Append($"    %% {omission}\n");
+        }
+
+        return output.ToString();
+
+        static string Key(SummaryGroup group) => (group.External is null ? "g:" : "e:") + group.Label;
     }
 
     private static string EdgeLabel(ConnectionSet allowed) => allowed.IsAll ? "All" : allowed.ToString();
