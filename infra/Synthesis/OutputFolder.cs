@@ -31,6 +31,7 @@ public static class OutputFolder
         var full = OutputTarget.Resolve(target, Environment.CurrentDirectory, rules.Project, rules.Home);
         var parent = Path.GetDirectoryName(full)!;
         OutputOwnership.CheckParents(full);
+        OutputOwnership.Check(full); // before anything is created, so a refusal leaves no trace; again under the lock
         var notes = new List<string>();
         var step = parent;
         try
@@ -93,6 +94,8 @@ public static class OutputFolder
         {
             case 0:
                 return staging;
+            case { } errno and (1 or 13): // EPERM, EACCES: e.g. an immutable folder, as .NET reports them elsewhere
+                throw new UnauthorizedAccessException($"{NativeFileSystem.Describe(errno)} : '{target}'");
             case { } errno:
                 throw new IOException($"{NativeFileSystem.Describe(errno)} : '{target}'", errno);
             default:
