@@ -37,7 +37,7 @@ public static class OutputLeftovers
         {
             if (TryDelete(leftover.FullName) is { } problem)
             {
-                notes.Add($"could not remove {leftover.FullName}, left by an interrupted run ({problem}); remove it yourself");
+                notes.Add($"could not remove {leftover.FullName}, left by an earlier run ({problem}); remove it yourself");
             }
         }
     }
