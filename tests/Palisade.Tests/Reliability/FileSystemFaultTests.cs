@@ -39,7 +39,9 @@ public class FileSystemFaultTests
     public void A_file_system_that_fills_up_during_a_replacement_keeps_the_old_output()
     {
         using var project = TestProject.WithRepoStacks();
-        using var mount = Mount.Tmpfs(Path.Combine(project.Path, "small"), "220k"); // one output fits, two do not
+        // Room for one output and a half: the old one fits, the old one plus the new one's staging copy does not.
+        var pages = new[] { "prod", "dev" }.Max(stack => Pages(project, stack));
+        using var mount = Mount.Tmpfs(Path.Combine(project.Path, "small"), $"{pages * 4 * 3 / 2}k");
         var target = Path.Combine(mount.Path, "out");
         Assert.Equal(0, project.Run("synth", "prod", "--out", target));
         var before = OutputSnapshot.Of(target);
@@ -68,6 +70,15 @@ public class FileSystemFaultTests
         project.Error.GetStringBuilder().Clear();
         Assert.Equal(2, project.Run("synth", "prod", "--out", Path.Combine(mount.Path, "new", "out")));
         Assert.Contains("the file system is read-only", OneErrorLine(project));
+    }
+
+    /// <summary>4 KiB pages an output takes on tmpfs: each file and folder at least one.</summary>
+    private static long Pages(TestProject project, string stack)
+    {
+        var folder = Path.Combine(project.Path, "sizes", stack);
+        Assert.Equal(0, project.Run("synth", stack, "--out", folder));
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => Math.Max(1, (new FileInfo(f).Length + 4095) / 4096)) +
+               Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).Count() + 1;
     }
 
     private static Mount ReadOnly(string source, string path) => Mount.ReadOnlyBind(source, path);

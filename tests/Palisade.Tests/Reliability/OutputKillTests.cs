@@ -11,7 +11,7 @@ namespace Palisade.Tests.Reliability;
 /// </summary>
 public class OutputKillTests(ITestOutputHelper log)
 {
-    private const int Kills = 10;
+    private const int Kills = 8;
 
     private static OutputSnapshot Reference(TestProject project, string stack)
     {
