@@ -30,12 +30,13 @@ public static class OutputFolder
 
         var full = OutputTarget.Resolve(target, Environment.CurrentDirectory, rules.Project, rules.Home);
         var parent = Path.GetDirectoryName(full)!;
-        OutputOwnership.CheckParents(full);
-        OutputOwnership.Check(full); // before anything is created, so a refusal leaves no trace; again under the lock
         var notes = new List<string>();
-        var step = parent;
+        var step = full;
         try
         {
+            OutputOwnership.CheckParents(full);
+            OutputOwnership.Check(full); // before anything is created, so a refusal leaves no trace; again under the lock
+            step = parent;
             Directory.CreateDirectory(parent);
             step = OutputLock.PathFor(full);
             using var held = OutputLock.Acquire(full, rules.LockWait ?? OutputLock.DefaultWait);
