@@ -30,7 +30,7 @@ public static class CompileVerb
             return ExitCodes.Success;
         }
 
-        var stack = stackVariable.Split('/')[^1];
+        var stack = StackName.Parse(stackVariable.Split('/')[^1], "PULUMI_STACK").Value;
         var json = context.Environment("PULUMI_CONFIG");
         var config = json is null
             ? ProjectDirectory.Find(context.WorkingDirectory).ReadStack(stack)

@@ -48,6 +48,11 @@ public static class DiffVerb
                 throw new InputError("--output", $"unknown output format '{output}'", "Use md or json.");
             }
 
+            foreach (var stack in stacks)
+            {
+                StackName.Parse(stack); // before any name reaches a path or another process
+            }
+
             var project = ProjectDirectory.Find(context.WorkingDirectory);
             DiffSide @base;
             DiffSide head;

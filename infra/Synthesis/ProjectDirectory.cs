@@ -25,14 +25,17 @@ public sealed class ProjectDirectory(string path)
     public IReadOnlyList<string> Stacks() =>
         Directory.EnumerateFiles(Path, "Pulumi.*.yaml")
             .Select(f => System.IO.Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length])
+            .Where(StackName.IsValid)
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <exception cref="InputError">The name is not a plain stack name, or there is no such stack file.</exception>
     public StackConfig ReadStack(string stack)
     {
+        StackName.Parse(stack);
         var fileName = StackConfigParser.FileName(stack);
         var file = System.IO.Path.Combine(Path, fileName);
-        if (stack.Length == 0 || stack.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) || !File.Exists(file))
+        if (!File.Exists(file))
         {
             throw new InputError(fileName, $"unknown stack '{stack}'",
                 $"Use one of the stacks in {Path}: {string.Join(", ", Stacks())}, or create {fileName} (see README, \"Add a stack\").");

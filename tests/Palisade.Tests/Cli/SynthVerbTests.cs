@@ -12,7 +12,7 @@ public class SynthVerbTests
         Assert.Equal(0, project.Run("synth", "dev"));
 
         Assert.Equal(
-            ["Main.yaml", "Pulumi.yaml", "analysis/checks.json", "analysis/connectivity.json", "analysis/connectivity.md", "analysis/connectivity.mmd", "analysis/environment-independent.json", "analysis/environment-specific.json",
+            [".palisade-output", "Main.yaml", "Pulumi.yaml", "analysis/checks.json", "analysis/connectivity.json", "analysis/connectivity.md", "analysis/connectivity.mmd", "analysis/environment-independent.json", "analysis/environment-specific.json",
              "analysis/workloads.yaml", "manifests/govtech.yaml", "manifests/voting-api.yaml",
              "manifests/voting-consumer.yaml", "manifests/voting-data.yaml", "manifests/voting-frontend.yaml"],
             project.FilesUnder("out/dev").Select(f => f.Replace('\\', '/')));
