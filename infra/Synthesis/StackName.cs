@@ -1,4 +1,5 @@
 using Palisade.Components.Diagnostics;
+using Palisade.Stacks.Platform;
 
 namespace Palisade.Infra.Synthesis;
 
@@ -9,16 +10,13 @@ namespace Palisade.Infra.Synthesis;
 /// </summary>
 public readonly record struct StackName
 {
-    public const int MaxLength = 100;
+    public const int MaxLength = StackNames.MaxLength;
 
     private StackName(string value) => Value = value;
 
     public string Value { get; }
 
-    public static bool IsValid(string? name) =>
-        !string.IsNullOrEmpty(name) && name.Length <= MaxLength &&
-        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') &&
-        name.Any(c => c != '.');
+    public static bool IsValid(string? name) => StackNames.IsValid(name);
 
     /// <exception cref="InputError">The name is empty, too long, only dots, or has another character.</exception>
     public static StackName Parse(string? name, string where = "stack") =>

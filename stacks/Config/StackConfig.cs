@@ -145,12 +145,8 @@ public sealed class StackConfig
         _ => [],
     };
 
-    /// <summary>A value as it may be quoted in a one-line message: at most 60 characters, control characters escaped.</summary>
-    public static string Excerpt(string text)
-    {
-        var shown = text.Length <= 60 ? text : text[..57] + "...";
-        return string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
-    }
+    /// <summary>A value as it may be quoted in a one-line message.</summary>
+    public static string Excerpt(string text) => Printable.Excerpt(text);
 
     private static bool IsCidr(string text) => text.Contains('/') && IPNetwork.TryParse(text, out _);
 

@@ -1,15 +1,15 @@
-using System.Text.RegularExpressions;
-
 namespace Palisade.Stacks.Platform;
 
 /// <summary>
-/// Stack names as Palisade accepts them: Pulumi's characters (letters, digits, '-', '_', '.'), starting with a letter
-/// or digit, so a name is never a path ('.', '..', separators) and always a file name <c>Pulumi.&lt;stack&gt;.yaml</c>.
+/// Stack names as Palisade accepts them: Pulumi's rule (letters, digits, '-', '_', '.', at most 100 characters), and
+/// not only dots, so a name is never a path ('.', '..', separators) and always a file name <c>Pulumi.&lt;stack&gt;.yaml</c>.
 /// </summary>
-public static partial class StackNames
+public static class StackNames
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
-    private static partial Regex Pattern();
+    public const int MaxLength = 100;
 
-    public static bool IsValid(string name) => Pattern().IsMatch(name);
+    public static bool IsValid(string? name) =>
+        !string.IsNullOrEmpty(name) && name.Length <= MaxLength &&
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') &&
+        name.Any(c => c != '.');
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Palisade.Infra.Synthesis;
+namespace Palisade.Components.Diagnostics;
 
 /// <summary>Quotes user input in a one-line message: control characters escaped, long values cut short.</summary>
 public static class Printable
