@@ -6,7 +6,7 @@ namespace Palisade.Infra.Process;
 /// The children running right now, so that a timeout, Ctrl-C or SIGTERM stops each of them with everything it
 /// started. On Linux children are session (and so process-group) leaders (<c>setsid</c>), so the group kill also
 /// reaches grandchildren that were re-parented when their parent died. On a signal the running children are killed
-/// and the temporary workspaces of this run deleted before the default handling ends the process (exit 130/143).
+/// and the temporary workspaces of this run deleted, then the process ends with 128 + the signal (130, 143).
 /// </summary>
 public static class ChildProcesses
 {
@@ -123,6 +123,9 @@ public static class ChildProcesses
 
     private static void OnSignal(PosixSignalContext context)
     {
+        // Handled here rather than by the runtime's default, so the clean-up finishes before the process ends
+        // and the exit code is the shell's 128 + signal whatever the main thread was doing.
+        context.Cancel = true;
         List<System.Diagnostics.Process> children;
         lock (Gate)
         {
@@ -143,6 +146,13 @@ public static class ChildProcesses
         }
 
         TemporaryWorkspace.DeleteAllOfThisRun();
+        Environment.Exit(128 + context.Signal switch
+        {
+            PosixSignal.SIGHUP => 1,
+            PosixSignal.SIGINT => 2,
+            PosixSignal.SIGQUIT => 3,
+            _ => 15,
+        });
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

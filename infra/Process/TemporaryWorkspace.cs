@@ -80,9 +80,14 @@ public sealed partial class TemporaryWorkspace : IDisposable
             folders = [.. OfThisRun];
         }
 
-        foreach (var folder in folders)
+        // The main thread may still be writing into them: retry briefly until they are gone.
+        for (var attempt = 0; attempt < 20 && folders.Count > 0; attempt++)
         {
-            TryDelete(folder);
+            folders = folders.Where(f => !TryDelete(f) || Directory.Exists(f)).ToList();
+            if (folders.Count > 0)
+            {
+                Thread.Sleep(50);
+            }
         }
     }
 
