@@ -56,6 +56,14 @@ internal static class StackFileEditCheck
         return edited;
     }
 
+    /// <summary>Whether two stack files read the same (keys, order, values, quoting); comments and layout aside.</summary>
+    public static bool ReadAlike(string a, string b, string fileName)
+    {
+        var x = Root(Parse(a, fileName, "cannot be compared"), fileName);
+        var y = Root(Parse(b, fileName, "cannot be compared"), fileName);
+        return x is null || y is null ? x is null && y is null : Same(x, y);
+    }
+
     private static string? Difference(Node? before, Node? after, IReadOnlyDictionary<string, string?> changes)
     {
         if (after is not MapNode root)

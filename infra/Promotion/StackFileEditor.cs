@@ -192,14 +192,38 @@ public static class StackFileEditor
     private static Splice Removal(string text, List<ParsingEvent> events, int keyIndex, int valueIndex, bool flow, string key, string fileName)
     {
         var keyStart = (int)events[keyIndex].Start.Index;
+        if (flow)
+        {
+            // `key: value` and one comma next to it: the following one, else the preceding one.
+            var end = ContentEnd(events, valueIndex, valueIndex + 1);
+            var after = end;
+            while (after < text.Length && text[after] is ' ' or '\t' or '\r' or '\n')
+            {
+                after++;
+            }
+
+            if (after < text.Length && text[after] == ',')
+            {
+                after++;
+                while (after < text.Length && text[after] == ' ')
+                {
+                    after++;
+                }
+
+                return new Splice(keyStart, after, string.Empty);
+            }
+
+            var before = text[..keyStart].TrimEnd();
+            return before.EndsWith(',') ? new Splice(before.Length - 1, end, string.Empty) : new Splice(keyStart, end, string.Empty);
+        }
+
         var lineStart = text.LastIndexOf('\n', Math.Max(0, keyStart - 1)) + 1;
-        if (flow || keyStart == 0 && lineStart != 0 || text[lineStart..keyStart].Trim().Length > 0)
+        if (keyStart == 0 && lineStart != 0 || text[lineStart..keyStart].Trim().Length > 0)
         {
             throw Refuse(fileName, $"`{key}` is not on a line of its own, so it cannot be removed safely", $"Remove `{key}` by hand.");
         }
 
-        var end = AfterLineOf(text, ContentEnd(events, valueIndex, valueIndex + 1), out _);
-        return new Splice(lineStart, end, string.Empty);
+        return new Splice(lineStart, AfterLineOf(text, ContentEnd(events, valueIndex, valueIndex + 1), out _), string.Empty);
     }
 
     private static string Finish(string text, List<Splice> splices, IReadOnlyDictionary<string, string?> changes, string fileName) =>

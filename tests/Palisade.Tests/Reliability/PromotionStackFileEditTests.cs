@@ -163,10 +163,19 @@ public class PromotionStackFileEditTests
         Assert.Contains("Nothing was written.", error.Message);
     }
 
+    [Theory]
+    [InlineData("config: {a: b, palisade:promotedRevision: old, c: d}\n", "config: {a: b, c: d}\n")]
+    [InlineData("config: {a: b, palisade:promotedRevision: old}\n", "config: {a: b}\n")]
+    [InlineData("config: {palisade:promotedRevision: old}\n", "config: {}\n")]
+    public void A_key_is_removed_from_a_flow_mapping_with_its_comma(string text, string expected)
+    {
+        Assert.Equal(expected, StackFileEditor.Edit(text, new Dictionary<string, string?> { ["palisade:promotedRevision"] = null }, "Pulumi.prod.yaml"));
+    }
+
     [Fact]
     public void Removing_a_key_that_shares_its_line_is_refused()
     {
-        var error = Assert.Throws<InputError>(() => StackFileEditor.Edit("config: {palisade:promotedRevision: old}\n",
+        var error = Assert.Throws<InputError>(() => StackFileEditor.Edit("config:\n  ? palisade:promotedRevision\n  : old\n",
             new Dictionary<string, string?> { ["palisade:promotedRevision"] = null }, "Pulumi.prod.yaml"));
 
         Assert.Contains("cannot be removed safely", error.Message);
