@@ -68,7 +68,7 @@ public static class AtomicFile
         {
             TryDelete(temp);
             throw new InputError(displayName, $"could not be replaced ({e.Message}); it was left as it was",
-                $"Check that {folder} is writable and has free space.");
+                $"Check that the file and {folder} are writable (not read-only or immutable) and that there is free space.");
         }
         catch
         {

@@ -133,6 +133,41 @@ public sealed class PromotionVerbTests : IDisposable
     }
 
     [Fact]
+    public void On_a_full_file_system_the_stack_file_is_left_as_it_was_with_no_temporary_file()
+    {
+        var mount = Path.Combine(project.Path, "full");
+        Directory.CreateDirectory(mount);
+        if (OperatingSystem.IsWindows() || Environment.UserName != "root" || Run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount) != 0)
+        {
+            return; // needs root to mount a small tmpfs
+        }
+
+        try
+        {
+            foreach (var file in new[] { "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml" })
+            {
+                File.Copy(Path.Combine(project.Path, file), Path.Combine(mount, file));
+            }
+
+            var before = File.ReadAllText(Path.Combine(mount, "Pulumi.prod.yaml"));
+            Run("dd", "if=/dev/zero", $"of={Path.Combine(mount, "fill")}", "bs=4k", "count=64");
+            var context = new Palisade.Infra.Cli.CommandContext(mount, _ => null, project.Out, project.Error);
+
+            Assert.Equal(2, Palisade.Infra.Cli.PalisadeCli.Run(["promote", "dev", "prod", "--base", "none"], () => context));
+
+            Assert.Contains("error: Pulumi.prod.yaml: could not be replaced (No space left on device", project.Error.ToString());
+            Assert.Equal(before, File.ReadAllText(Path.Combine(mount, "Pulumi.prod.yaml")));
+            Assert.Empty(Directory.EnumerateFiles(mount, ".*"));
+        }
+        finally
+        {
+            Run("umount", mount);
+        }
+    }
+
+    private static int Run(string executable, params string[] args) => ProcessRunner.Instance.Run(executable, args, "/").ExitCode;
+
+    [Fact]
     public void A_stack_file_promote_cannot_edit_safely_is_refused_with_exit_2_and_left_as_it_was()
     {
         // Outside git the old revision must go, but it is written as an explicit key that does not own its line.
