@@ -31,8 +31,51 @@ internal static class StackFileEditCheck
             throw new InputError(fileName, $"{what}: it does not parse as YAML (line {e.Start.Line}, column {e.Start.Column}: {e.Message})",
                 "Fix the file by hand, then run promote again. Nothing was written.");
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some unclosed flow collections.
+            throw new InputError(fileName, $"{what}: it does not parse as YAML ({e.Message})",
+                "Look for an unclosed [ or {, fix the file by hand, then run promote again. Nothing was written.");
+        }
+
+        if (UnpairedMapping(events) is { } at)
+        {
+            // YamlDotNet drops the value of an entry with an empty key (`: value`) instead of failing.
+            throw new InputError(fileName, $"{what}: it does not parse as YAML (line {at.Line}, column {at.Column}: a mapping entry without a key or a value)",
+                "Fix the file by hand, then run promote again. Nothing was written.");
+        }
 
         return events;
+    }
+
+    /// <summary>Where a mapping with an odd number of nodes (a key without its value) starts, if any.</summary>
+    private static Mark? UnpairedMapping(List<ParsingEvent> events)
+    {
+        var open = new Stack<(ParsingEvent Start, int Nodes)>();
+        foreach (var e in events)
+        {
+            if (e is MappingEnd or SequenceEnd)
+            {
+                var (start, nodes) = open.Pop();
+                if (start is MappingStart && nodes % 2 != 0)
+                {
+                    return start.Start;
+                }
+            }
+
+            if (e is Scalar or AnchorAlias or MappingEnd or SequenceEnd && open.Count > 0)
+            {
+                var (start, nodes) = open.Pop();
+                open.Push((start, nodes + 1));
+            }
+
+            if (e is MappingStart or SequenceStart)
+            {
+                open.Push((e, 0));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether <paramref name="scalar"/> is read as exactly the string <paramref name="value"/> (a plain 1234567 would be a number).</summary>

@@ -154,6 +154,8 @@ public class PromotionStackFileEditTests
     [InlineData("config:\n  a: [b\n", "does not parse as YAML")]
     [InlineData("{encryptionsalt: x}\n", "flow style")]
     [InlineData("config: *nothing\n", "`config` is not a mapping")]
+    [InlineData("config:\n  : us-east-1\n  a: b\n", "a mapping entry without a key or a value")]
+    [InlineData("config:\n  palisade:promotedDigest: [sha256:5fe2\n  palisade:promotedRevision: d56d\n\n", "does not parse as YAML")]
     public void What_cannot_be_edited_safely_is_refused_with_where_and_why(string text, string reason)
     {
         var error = Assert.Throws<InputError>(() => StackFileEditor.Set(text, Promotion, "Pulumi.prod.yaml"));
