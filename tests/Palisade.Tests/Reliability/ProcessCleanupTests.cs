@@ -73,19 +73,21 @@ public sealed class ProcessCleanupTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp, "palisade-*"));
     }
 
-    [Fact]
-    public void A_diff_base_stopped_with_SIGTERM_kills_its_build_and_removes_its_workspace_itself()
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public void A_diff_base_stopped_with_SIGTERM_or_Ctrl_C_kills_its_build_and_removes_its_workspace_itself(string signal, int exitCode)
     {
         using var run = StartDiff();
         var (build, workspace) = WaitForBuild(run);
 
-        using (var kill = Process.Start("kill", ["-TERM", run.Id.ToString()]))
+        using (var kill = Process.Start("kill", [$"-{signal}", run.Id.ToString()]))
         {
             kill.WaitForExit();
         }
 
-        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(10)), "SIGTERM ends the run");
-        Assert.Equal(143, run.ExitCode);
+        Assert.True(run.WaitForExit(TimeSpan.FromSeconds(10)), $"SIG{signal} ends the run");
+        Assert.Equal(exitCode, run.ExitCode);
         ProcessTimeoutTests.AssertGone(build);
         Assert.False(Directory.Exists(workspace));
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp, "palisade-*"));
