@@ -8,10 +8,14 @@ namespace Palisade.Infra.Diff;
 /// Synthesizes a stack as a git revision's own program would: the revision is exported with <c>git archive</c> into a
 /// temporary folder (the working tree, index and HEAD are never touched), then that revision's program is built and
 /// run there with <c>dotnet run --project infra -- synth &lt;stack&gt; --out &lt;tmp&gt;</c>. Works across code versions,
-/// because the base is synthesized by the base's code.
+/// because the base is synthesized by the base's code. The temporary folder is a <see cref="TemporaryWorkspace"/>
+/// (<c>$TMPDIR/palisade-base-&lt;pid&gt;-&lt;random&gt;</c>): a run killed mid-build leaves it, and the next run removes it
+/// together with the orphaned build still working in it.
 /// </summary>
 public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log)
 {
+    private const int SynthChecksFailed = 1;
+
     /// <summary>Quiet, self-contained builds: no telemetry banner, no build servers left running after the diff.</summary>
     public static IReadOnlyDictionary<string, string?> DotnetEnvironment { get; } = new Dictionary<string, string?>
     {
@@ -42,8 +46,8 @@ public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log)
         var shortCommit = commit.Length > 12 ? commit[..12] : commit;
         var label = $"{revision} ({shortCommit})";
 
-        var temp = Path.Combine(Path.GetTempPath(), "palisade-diff", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(temp);
+        using var workspace = TemporaryWorkspace.Create("base");
+        var temp = workspace.Path;
         try
         {
             var archive = Path.Combine(temp, "base.tar");
@@ -54,6 +58,7 @@ public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log)
             var source = Path.Combine(temp, "src");
             Directory.CreateDirectory(source);
             TarFile.ExtractToDirectory(archive, source, overwriteFiles: true);
+            File.Delete(archive);
             var project = prefix.Length == 0 ? source : Path.Combine(source, prefix);
 
             if (!File.Exists(Path.Combine(project, $"Pulumi.{stack}.yaml")))
@@ -68,39 +73,37 @@ public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log)
 
             var output = Path.Combine(temp, "out");
             log.WriteLine($"diff: building {label} and synthesizing stack {stack} with its own program (dotnet run)");
-            var run = runner.Run("dotnet", ["run", "--project", "infra", "--", "synth", stack, "--out", output], project, DotnetEnvironment);
-            if (!run.Succeeded || !Directory.Exists(output))
+            var run = runner.Run("dotnet", SynthArguments(stack, output), project, DotnetEnvironment);
+
+            // Exit 1 is synth's "written, but a check fails": a base whose checks fail is still a base to compare with.
+            if (run.ExitCode is 0 or SynthChecksFailed && IsComplete(output))
             {
-                var detail = LastLines(run.StandardError + "\n" + run.StandardOutput, 5);
-                var noSynth = detail.Contains("synth", StringComparison.Ordinal) &&
-                              (detail.Contains("Unrecognized", StringComparison.OrdinalIgnoreCase) || detail.Contains("Unknown", StringComparison.OrdinalIgnoreCase));
-                return DiffSide.Missing(stack, label, noSynth
-                    ? $"The program at {label} has no `synth` verb, so stack '{stack}' is unknown at the base: every resource is shown as new."
-                    : $"Stack '{stack}' could not be synthesized at {label} (exit {run.ExitCode}): {detail} — the base is unknown, every resource is shown as new.");
+                return DiffSide.FromFolder(stack, label, output);
             }
 
-            return DiffSide.FromFolder(stack, label, output);
+            var stderr = LastLines(run.StandardError, 5);
+            var detail = stderr.Length > 0 ? stderr : LastLines(run.StandardOutput, 5);
+            var noSynth = detail.Contains("synth", StringComparison.Ordinal) &&
+                          (detail.Contains("Unrecognized", StringComparison.OrdinalIgnoreCase) || detail.Contains("Unknown", StringComparison.OrdinalIgnoreCase));
+            return DiffSide.Missing(stack, label, noSynth
+                ? $"The program at {label} has no `synth` verb, so stack '{stack}' is unknown at the base: every resource is shown as new."
+                : $"Stack '{stack}' could not be synthesized at {label} (exit {run.ExitCode}): {(detail.Length == 0 ? "no output" : detail)} — the base is unknown, every resource is shown as new.");
         }
         catch (ProcessStartException e)
         {
             throw new InputError("--base", e.Message, "Install git and the .NET SDK, or compare two stacks with `diff <stackA> <stackB>`.");
         }
-        finally
-        {
-            try
-            {
-                Directory.Delete(temp, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temporary folder is harmless.
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // A leftover temporary folder is harmless.
-            }
-        }
     }
+
+    /// <summary>
+    /// The base's own program, built without build servers (<c>--disable-build-servers</c>), so nothing it starts
+    /// outlives the run, then <c>synth</c> into <paramref name="output"/>.
+    /// </summary>
+    public static IReadOnlyList<string> SynthArguments(string stack, string output) =>
+        ["run", "--project", "infra", "--disable-build-servers", "--", "synth", stack, "--out", output];
+
+    /// <summary>synth wrote every file: the program exists (older revisions do not write a manifest of their output).</summary>
+    private static bool IsComplete(string output) => File.Exists(Path.Combine(output, DiffSide.ProgramFile));
 
     private string Git(string directory, IReadOnlyList<string> arguments, string problem, string fix)
     {

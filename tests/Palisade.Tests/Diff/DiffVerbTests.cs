@@ -98,13 +98,13 @@ public class DiffVerbTests
         runner.Setup(r => r.Run("dotnet", It.IsAny<IReadOnlyList<string>>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>?>()))
             .Returns((string _, IReadOnlyList<string> args, string _, IReadOnlyDictionary<string, string?>? _) =>
             {
-                Assert.Equal(["run", "--project", "infra", "--", "synth", "dev", "--out"], args.Take(7));
+                Assert.Equal(RevisionSynthesizer.SynthArguments("dev", args[^1]), args);
                 if (dotnetResult is { Succeeded: false })
                 {
                     return dotnetResult;
                 }
 
-                OutputFolder.Write(args[7], baseFiles!);
+                OutputFolder.Write(args[^1], baseFiles!);
                 return new ProcessResult(0, "Wrote files", "");
             });
         return runner;
