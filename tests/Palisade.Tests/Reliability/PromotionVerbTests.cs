@@ -171,7 +171,7 @@ public sealed class PromotionVerbTests : IDisposable
     public void A_stack_file_promote_cannot_edit_safely_is_refused_with_exit_2_and_left_as_it_was()
     {
         // Outside git the old revision must go, but it is written as an explicit key that does not own its line.
-        project.WriteStack("prod", Prod + "\n  ? palisade:promotedRevision\n  : old\n");
+        project.WriteStack("prod", Prod + "\n  ? palisade:promotedRevision\n  : 0123456789abcdef0123456789abcdef01234567\n");
         var before = File.ReadAllText(ProdFile);
 
         Assert.Equal(2, Promote());
