@@ -85,13 +85,18 @@ internal static class ManifestParser
         }
 
         var ns = kind == "Namespace" ? string.Empty : metadata!.Get("namespace")?.Scalar() is { Length: > 0 } n ? n : "default";
+        if (KubernetesNames.NamespaceProblem(kind == "Namespace" ? name : ns) is { } namespaceProblem)
+        {
+            throw (kind == "Namespace" ? metadata!.Get("name")! : metadata!.Get("namespace")!).Error(namespaceProblem, "Name the namespace as the API server requires, e.g. team-a");
+        }
+
         node.Context.Object = kind == "Namespace" ? $"Namespace {name}" : $"{kind} {ns}/{name}";
         where = node.Path.Length == 0 ? node.Context.Describe() : $"{node.Context.Describe()}, {node.Path}";
 
         switch (kind)
         {
             case "Namespace":
-                builder.AddNamespace(new NamespaceInfo(name, metadata!.Get("labels")?.StringMap() ?? new SortedDictionary<string, string>(StringComparer.Ordinal)), where);
+                builder.AddNamespace(new NamespaceInfo(name, metadata!.Get("labels")?.Labels() ?? new SortedDictionary<string, string>(StringComparer.Ordinal)), where);
                 break;
             case "NetworkPolicy":
                 builder.AddPolicy(NetworkPolicyReader.Read(node, name, ns), where);

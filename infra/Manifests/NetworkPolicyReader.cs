@@ -18,8 +18,8 @@ internal static class NetworkPolicyReader
             PolicyTypes(spec.Get("policyTypes")),
             Rules(spec.Get("ingress"), "from"),
             Rules(spec.Get("egress"), "to"),
-            root.Get("metadata")?.Get("labels")?.StringMap(),
-            root.Get("metadata")?.Get("annotations")?.StringMap());
+            root.Get("metadata")?.Get("labels")?.Labels(),
+            root.Get("metadata")?.Get("annotations")?.Annotations());
 
         if (NetworkPolicyValidator.FindProblem(policy) is { } problem)
         {

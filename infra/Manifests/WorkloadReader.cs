@@ -49,7 +49,7 @@ internal static class WorkloadReader
     }
 
     private static SortedDictionary<string, string> Labels(ManifestNode objectOrTemplate) =>
-        objectOrTemplate.Get("metadata")?.Get("labels")?.StringMap() ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
+        objectOrTemplate.Get("metadata")?.Get("labels")?.Labels() ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     private static List<ContainerPort> Ports(ManifestNode? podSpec)
     {

@@ -1,5 +1,7 @@
 using Palisade.Components.Diagnostics;
+using Palisade.Infra.Input;
 using Palisade.Stacks.Config;
+using Palisade.Stacks.Parsing;
 
 namespace Palisade.Infra.Synthesis;
 
@@ -32,12 +34,12 @@ public sealed class ProjectDirectory(string path)
     {
         var fileName = StackConfigParser.FileName(stack);
         var file = System.IO.Path.Combine(Path, fileName);
-        if (stack.Length == 0 || stack.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) || !File.Exists(file))
+        if (stack.Length == 0 || stack.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) || InputFile.Status(file, fileName) is null)
         {
             throw new InputError(fileName, $"unknown stack '{stack}'",
                 $"Use one of the stacks in {Path}: {string.Join(", ", Stacks())}, or create {fileName} (see README, \"Add a stack\").");
         }
 
-        return StackConfigParser.ParseFile(stack, fileName, File.ReadAllText(file));
+        return StackConfigParser.ParseFile(stack, fileName, InputFile.ReadText(file, fileName, ParseLimits.StackFile));
     }
 }
