@@ -17,7 +17,8 @@ internal static class ManifestDocuments
     /// <summary>JSON with comments and trailing commas allowed; duplicate keys and the limits checked as for YAML.</summary>
     private static IReadOnlyList<(int, YamlNode)> LoadJson(ManifestFile file)
     {
-        using var document = StrictJson.Parse(file.Text, $"{file.Path}: document 1", ParseLimits.Manifest, allowCommentsAndTrailingCommas: true);
+        using var document = StrictJson.Parse(file.Text, $"{file.Path}: document 1", ParseLimits.Manifest, allowCommentsAndTrailingCommas: true,
+            syntaxFix: "Fix the JSON syntax");
         return [(1, ToYaml(document.RootElement))];
     }
 

@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Parsing;
 public static class StrictJson
 {
     /// <exception cref="InputError">The text breaks a limit, is not valid JSON, or has a duplicate key.</exception>
-    public static JsonDocument Parse(string text, string source, ParseLimits limits, bool allowCommentsAndTrailingCommas = false)
+    public static JsonDocument Parse(string text, string source, ParseLimits limits, bool allowCommentsAndTrailingCommas = false, string? syntaxFix = null)
     {
         StrictText.Check(text, source, limits);
         JsonDocument document;
@@ -29,7 +29,7 @@ public static class StrictJson
             var problem = e.Message.Contains("maximum configured depth", StringComparison.Ordinal)
                 ? $"the JSON nests more than {limits.MaxDepth} levels deep, the most {limits.Kind} may have"
                 : $"the text is not valid JSON: {Message(e)}";
-            throw new InputError(where, problem, limits.SyntaxFix);
+            throw new InputError(where, problem, syntaxFix ?? limits.SyntaxFix);
         }
 
         try
@@ -101,7 +101,12 @@ public static class StrictJson
     private static string Message(JsonException e)
     {
         var message = e.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.');
+        foreach (var marker in new[] { " Path: ", " LineNumber: " })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            message = cut > 0 ? message[..cut] : message;
+        }
+
+        return message.TrimEnd('.', ' ');
     }
 }
