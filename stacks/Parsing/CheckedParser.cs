@@ -98,6 +98,14 @@ internal sealed class CheckedParser : IParser
                 break;
             case MappingEnd or SequenceEnd:
                 var done = frames[^1];
+                if (done.Mapping && done.Children % 2 == 1)
+                {
+                    // YamlDotNet's parser can end a mapping right after a key (" : a: b"); its loader then fails
+                    // with an ArgumentException instead of a syntax error.
+                    throw Refuse(e.Start, $"the file is not valid YAML: the key {Excerpt.Quote(done.Key ?? string.Empty)} has no value before the mapping ends",
+                        limits.SyntaxFix, Path());
+                }
+
                 frames.RemoveAt(frames.Count - 1);
                 Completed(done.Nodes + 1, done.Anchor);
                 break;
