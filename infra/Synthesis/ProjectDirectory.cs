@@ -34,7 +34,13 @@ public sealed class ProjectDirectory(string path)
     {
         var fileName = StackConfigParser.FileName(stack);
         var file = System.IO.Path.Combine(Path, fileName);
-        if (stack.Length == 0 || stack.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) || InputFile.Status(file, fileName) is null)
+        var plainName = stack.Length > 0 && stack.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        if (plainName && InputFile.Status(file, fileName) is null && new FileInfo(file).LinkTarget is { } target)
+        {
+            throw new InputError(fileName, $"is a symlink to {target}, which does not exist", "Fix or remove the link");
+        }
+
+        if (!plainName || InputFile.Status(file, fileName) is null)
         {
             throw new InputError(fileName, $"unknown stack '{stack}'",
                 $"Use one of the stacks in {Path}: {string.Join(", ", Stacks())}, or create {fileName} (see README, \"Add a stack\").");

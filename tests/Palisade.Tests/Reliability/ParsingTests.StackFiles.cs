@@ -204,6 +204,10 @@ public sealed class StackFileParsingTests : IDisposable
         File.CreateSymbolicLink(StackPath, "Pulumi.loop.yaml");
         File.CreateSymbolicLink(Path.Combine(project.Path, "Pulumi.loop.yaml"), "Pulumi.dev.yaml");
         Assert.Contains("is a symlink loop", Within(() => Assert.Throws<InputError>(() => new ProjectDirectory(project.Path).ReadStack("dev"))).Problem, StringComparison.Ordinal);
+        File.Delete(StackPath);
+
+        File.CreateSymbolicLink(StackPath, "nowhere.yaml");
+        Assert.Equal("is a symlink to nowhere.yaml, which does not exist", Assert.Throws<InputError>(() => new ProjectDirectory(project.Path).ReadStack("dev")).Problem);
     }
 
     [Theory]
