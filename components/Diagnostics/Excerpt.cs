@@ -16,6 +16,10 @@ public static class Excerpt
         return value.Length <= MaxLength ? $"'{escaped}'" : $"'{escaped}...' ({value.Length:N0} characters)";
     }
 
+    /// <summary>The value as it is when short and printable (names in locations), else <see cref="Quote"/>d.</summary>
+    public static string Short(string value) =>
+        value.Length <= MaxLength && !value.Any(c => char.IsControl(c) || char.IsSurrogate(c)) ? value : Quote(value);
+
     private static string Escape(char c) => c switch
     {
         '\n' => "\\n",

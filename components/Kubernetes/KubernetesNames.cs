@@ -35,6 +35,11 @@ public static class KubernetesNames
         ? null
         : $"namespace name {Excerpt.Quote(name)} is not a DNS-1123 label (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit)";
 
+    /// <summary>Names of the objects the analysis reads (pods, workload controllers, NetworkPolicies) are DNS-1123 subdomains.</summary>
+    public static string? ObjectNameProblem(string kind, string name) => IsDns1123Subdomain(name)
+        ? null
+        : $"the {kind} name {Excerpt.Quote(name)} is not a DNS-1123 subdomain (at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit)";
+
     public static string? LabelKeyProblem(string key) =>
         QualifiedNameProblem(key) is { } problem ? $"label key {Excerpt.Quote(key)} is not valid: {problem}" : null;
 

@@ -1,3 +1,4 @@
+using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 
 namespace Palisade.Infra.Manifests;
@@ -17,7 +18,7 @@ internal static class LabelSelectorReader
             var operatorText = operatorNode.Scalar();
             if (!Enum.GetNames<SelectorOperator>().Contains(operatorText) || !Enum.TryParse<SelectorOperator>(operatorText, out var op))
             {
-                throw operatorNode.Error($"unknown operator '{operatorText}'", "Use In, NotIn, Exists or DoesNotExist (case matters)");
+                throw operatorNode.Error($"unknown operator {Excerpt.Quote(operatorText)}", "Use In, NotIn, Exists or DoesNotExist (case matters)");
             }
 
             if (KubernetesNames.LabelKeyProblem(key) is { } keyProblem)

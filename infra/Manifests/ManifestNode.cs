@@ -75,7 +75,7 @@ internal sealed class ManifestNode
             return value;
         }
 
-        throw Error($"{what} '{(Node as YamlScalarNode)?.Value ?? Node.NodeType.ToString()}' is not a number", $"Write {what} as an unquoted integer");
+        throw Error($"{what} {((Node as YamlScalarNode)?.Value is { } text ? Excerpt.Quote(text) : Node.NodeType.ToString())} is not a number", $"Write {what} as an unquoted integer");
     }
 
     public bool Boolean() => Scalar() is "true" or "True" or "TRUE";

@@ -246,6 +246,22 @@ public sealed class ManifestParsingTests : IDisposable
     }
 
     [Fact]
+    public void Object_names_are_dns1123_subdomains_and_huge_values_are_excerpted_in_every_message()
+    {
+        var name = Refused("p.yaml", Pod.Replace("name: p\n", "name: Web_1\n", StringComparison.Ordinal));
+        Assert.Equal("p.yaml: document 1, key metadata.name (line 4)", name.Location);
+        Assert.StartsWith("the Pod name 'Web_1' is not a DNS-1123 subdomain", name.Problem, StringComparison.Ordinal);
+
+        var huge = new string('T', 100_000);
+        var protocol = Refused("p.yaml", Pod.Replace("containerPort: 80", $"containerPort: 80, protocol: {huge}", StringComparison.Ordinal));
+        Assert.DoesNotContain(new string('T', 81), protocol.Message, StringComparison.Ordinal);
+        Assert.Contains("(100,000 characters)", protocol.Problem, StringComparison.Ordinal);
+
+        var note = Assert.Single(ManifestDirectoryReader.Parse([new ManifestFile("s.yaml", $"apiVersion: v1\nkind: {huge}\nmetadata: {{name: {huge}}}\n")]).Notes);
+        Assert.True(note.Length < 300, note);
+    }
+
+    [Fact]
     public void The_connectivity_verb_turns_each_hostile_folder_into_one_error_line_and_exit_2()
     {
         Write("bad.yaml", Pod.Replace("{app: web}", "{app: web, app: db}", StringComparison.Ordinal));
