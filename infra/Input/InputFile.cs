@@ -59,7 +59,9 @@ public static class InputFile
         return ReadAll(handle, shownAs, limits);
     }
 
-    private static void RequireRegular(FileStatus status, string shownAs, ParseLimits limits)
+    /// <summary>Refuses anything but a regular file within the size limit, from its status alone.</summary>
+    /// <exception cref="InputError">The file is not a regular file, or larger than the limit.</exception>
+    public static void RequireRegular(FileStatus status, string shownAs, ParseLimits limits)
     {
         if (status.Kind != FileKind.Regular)
         {

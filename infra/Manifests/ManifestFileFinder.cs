@@ -1,5 +1,6 @@
 using Palisade.Components.Diagnostics;
 using Palisade.Infra.Input;
+using Palisade.Stacks.Parsing;
 
 namespace Palisade.Infra.Manifests;
 
@@ -31,6 +32,7 @@ internal static class ManifestFileFinder
         var folders = new Dictionary<string, string>(StringComparer.Ordinal) { [root.Identity] = directory };
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var found = new List<string>();
+        var total = 0L;
         var notes = new List<(string Path, string Note)>();
         var pending = new Stack<string>([directory]);
         while (pending.TryPop(out var folder))
@@ -55,8 +57,16 @@ internal static class ManifestFileFinder
                         notes.Add((entry, $"skipped, the same file as {first}"));
                         break;
                     case FileKind.Regular when isManifest:
+                        InputFile.RequireRegular(status, entry, ParseLimits.Manifest);
                         files[status.Identity] = entry;
                         found.Add(entry);
+                        total += status.Size;
+                        if (total > ParseLimits.MaxManifestFolderBytes)
+                        {
+                            throw new InputError(directory, $"the manifest files add up to more than {ParseLimits.Size(ParseLimits.MaxManifestFolderBytes)} (at {entry})",
+                                "Analyse a smaller folder, or check for files that are not manifests");
+                        }
+
                         break;
                     case FileKind.SymlinkLoop:
                         notes.Add((entry, $"skipped, {status.Describe()}"));

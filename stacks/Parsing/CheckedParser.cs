@@ -220,6 +220,8 @@ internal sealed class CheckedParser : IParser
         public long Nodes { get; set; }
         public int Children { get; set; }
         public string? Key { get; set; }
-        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Keys => keys ??= new HashSet<string>(StringComparer.Ordinal);
+
+        private HashSet<string>? keys;
     }
 }

@@ -22,6 +22,9 @@ public sealed record ParseLimits(string Kind, long MaxBytes, int MaxDepth, long 
     public static ParseLimits Manifest { get; } = new("a manifest file", 64 * MiB, 256, 1_000_000, false,
         "Fix the YAML syntax (indentation, quoting, duplicate keys)");
 
+    /// <summary>All manifest files of one folder together, checked from their sizes before any is read.</summary>
+    public const long MaxManifestFolderBytes = 1024 * MiB;
+
     /// <summary>The PULUMI_CONFIG variable and the JSON-encoded values in it.</summary>
     public static ParseLimits PulumiConfig { get; } = new("PULUMI_CONFIG", 1 * MiB, 64, 0, true,
         "Run through `pulumi preview` or `pulumi up`, which set it");

@@ -105,6 +105,23 @@ public sealed class ManifestParsingTests : IDisposable
         Assert.Equal("the file is 8192 MiB, more than the 64 MiB a manifest file may have", error.Problem);
     }
 
+    [Fact]
+    public void Manifest_files_that_add_up_to_more_than_1_GiB_are_refused_before_any_is_read()
+    {
+        for (var i = 0; i < 17; i++)
+        {
+            using var file = File.Create(Path.Combine(directory.FullName, $"part-{i:D2}.yaml"));
+            file.SetLength(64L * 1024 * 1024); // each within the per-file limit, sparse
+        }
+
+        var watch = Stopwatch.StartNew();
+        var error = Refused();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        Assert.Equal(directory.FullName, error.Location);
+        Assert.Equal($"the manifest files add up to more than 1024 MiB (at {Path.Combine(directory.FullName, "part-16.yaml")})", error.Problem);
+    }
+
     [LinuxFact]
     public void Fifos_and_devices_are_skipped_with_a_note_and_never_opened()
     {
