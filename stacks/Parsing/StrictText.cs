@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Palisade.Components.Diagnostics;
 
@@ -11,6 +12,10 @@ namespace Palisade.Stacks.Parsing;
 public static class StrictText
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>C0 and C1 controls and DEL, which YAML does not allow unescaped; tab, LF, CR and NEL are line structure.</summary>
+    private static readonly SearchValues<char> Forbidden = SearchValues.Create(
+        Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).Where(c => c is not ('\t' or '\n' or '\r' or '\u0085')).ToArray());
 
     /// <exception cref="InputError">The bytes are too many, not UTF-8, or hold a control character.</exception>
     public static string Decode(ReadOnlySpan<byte> bytes, string source, ParseLimits limits)
@@ -47,23 +52,7 @@ public static class StrictText
             CheckSize(Encoding.UTF8.GetByteCount(text), source, limits);
         }
 
-        var index = text.AsSpan().IndexOfAnyInRange('\0', '\u001f');
-        while (index >= 0 && text[index] is '\t' or '\n' or '\r')
-        {
-            var next = text.AsSpan(index + 1).IndexOfAnyInRange('\0', '\u001f');
-            index = next < 0 ? -1 : index + 1 + next;
-        }
-
-        if (index < 0)
-        {
-            index = text.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
-            while (index >= 0 && text[index] == '\u0085')
-            {
-                var next = text.AsSpan(index + 1).IndexOfAnyInRange('\u007f', '\u009f');
-                index = next < 0 ? -1 : index + 1 + next;
-            }
-        }
-
+        var index = text.AsSpan().IndexOfAny(Forbidden);
         if (index >= 0)
         {
             var (line, column) = Position(text[..index]);
