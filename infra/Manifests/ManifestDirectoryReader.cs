@@ -1,4 +1,6 @@
 using Palisade.Components.Diagnostics;
+using Palisade.Infra.Input;
+using Palisade.Stacks.Parsing;
 
 namespace Palisade.Infra.Manifests;
 
@@ -8,35 +10,17 @@ namespace Palisade.Infra.Manifests;
 /// </summary>
 public static class ManifestDirectoryReader
 {
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
-
-    /// <exception cref="InputError">The directory is missing, or a Kubernetes object in it is malformed.</exception>
+    /// <summary>
+    /// Reads the manifests under <paramref name="directory"/>. Special files, dangling links and symlink loops are
+    /// skipped with a note; each file is read within <see cref="ParseLimits.Manifest"/>.
+    /// </summary>
+    /// <exception cref="InputError">The directory is missing or not a directory, or a file in it is unreadable, too large, not clean UTF-8, or malformed.</exception>
     public static ManifestReadResult Read(string directory)
     {
-        if (!Directory.Exists(directory))
-        {
-            throw new InputError(directory, "the manifest directory does not exist",
-                "Pass a directory that contains Kubernetes manifests (.yaml, .yml or .json)");
-        }
-
-        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Select(f => new ManifestFile(f, ReadText(f)))
-            .ToList();
-        return Parse(files);
-    }
-
-    private static string ReadText(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputError(path, $"the file cannot be read ({e.Message})", "Check that the file exists and is readable");
-        }
+        var (paths, notes) = ManifestFileFinder.Find(directory);
+        var files = paths.Select(p => new ManifestFile(p, InputFile.ReadText(p, p, ParseLimits.Manifest))).ToList();
+        var parsed = Parse(files);
+        return parsed with { Notes = [.. notes, .. parsed.Notes] };
     }
 
     /// <summary>Parses manifests given as (path, text) pairs; paths only name the files in messages and set the order.</summary>

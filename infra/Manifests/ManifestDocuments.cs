@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Palisade.Components.Diagnostics;
+using Palisade.Stacks.Parsing;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Palisade.Infra.Manifests;
@@ -12,39 +11,15 @@ internal static class ManifestDocuments
     public static IReadOnlyList<(int Number, YamlNode Root)> Load(ManifestFile file) =>
         file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? LoadJson(file) : LoadYaml(file);
 
-    private static IReadOnlyList<(int, YamlNode)> LoadYaml(ManifestFile file)
-    {
-        var parser = new CountingParser(new Parser(new StringReader(file.Text)));
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            throw new InputError($"{file.Path}: document {Math.Max(parser.Documents, 1)} (line {e.Start.Line}, column {e.Start.Column})",
-                $"the file is not valid YAML: {e.Message}", "Fix the YAML syntax (indentation, quoting, duplicate keys)");
-        }
+    private static IReadOnlyList<(int, YamlNode)> LoadYaml(ManifestFile file) =>
+        BoundedYaml.Load(file.Text, file.Path, ParseLimits.Manifest).Select((d, i) => (i + 1, d.RootNode)).ToList();
 
-        return stream.Documents.Select((d, i) => (i + 1, d.RootNode)).ToList();
-    }
-
+    /// <summary>JSON with comments and trailing commas allowed; duplicate keys and the limits checked as for YAML.</summary>
     private static IReadOnlyList<(int, YamlNode)> LoadJson(ManifestFile file)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(file.Text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return [(1, ToYaml(document.RootElement))];
-        }
-        catch (ArgumentException e)
-        {
-            throw new InputError($"{file.Path}: document 1", $"the JSON has a duplicate key ({e.Message})", "Remove the duplicate key");
-        }
-        catch (JsonException e)
-        {
-            throw new InputError($"{file.Path}: document 1 (line {(e.LineNumber ?? 0) + 1})", $"the file is not valid JSON: {e.Message}",
-                "Fix the JSON syntax");
-        }
+        using var document = StrictJson.Parse(file.Text, $"{file.Path}: document 1", ParseLimits.Manifest, allowCommentsAndTrailingCommas: true,
+            syntaxFix: "Fix the JSON syntax");
+        return [(1, ToYaml(document.RootElement))];
     }
 
     private static YamlNode ToYaml(JsonElement element) => element.ValueKind switch
@@ -56,23 +31,4 @@ internal static class ManifestDocuments
         JsonValueKind.Null => new YamlScalarNode("null") { Style = ScalarStyle.Plain },
         _ => new YamlScalarNode(element.GetRawText()) { Style = ScalarStyle.Plain },
     };
-
-    /// <summary>Counts documents as they are parsed, so a syntax error can name the document it is in.</summary>
-    private sealed class CountingParser(IParser inner) : IParser
-    {
-        public int Documents { get; private set; }
-
-        public ParsingEvent? Current => inner.Current;
-
-        public bool MoveNext()
-        {
-            var moved = inner.MoveNext();
-            if (moved && inner.Current is DocumentStart)
-            {
-                Documents++;
-            }
-
-            return moved;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Palisade.Components.Diagnostics;
+using Palisade.Components.Kubernetes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -74,13 +75,20 @@ internal sealed class ManifestNode
             return value;
         }
 
-        throw Error($"{what} '{(Node as YamlScalarNode)?.Value ?? Node.NodeType.ToString()}' is not a number", $"Write {what} as an unquoted integer");
+        throw Error($"{what} {((Node as YamlScalarNode)?.Value is { } text ? Excerpt.Quote(text) : Node.NodeType.ToString())} is not a number", $"Write {what} as an unquoted integer");
     }
 
     public bool Boolean() => Scalar() is "true" or "True" or "TRUE";
 
+    /// <summary>Labels, with keys and values validated as the API server does.</summary>
+    public SortedDictionary<string, string> Labels() =>
+        StringMap((key, value) => KubernetesNames.LabelKeyProblem(key) ?? KubernetesNames.LabelValueProblem(key, value));
+
+    /// <summary>Annotations, with keys validated as the API server does (values are free text).</summary>
+    public SortedDictionary<string, string> Annotations() => StringMap((key, _) => KubernetesNames.AnnotationKeyProblem(key));
+
     /// <summary>A map of string values (labels); null values read as empty strings, as the API server stores them.</summary>
-    public SortedDictionary<string, string> StringMap()
+    public SortedDictionary<string, string> StringMap(Func<string, string, string?>? problem = null)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in RequireMapping().Children)
@@ -91,7 +99,14 @@ internal sealed class ManifestNode
                 throw new ManifestNode(value, Join(name), Context).Error("the value is not a plain value", "Write the value as text, e.g. app: web");
             }
 
-            result[name] = IsNullNode(scalar) ? string.Empty : scalar.Value ?? string.Empty;
+            var text = IsNullNode(scalar) ? string.Empty : scalar.Value ?? string.Empty;
+            if (problem?.Invoke(name, text) is { } wrong)
+            {
+                throw new ManifestNode(value, Join(name.Length <= Excerpt.MaxLength ? name : Excerpt.Quote(name)), Context)
+                    .Error(wrong, "Fix the key or value as the API server requires (see the Kubernetes docs on labels and annotations)");
+            }
+
+            result[name] = text;
         }
 
         return result;

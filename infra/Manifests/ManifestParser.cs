@@ -1,3 +1,4 @@
+using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 
 namespace Palisade.Infra.Manifests;
@@ -74,8 +75,8 @@ internal static class ManifestParser
         var name = metadata?.Get("name")?.Scalar();
         if (!KnownKinds.TryGetValue(kind, out var groups) || !groups.Contains(Group(apiVersion)))
         {
-            var what = name is null ? kind : $"{kind} {name}";
-            builder.Notes.Add($"{where}: skipped {what} ({apiVersion}), a kind the connectivity analysis does not read");
+            var what = name is null ? Excerpt.Short(kind) : $"{Excerpt.Short(kind)} {Excerpt.Short(name)}";
+            builder.Notes.Add($"{where}: skipped {what} ({Excerpt.Short(apiVersion)}), a kind the connectivity analysis does not read");
             return;
         }
 
@@ -85,13 +86,23 @@ internal static class ManifestParser
         }
 
         var ns = kind == "Namespace" ? string.Empty : metadata!.Get("namespace")?.Scalar() is { Length: > 0 } n ? n : "default";
+        if (KubernetesNames.NamespaceProblem(kind == "Namespace" ? name : ns) is { } namespaceProblem)
+        {
+            throw (kind == "Namespace" ? metadata!.Get("name")! : metadata!.Get("namespace")!).Error(namespaceProblem, "Name the namespace as the API server requires, e.g. team-a");
+        }
+
+        if (kind != "Namespace" && KubernetesNames.ObjectNameProblem(kind, name) is { } nameProblem)
+        {
+            throw metadata!.Get("name")!.Error(nameProblem, "Name the object as the API server requires, e.g. web-1");
+        }
+
         node.Context.Object = kind == "Namespace" ? $"Namespace {name}" : $"{kind} {ns}/{name}";
         where = node.Path.Length == 0 ? node.Context.Describe() : $"{node.Context.Describe()}, {node.Path}";
 
         switch (kind)
         {
             case "Namespace":
-                builder.AddNamespace(new NamespaceInfo(name, metadata!.Get("labels")?.StringMap() ?? new SortedDictionary<string, string>(StringComparer.Ordinal)), where);
+                builder.AddNamespace(new NamespaceInfo(name, metadata!.Get("labels")?.Labels() ?? new SortedDictionary<string, string>(StringComparer.Ordinal)), where);
                 break;
             case "NetworkPolicy":
                 builder.AddPolicy(NetworkPolicyReader.Read(node, name, ns), where);

@@ -1,4 +1,5 @@
 using Palisade.Components.Connectivity;
+using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 
 namespace Palisade.Infra.Manifests;
@@ -18,8 +19,8 @@ internal static class NetworkPolicyReader
             PolicyTypes(spec.Get("policyTypes")),
             Rules(spec.Get("ingress"), "from"),
             Rules(spec.Get("egress"), "to"),
-            root.Get("metadata")?.Get("labels")?.StringMap(),
-            root.Get("metadata")?.Get("annotations")?.StringMap());
+            root.Get("metadata")?.Get("labels")?.Labels(),
+            root.Get("metadata")?.Get("annotations")?.Annotations());
 
         if (NetworkPolicyValidator.FindProblem(policy) is { } problem)
         {
@@ -38,7 +39,7 @@ internal static class NetworkPolicyReader
             var text = item.Scalar();
             if (!Enum.GetNames<PolicyType>().Contains(text) || !Enum.TryParse<PolicyType>(text, out var type))
             {
-                throw item.Error($"unknown policy type '{text}'", "Use Ingress or Egress");
+                throw item.Error($"unknown policy type {Excerpt.Quote(text)}", "Use Ingress or Egress");
             }
 
             if (!types.Contains(type))
@@ -87,7 +88,7 @@ internal static class NetworkPolicyReader
             var text = protocolNode.Scalar();
             if (!Enum.GetNames<Protocol>().Contains(text) || !ProtocolNames.TryParse(text, out var parsed))
             {
-                throw protocolNode.Error($"unknown protocol '{text}'", "Use TCP, UDP or SCTP (upper case)");
+                throw protocolNode.Error($"unknown protocol {Excerpt.Quote(text)}", "Use TCP, UDP or SCTP (upper case)");
             }
 
             protocol = parsed;
@@ -105,7 +106,7 @@ internal static class NetworkPolicyReader
                 var text = portNode.Scalar();
                 if (text.Length > 0 && text.All(char.IsAsciiDigit))
                 {
-                    throw portNode.Error($"port \"{text}\" is quoted, so it reads as a port name", "Write the port number without quotes");
+                    throw portNode.Error($"port {Excerpt.Quote(text)} is quoted, so it reads as a port name", "Write the port number without quotes");
                 }
 
                 port = IntOrString.FromName(text);

@@ -1,3 +1,4 @@
+using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 
 namespace Palisade.Infra.Manifests;
@@ -49,7 +50,7 @@ internal static class WorkloadReader
     }
 
     private static SortedDictionary<string, string> Labels(ManifestNode objectOrTemplate) =>
-        objectOrTemplate.Get("metadata")?.Get("labels")?.StringMap() ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
+        objectOrTemplate.Get("metadata")?.Get("labels")?.Labels() ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     private static List<ContainerPort> Ports(ManifestNode? podSpec)
     {
@@ -86,14 +87,14 @@ internal static class WorkloadReader
             var text = protocolNode.Scalar();
             if (!Enum.GetNames<Protocol>().Contains(text) || !ProtocolNames.TryParse(text, out protocol))
             {
-                throw protocolNode.Error($"unknown protocol '{text}'", "Use TCP, UDP or SCTP (upper case)");
+                throw protocolNode.Error($"unknown protocol {Excerpt.Quote(text)}", "Use TCP, UDP or SCTP (upper case)");
             }
         }
 
         var name = node.Get("name")?.Scalar();
         if (name is not null && !Components.Connectivity.NetworkPolicyValidator.IsValidPortName(name))
         {
-            throw node.Get("name")!.Error($"'{name}' is not a valid port name", "Use up to 15 lowercase letters, digits and hyphens, with at least one letter");
+            throw node.Get("name")!.Error($"{Excerpt.Quote(name)} is not a valid port name", "Use up to 15 lowercase letters, digits and hyphens, with at least one letter");
         }
 
         return new ContainerPort(number, protocol, name);

@@ -1,5 +1,7 @@
 using Palisade.Components.Diagnostics;
+using Palisade.Infra.Input;
 using Palisade.Stacks.Config;
+using Palisade.Stacks.Parsing;
 
 namespace Palisade.Infra.Synthesis;
 
@@ -35,12 +37,17 @@ public sealed class ProjectDirectory(string path)
         StackName.Parse(stack);
         var fileName = StackConfigParser.FileName(stack);
         var file = System.IO.Path.Combine(Path, fileName);
-        if (!File.Exists(file))
+        if (InputFile.Status(file, fileName) is null && new FileInfo(file).LinkTarget is { } target)
+        {
+            throw new InputError(fileName, $"is a symlink to {target}, which does not exist", "Fix or remove the link");
+        }
+
+        if (InputFile.Status(file, fileName) is null)
         {
             throw new InputError(fileName, $"unknown stack '{stack}'",
                 $"Use one of the stacks in {Path}: {string.Join(", ", Stacks())}, or create {fileName} (see README, \"Add a stack\").");
         }
 
-        return StackConfigParser.ParseFile(stack, fileName, File.ReadAllText(file));
+        return StackConfigParser.ParseFile(stack, fileName, InputFile.ReadText(file, fileName, ParseLimits.StackFile));
     }
 }

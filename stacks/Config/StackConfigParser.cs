@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Palisade.Components.Diagnostics;
-using YamlDotNet.Core;
+using Palisade.Stacks.Parsing;
 using YamlDotNet.RepresentationModel;
 
 namespace Palisade.Stacks.Config;
@@ -15,26 +15,20 @@ public static class StackConfigParser
 
     public static string FileName(string stack) => $"Pulumi.{stack}.yaml";
 
+    /// <exception cref="InputError">
+    /// The text breaks <see cref="ParseLimits.StackFile"/> (size, depth, aliases, a second document, duplicate or
+    /// non-plain keys, control characters) or is not valid YAML.
+    /// </exception>
     public static StackConfig ParseFile(string stack, string fileName, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new InputError($"{fileName}: line {e.Start.Line}", $"the file is not valid YAML ({e.Message})",
-                "Fix the YAML syntax; `pulumi config` writes valid files.");
-        }
-
+        var documents = BoundedYaml.Load(text, fileName, ParseLimits.StackFile);
         var values = new SortedDictionary<string, ConfigValue>(StringComparer.Ordinal);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (documents.Count == 0 || documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return new StackConfig(stack, fileName, values);
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (documents[0].RootNode is not YamlMappingNode root)
         {
             throw new InputError(fileName, "the file is not a mapping", "A stack file has a top-level `config:` mapping.");
         }
@@ -68,26 +62,32 @@ public static class StackConfigParser
         var values = new SortedDictionary<string, ConfigValue>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(json))
         {
-            JsonDocument document;
-            try
+            using var document = StrictJson.Parse(json, EnvironmentSource, ParseLimits.PulumiConfig);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                document = JsonDocument.Parse(json);
-            }
-            catch (JsonException e)
-            {
-                throw new InputError(EnvironmentSource, $"the variable is not valid JSON ({e.Message})", "Run through `pulumi preview` or `pulumi up`, which set it.");
+                throw new InputError(EnvironmentSource, $"the variable holds a JSON {Kind(document.RootElement)}, not an object of config keys",
+                    "Run through `pulumi preview` or `pulumi up`, which set it to an object such as {\"palisade:cloud\": \"aws\"}");
             }
 
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 var isSecret = property.Name.StartsWith($"{ConfigSchema.Project}:", StringComparison.Ordinal) &&
                                ConfigSchema.Find(property.Name[(ConfigSchema.Project.Length + 1)..]) is { Secret: true };
-                values[property.Name] = isSecret ? new ConfigSecret() : FromEngineString(property.Value);
+                values[property.Name] = isSecret ? new ConfigSecret() : FromEngineString(property.Name, property.Value);
             }
         }
 
         return new StackConfig(stack, EnvironmentSource, values);
     }
+
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Array => "list",
+        JsonValueKind.String => $"string ({Excerpt.Quote(element.GetString() ?? string.Empty)})",
+        JsonValueKind.Number => $"number ({Excerpt.Quote(element.GetRawText())})",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        _ => "null",
+    };
 
     private static ConfigValue FromYaml(YamlNode node) => node switch
     {
@@ -98,7 +98,11 @@ public static class StackConfigParser
         _ => new ConfigScalar(string.Empty),
     };
 
-    private static ConfigValue FromEngineString(JsonElement element)
+    /// <summary>
+    /// The engine passes lists and maps JSON-encoded in a string. Such a string is decoded within the same limits
+    /// (depth, duplicate keys); one that does not parse as JSON stays a plain string.
+    /// </summary>
+    private static ConfigValue FromEngineString(string key, JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.String)
         {
@@ -107,20 +111,31 @@ public static class StackConfigParser
 
         var text = element.GetString() ?? string.Empty;
         var trimmed = text.TrimStart();
-        if (trimmed.StartsWith('[') || trimmed.StartsWith('{'))
+        if (!trimmed.StartsWith('[') && !trimmed.StartsWith('{'))
         {
-            try
-            {
-                using var nested = JsonDocument.Parse(text);
-                return FromJson(nested.RootElement.Clone());
-            }
-            catch (JsonException)
-            {
-                return new ConfigScalar(text);
-            }
+            return new ConfigScalar(text);
         }
 
-        return new ConfigScalar(text);
+        JsonDocument nested;
+        try
+        {
+            nested = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = ParseLimits.PulumiConfig.MaxDepth });
+        }
+        catch (JsonException e) when (!e.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            return new ConfigScalar(text);
+        }
+        catch (JsonException)
+        {
+            throw new InputError($"{EnvironmentSource}: key {key}",
+                $"the JSON-encoded value nests more than {ParseLimits.PulumiConfig.MaxDepth} levels deep", "Flatten the value");
+        }
+
+        using (nested)
+        {
+            StrictJson.CheckKeysAndStrings(nested.RootElement, EnvironmentSource, key);
+            return FromJson(nested.RootElement);
+        }
     }
 
     private static ConfigValue FromJson(JsonElement element) => element.ValueKind switch
