@@ -149,9 +149,9 @@ public sealed class TieredApp
                 allowances.Add(new NamespaceAllowance($"ingress-controller-to-{tier.Name}", controller, app.Selector(tier), [port]));
             }
 
-            if (tier.MetricsPort is { } metrics && platform.Monitoring is { } monitoring)
+            if (tier.MonitoredPorts.Count > 0 && platform.Monitoring is { } monitoring)
             {
-                allowances.Add(new NamespaceAllowance($"monitoring-to-{tier.Name}", monitoring, app.Selector(tier), [metrics]));
+                allowances.Add(new NamespaceAllowance($"monitoring-to-{tier.Name}", monitoring, app.Selector(tier), tier.MonitoredPorts));
             }
         }
 
