@@ -82,8 +82,15 @@ public sealed class DeclaredConnectivity
     public IReadOnlyList<DeclaredInvariant> Invariants => _invariants;
 
     /// <summary>Whether a connection from an app workload to this peer is DNS resolution (and so allowed on 53 only).</summary>
-    public bool IsDns(string source, Peer destination) =>
-        destination is WorkloadPeer w && (w.Id == DnsWorkload || ReasonsFor(source, w.Id).Contains("DNS", StringComparer.Ordinal));
+    public bool IsDns(string source, Peer destination) => destination switch
+    {
+        WorkloadPeer w => w.Id == DnsWorkload || ReasonsFor(source, w.Id).Contains(DnsReason, StringComparer.Ordinal),
+        ExternalPeer e => ExternalReasons(source, e, inbound: false).Contains(DnsReason, StringComparer.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>The reason DNS resolution is declared under (a resolver pod, or a resolver address on some clouds).</summary>
+    public const string DnsReason = "DNS";
 
     public IReadOnlyList<string> ReasonsFor(string source, string destination) =>
         _reasons.TryGetValue((source, destination), out var reasons) ? reasons : [];
@@ -128,7 +135,7 @@ public sealed class DeclaredConnectivity
 
             foreach (var tier in app.Tiers)
             {
-                declared.Add(Id(tier), dns, dnsPorts, "DNS");
+                declared.Add(Id(tier), dns, dnsPorts, DnsReason);
                 if (tier.ExposedPort is { } exposed && stack.Peers.IngressController is { } controller)
                 {
                     declared.AddFromPlatform(stack, controller, Id(tier), Single(tier, exposed, Protocol.TCP), $"ingress controller to {tier.Name}");
