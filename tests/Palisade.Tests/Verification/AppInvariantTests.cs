@@ -233,7 +233,7 @@ public class AppInvariantTests
     }
 
     [Fact]
-    public void The_plan_lists_every_invariant_as_held_and_a_violation_as_violated()
+    public void The_plan_lists_every_declared_invariant_as_held()
     {
         using var project = TestProject.WithRepoStacks();
         Assert.Equal(0, project.Run("plan", "dev"));
