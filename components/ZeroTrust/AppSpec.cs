@@ -19,8 +19,14 @@ public sealed record TierSpec(
     /// <summary>Port the ingress controller may reach (the tier is exposed), named or numeric.</summary>
     public IntOrString? ExposedPort { get; init; }
 
-    /// <summary>Port the monitoring system may scrape.</summary>
-    public IntOrString? MetricsPort { get; init; }
+    /// <summary>Ports the monitoring system may scrape (metrics, health), named or numeric, each a TCP container port.</summary>
+    public IReadOnlyList<IntOrString> MonitoredPorts { get; init; } = [];
+
+    /// <summary>One port the monitoring system may scrape: shorthand for a single <see cref="MonitoredPorts"/> entry.</summary>
+    public IntOrString MetricsPort
+    {
+        init => MonitoredPorts = [value];
+    }
 
     /// <summary>
     /// The cloud permissions the tier's pods need. The stack's cloud decides how they are granted: IRSA on AWS,
@@ -80,6 +86,12 @@ public sealed record AppSpec(
 
     /// <summary>Connections from the app's tiers to platform services the stack declares (Keycloak, Vault, ...).</summary>
     public IReadOnlyList<ServiceFlowSpec> ServiceFlows { get; init; } = [];
+
+    /// <summary>
+    /// What must never be open, whatever the flows say: refused at validation when a declaration contradicts it, and
+    /// checked again on the connectivity computed from the rendered manifests.
+    /// </summary>
+    public IReadOnlyList<AppInvariant> Invariants { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> PodLabels(TierSpec tier) =>
         Labels.Of((WellKnownLabels.AppName, Name), (WellKnownLabels.AppComponent, tier.Name));

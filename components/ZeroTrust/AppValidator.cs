@@ -37,9 +37,9 @@ public static partial class AppValidator
             }
 
             RequirePortOn(to, flow.Port, flow.Protocol, at);
-            if (!seen.Add(flow.ToString()))
+            if (!seen.Add($"{flow.From} {flow.To} {flow.Protocol} {ContainerPorts.Find(to, flow.Port, flow.Protocol)!.Port}"))
             {
-                throw new InputError(at, "the flow is declared twice", "Remove the duplicate flow.");
+                throw new InputError(at, "the flow is declared twice", "Remove the duplicate flow (a port's name and its number are the same port).");
             }
         }
 
@@ -62,6 +62,8 @@ public static partial class AppValidator
                 RequirePortRange(port, at, "ports");
             }
         }
+
+        AppInvariantValidator.Validate(app, where, tiers);
     }
 
     private static void ValidateTiers(AppSpec app, string where)
@@ -104,9 +106,15 @@ public static partial class AppValidator
                 RequirePortOn(tier, exposed, Protocol.TCP, $"{at} exposedPort");
             }
 
-            if (tier.MetricsPort is { } metrics)
+            var monitored = new HashSet<int>();
+            for (var i = 0; i < tier.MonitoredPorts.Count; i++)
             {
-                RequirePortOn(tier, metrics, Protocol.TCP, $"{at} metricsPort");
+                var monitoredAt = $"{at} monitoredPorts[{i}]";
+                RequirePortOn(tier, tier.MonitoredPorts[i], Protocol.TCP, monitoredAt);
+                if (!monitored.Add(ContainerPorts.Find(tier, tier.MonitoredPorts[i], Protocol.TCP)!.Port))
+                {
+                    throw new InputError(monitoredAt, $"port {tier.MonitoredPorts[i]} is monitored twice", "List every monitored port once (a name and its number are the same port).");
+                }
             }
         }
     }
@@ -192,26 +200,37 @@ public static partial class AppValidator
         }
     }
 
-    private static TierSpec RequireTier(IReadOnlyDictionary<string, TierSpec> tiers, string name, string at, string key) =>
+    internal static TierSpec RequireTier(IReadOnlyDictionary<string, TierSpec> tiers, string name, string at, string key) =>
         tiers.TryGetValue(name, out var tier)
             ? tier
             : throw new InputError($"{at} {key}", $"unknown tier '{name}'",
                 $"Use one of the app's tiers: {string.Join(", ", tiers.Keys.Order(StringComparer.Ordinal))}.");
 
-    private static void RequirePortOn(TierSpec tier, IntOrString port, Protocol protocol, string at)
+    /// <summary>
+    /// Port truth: a rule's port must be a container port of the tier, numeric or named, with the rule's protocol.
+    /// A port nothing listens on passes every connectivity check and still allows nothing.
+    /// </summary>
+    internal static void RequirePortOn(TierSpec tier, IntOrString port, Protocol protocol, string at, string consequence = "so the rule would allow nothing")
     {
-        if (port.IsNamed)
-        {
-            if (!tier.Ports.Any(p => p.Name == port.Name && p.Protocol == protocol))
-            {
-                throw new InputError(at, $"tier '{tier.Name}' has no {protocol} container port named '{port.Name}', so the rule would allow nothing",
-                    $"Name a port of tier '{tier.Name}' ({string.Join(", ", tier.Ports.Select(p => p.Name ?? p.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)))}) or add the named port to the tier.");
-            }
-        }
-        else
+        if (!port.IsNamed)
         {
             RequirePortRange(port.Number!.Value, at, "port");
         }
+
+        if (ContainerPorts.Find(tier, port, protocol) is not null)
+        {
+            return;
+        }
+
+        var exposes = ContainerPorts.Describe(tier);
+        if (port.IsNamed)
+        {
+            throw new InputError(at, $"tier '{tier.Name}' has no {protocol} container port named '{port.Name}' ({exposes}), {consequence}",
+                $"Name a port of tier '{tier.Name}' or add the named port to the tier.");
+        }
+
+        throw new InputError(at, $"tier '{tier.Name}' exposes no {protocol} port {port.Number} ({exposes}), {consequence}",
+            $"Use a port tier '{tier.Name}' listens on, or add {protocol} container port {port.Number} to the tier if it really listens there.");
     }
 
     private static void RequirePortRange(int port, string at, string key)

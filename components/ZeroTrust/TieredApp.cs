@@ -156,9 +156,9 @@ public sealed class TieredApp
             allowances.Add(new NamespaceAllowance($"{prefix}-from-ingress-controller", controller, app.Selector(tier), [port]));
         }
 
-        if (tier.MetricsPort is { } metrics && platform.Monitoring is { } monitoring)
+        if (tier.MonitoredPorts.Count > 0 && platform.Monitoring is { } monitoring)
         {
-            allowances.Add(new NamespaceAllowance($"{prefix}-from-monitoring", monitoring, app.Selector(tier), [metrics]));
+            allowances.Add(new NamespaceAllowance($"{prefix}-from-monitoring", monitoring, app.Selector(tier), tier.MonitoredPorts));
         }
 
         return allowances;

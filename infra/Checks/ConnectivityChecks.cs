@@ -6,7 +6,8 @@ namespace Palisade.Infra.Checks;
 
 /// <summary>
 /// Compares what the rendered policies really allow (the connectivity analysis) with what the stack declares:
-/// every declared flow open, nothing undeclared open, DNS reachable, the metadata address unreachable.
+/// every declared flow open, nothing undeclared open, DNS reachable, the metadata address unreachable, and every
+/// app invariant held.
 /// </summary>
 public static class ConnectivityChecks
 {
@@ -16,6 +17,7 @@ public static class ConnectivityChecks
         NothingUndeclaredOpen(actual, declared),
         DnsReachable(actual, declared),
         MetadataUnreachable(actual, declared),
+        AppInvariantChecks.Run(actual, declared),
     ];
 
     private static CheckResult DeclaredFlowsOpen(ConnectivityResult actual, DeclaredConnectivity declared)

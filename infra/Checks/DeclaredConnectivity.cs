@@ -61,6 +61,7 @@ public sealed class DeclaredConnectivity
     private readonly Dictionary<(string Source, string Destination), ConnectionSet> _pairs = [];
     private readonly Dictionary<(string Source, string Destination), List<string>> _reasons = [];
     private readonly List<DeclaredExternal> _external = [];
+    private readonly List<DeclaredInvariant> _invariants = [];
 
     private DeclaredConnectivity(IReadOnlySet<string> appWorkloads, string dnsWorkload)
     {
@@ -76,6 +77,20 @@ public sealed class DeclaredConnectivity
     public IReadOnlyDictionary<(string Source, string Destination), ConnectionSet> Pairs => _pairs;
 
     public IReadOnlyList<DeclaredExternal> External => _external;
+
+    /// <summary>Every app's invariants, with the workloads its tiers run as.</summary>
+    public IReadOnlyList<DeclaredInvariant> Invariants => _invariants;
+
+    /// <summary>Whether a connection from an app workload to this peer is DNS resolution (and so allowed on 53 only).</summary>
+    public bool IsDns(string source, Peer destination) => destination switch
+    {
+        WorkloadPeer w => w.Id == DnsWorkload || ReasonsFor(source, w.Id).Contains(DnsReason, StringComparer.Ordinal),
+        ExternalPeer e => ExternalReasons(source, e, inbound: false).Contains(DnsReason, StringComparer.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>The reason DNS resolution is declared under (a resolver pod, or a resolver address on some clouds).</summary>
+    public const string DnsReason = "DNS";
 
     public IReadOnlyList<string> ReasonsFor(string source, string destination) =>
         _reasons.TryGetValue((source, destination), out var reasons) ? reasons : [];
@@ -120,7 +135,7 @@ public sealed class DeclaredConnectivity
 
             foreach (var tier in app.Tiers)
             {
-                declared.Add(Id(tier), dns, dnsPorts, "DNS");
+                declared.Add(Id(tier), dns, dnsPorts, DnsReason);
                 if (tier.ExposedPort is { } exposed && stack.Peers.IngressController is { } controller)
                 {
                     declared.AddFromPlatform(stack, controller, Id(tier), Single(tier, exposed, Protocol.TCP), $"ingress controller to {tier.Name}");
@@ -135,9 +150,10 @@ public sealed class DeclaredConnectivity
                     }
                 }
 
-                if (tier.MetricsPort is { } metrics && stack.Peers.Monitoring is { } monitoring)
+                if (tier.MonitoredPorts.Count > 0 && stack.Peers.Monitoring is { } monitoring)
                 {
-                    declared.AddFromPlatform(stack, monitoring, Id(tier), Single(tier, metrics, Protocol.TCP), $"monitoring scrapes {tier.Name}");
+                    var scraped = tier.MonitoredPorts.Aggregate(ConnectionSet.None, (set, port) => set.Union(Single(tier, port, Protocol.TCP)));
+                    declared.AddFromPlatform(stack, monitoring, Id(tier), scraped, $"monitoring scrapes {tier.Name}");
                 }
             }
 
@@ -160,6 +176,15 @@ public sealed class DeclaredConnectivity
                 var except = egress.Except.Select(IPNetwork.Parse).ToList();
                 var ports = egress.Ports.Aggregate(ConnectionSet.None, (set, p) => set.Union(ConnectionSet.For(egress.Protocol, p, p)));
                 declared._external.Add(new DeclaredExternal(Id(app.Tier(egress.From)), IPNetwork.Parse(egress.Cidr), except, ports, egress.ToString()));
+            }
+
+            var workloads = app.Tiers.ToDictionary(t => t.Name, Id, StringComparer.Ordinal);
+            foreach (var invariant in app.Invariants)
+            {
+                var forbidden = invariant is NeverReaches { Port: { } port } never
+                    ? Single(app.Tier(never.To), port, never.Protocol)
+                    : ConnectionSet.All;
+                declared._invariants.Add(new DeclaredInvariant(app.Name, app.Source, invariant, workloads, forbidden));
             }
         }
 
@@ -189,9 +214,7 @@ public sealed class DeclaredConnectivity
     /// <summary>A flow's port on the destination tier, named ports resolved against its container ports.</summary>
     private static ConnectionSet Single(TierSpec destination, IntOrString port, Protocol protocol)
     {
-        var number = port.IsNamed
-            ? destination.Ports.First(p => p.Name == port.Name && p.Protocol == protocol).Port
-            : port.Number!.Value;
+        var number = ContainerPorts.Find(destination, port, protocol)?.Port ?? port.Number!.Value;
         return ConnectionSet.For(protocol, number, number);
     }
 }

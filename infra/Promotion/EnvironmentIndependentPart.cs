@@ -79,6 +79,7 @@ public static class EnvironmentIndependentPart
             ["healthCheckPath"] = app.Ingress.HealthCheckPath,
             ["routes"] = new JsonArray(app.Ingress.Routes.Select(r => (JsonNode)$"{r.Path} -> {r.Tier}").ToArray()),
         }),
+        ["invariants"] = Strings(app.Invariants.Select(i => i.ToString()).Order(StringComparer.Ordinal)),
     });
 
     private static JsonObject Tier(TierSpec tier) => Sorted(new JsonObject
@@ -91,7 +92,7 @@ public static class EnvironmentIndependentPart
         ["stateful"] = tier.Stateful,
         ["ports"] = new JsonArray(tier.Ports.Select(p => (JsonNode)$"{p.Protocol}/{p.Port}{(p.Name is null ? string.Empty : " " + p.Name)}").ToArray()),
         ["exposedPort"] = tier.ExposedPort?.ToString(),
-        ["metricsPort"] = tier.MetricsPort?.ToString(),
+        ["monitoredPorts"] = tier.MonitoredPorts.Count == 0 ? null : Strings(tier.MonitoredPorts.Select(p => p.ToString())),
         ["identity"] = tier.Identity is null ? null : Sorted(new JsonObject
         {
             ["awsManagedPolicyArns"] = Strings(tier.Identity.AwsManagedPolicyArns),

@@ -1,6 +1,7 @@
 using Palisade.Components.Connectivity;
 using Palisade.Components.Graph;
 using Palisade.Components.Kubernetes;
+using Palisade.Infra.Checks;
 using Palisade.Infra.Synthesis;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -29,6 +30,12 @@ public static class PlanReport
         console.WriteLine();
         console.Write(ConnectivityTable(result));
         console.WriteLine();
+        if (result.Declared.Invariants.Count > 0)
+        {
+            console.Write(InvariantTable(result));
+            console.WriteLine();
+        }
+
         console.MarkupLine("[bold]Assumptions[/] (what the proof takes as given about the cluster)");
         foreach (var assumption in stack.Assumptions)
         {
@@ -127,6 +134,25 @@ public static class PlanReport
                 Cell(connection.Destination.Name),
                 Cell(connection.Allowed.ToString()),
                 reasons.Count == 0 ? new Markup("[red]UNDECLARED[/]") : Cell(string.Join("; ", reasons)));
+        }
+
+        return table;
+    }
+
+    private static IRenderable InvariantTable(SynthesisResult result)
+    {
+        var table = new Table
+        {
+            Title = new TableTitle("App invariants (what must never be open), checked on the computed connectivity"),
+            Border = TableBorder.Rounded,
+        };
+        table.AddColumns("App", "Invariant", "Status");
+        foreach (var outcome in AppInvariantChecks.Evaluate(result.Connectivity, result.Declared))
+        {
+            table.AddRow(
+                Cell(outcome.Invariant.App),
+                Cell(outcome.Invariant.Invariant.ToString()),
+                outcome.Held ? new Markup("[green]held[/]") : new Markup($"[red]VIOLATED[/]: {Markup.Escape(string.Join("; ", outcome.Violations))}"));
         }
 
         return table;

@@ -43,7 +43,8 @@ public static class Synthesizer
         files[EnvironmentIndependentPart.File] = EnvironmentIndependentPart.Render(EnvironmentIndependentPart.Build(stack));
         files[EnvironmentSpecificPart.File] = EnvironmentIndependentPart.Render(EnvironmentSpecificPart.Build(stack));
 
-        var checks = PolicyChecks.Run(stack).Concat(ConnectivityChecks.Run(connectivity, declared)).ToList();
+        var checks = PolicyChecks.Run(stack).Concat(ConnectivityChecks.Run(connectivity, declared))
+            .Append(ServicePortChecks.Run(files, connectivity.Workloads)).ToList();
         files[ChecksJsonRenderer.File] = ChecksJsonRenderer.Render(checks);
         return new SynthesisResult(stack, program, files, connectivity, declared, checks);
     }

@@ -8,7 +8,7 @@ namespace Palisade.Stacks.Apps;
 /// The GovTech platform (seeds 000 and 001): a frontend served on 80 behind the ingress, a backend on 3000 that reads
 /// its secrets from AWS Secrets Manager (IRSA) or Google Secret Manager (Workload Identity) and calls public HTTPS
 /// APIs only (private ranges excluded), and PostgreSQL that talks to nobody. Routes: /api to the backend, / to the
-/// frontend, health checks on /api/health.
+/// frontend, health checks on /api/health. The seeds' security boundaries are declared as invariants.
 /// </summary>
 public static class GovTechApp
 {
@@ -48,5 +48,17 @@ public static class GovTechApp
         Ingress = new AppIngressSpec("govtech",
             [new IngressRouteSpec("/api", "backend"), new IngressRouteSpec("/", "frontend")],
             HealthCheckPath: "/api/health"),
+
+        // Seeds 000 and 001: "Backend can communicate with Database" and the database is reached from the backend only;
+        // "Database cannot initiate outbound connections"; "Layer Isolation: Database cannot be accessed directly from
+        // frontend"; the backend is denied "direct communication with frontend" and "direct access from database".
+        Invariants =
+        [
+            AppInvariant.OnlyFrom("database", "backend"),
+            AppInvariant.NoEgressBeyondDns("database"),
+            AppInvariant.Never("frontend", "database"),
+            AppInvariant.Never("backend", "frontend"),
+            AppInvariant.Never("database", "backend"),
+        ],
     };
 }

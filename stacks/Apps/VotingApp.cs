@@ -37,5 +37,19 @@ public static class VotingApp
         Source: "stacks/Apps/VotingApp.cs")
     {
         Ingress = new AppIngressSpec("voting", [new IngressRouteSpec("/", "frontend")]),
+
+        // Seed 004, "Blocked Traffic (Security Boundaries)": the presentation layer never reaches the data layer, the
+        // consumer never reaches the frontend or the API, and nothing outside the cluster reaches the API or the data
+        // layer directly (all traffic goes through the gateway to the frontend).
+        Invariants =
+        [
+            AppInvariant.Never("frontend", "postgres"),
+            AppInvariant.Never("frontend", "redis"),
+            AppInvariant.Never("consumer", "frontend"),
+            AppInvariant.Never("consumer", "api"),
+            AppInvariant.NeverFromOutside("api"),
+            AppInvariant.NeverFromOutside("postgres"),
+            AppInvariant.NeverFromOutside("redis"),
+        ],
     };
 }

@@ -27,27 +27,27 @@ public static class MeasuredProcess
         using var process = Process.Start(start)!;
         using var cancel = new CancellationTokenSource(timeout);
         long peak = 0;
+        var reading = true;
         var sampler = Task.Run(async () =>
         {
-            while (!process.HasExited)
+            // Sample until stdout is drained, not until HasExited: the child cannot finish before its last bytes are read.
+            while (Volatile.Read(ref reading) || !process.HasExited)
             {
-                try
-                {
-                    process.Refresh();
-                    peak = Math.Max(peak, process.PeakWorkingSet64);
-                }
-                catch (InvalidOperationException)
+                peak = Math.Max(peak, HighWaterMark(process.Id));
+                if (process.HasExited)
                 {
                     break;
                 }
 
-                await Task.Delay(5);
+                await Task.Delay(2);
             }
         });
         var stderr = process.StandardError.ReadToEndAsync();
         try
         {
             var output = await Task.Run(() => readStdout(process.StandardOutput.BaseStream), cancel.Token);
+            peak = Math.Max(peak, HighWaterMark(process.Id));
+            Volatile.Write(ref reading, false);
             await process.WaitForExitAsync(cancel.Token);
             await sampler;
             return new Outcome<T>(process.ExitCode, await stderr, peak, output, watch.Elapsed);
@@ -59,5 +59,25 @@ public static class MeasuredProcess
                 process.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    /// <summary>VmHWM of a live process in bytes (0 once it is gone).</summary>
+    private static long HighWaterMark(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 0;
     }
 }
