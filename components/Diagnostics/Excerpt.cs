@@ -20,6 +20,13 @@ public static class Excerpt
     public static string Short(string value) =>
         value.Length <= MaxLength && !value.Any(c => char.IsControl(c) || char.IsSurrogate(c)) ? value : Quote(value);
 
+    /// <summary>The value unquoted for the middle of a sentence: control characters escaped, cut after <paramref name="max"/> characters.</summary>
+    public static string Plain(string value, int max = 60)
+    {
+        var shown = string.Concat((value.Length > max ? value[..max] : value).Select(Escape));
+        return value.Length > max ? shown + "..." : shown;
+    }
+
     private static string Escape(char c) => c switch
     {
         '\n' => "\\n",

@@ -42,5 +42,5 @@ public static class ErrorReporting
         return ExitCodes.InternalError;
     }
 
-    private static string OneLine(string message) => Printable.Excerpt(message.ReplaceLineEndings(" "), 2000);
+    private static string OneLine(string message) => Excerpt.Plain(message.ReplaceLineEndings(" "), 2000);
 }

@@ -14,7 +14,7 @@ public static class UnknownVerb
             return null;
         }
 
-        var word = Components.Diagnostics.Printable.Excerpt(args[0]);
+        var word = Components.Diagnostics.Excerpt.Plain(args[0]);
         var closest = args[0].Length > 40 ? null : names.Select(n => (Name: n, Distance: Distance(args[0].ToLowerInvariant(), n)))
             .Where(x => x.Distance <= Math.Max(1, x.Name.Length / 3))
             .OrderBy(x => x.Distance)

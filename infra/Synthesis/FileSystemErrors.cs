@@ -30,7 +30,7 @@ public static class FileSystemErrors
         IOException { HResult: 21 } => ("a folder is in the way where a file is written", "Pass --out with a new or empty folder."),
         IOException { HResult: 16 } => ("the folder is busy (a mount point cannot be replaced)", "Pass --out with a folder inside the mount point."),
         IOException { HResult: 18 } => ("the staging folder and the target are on different file systems", "Pass --out with a folder whose parent is on the same file system."),
-        _ => (Printable.Excerpt(error.Message.ReplaceLineEndings(" "), 200).TrimEnd('.'),
+        _ => (Excerpt.Plain(error.Message.ReplaceLineEndings(" "), 200).TrimEnd('.'),
             "Check the path, its permissions and the file system, or pass --out with another folder."),
     };
 }

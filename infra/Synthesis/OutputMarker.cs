@@ -36,7 +36,7 @@ public static class OutputMarker
         var files = lines.Skip(1).Where(l => l.Length > 0).ToHashSet(StringComparer.Ordinal);
         if (files.FirstOrDefault(f => !IsPlainRelative(f)) is { } bad)
         {
-            throw new InputError(path, $"lists '{Printable.Excerpt(bad)}', which is not a plain relative path (the marker was edited)",
+            throw new InputError(path, $"lists '{Excerpt.Plain(bad)}', which is not a plain relative path (the marker was edited)",
                 "Synthesize into a new or empty folder, or delete this output yourself.");
         }
 

@@ -32,7 +32,7 @@ public static class OutputOwnership
         var folders = listed.SelectMany(Ancestors).ToHashSet(StringComparer.Ordinal);
         if (Foreign(info, "", listed, folders) is { } foreign)
         {
-            throw new InputError(target, $"holds '{Printable.Excerpt(foreign)}', which synth did not write", Instead);
+            throw new InputError(target, $"holds '{Excerpt.Plain(foreign)}', which synth did not write", Instead);
         }
     }
 

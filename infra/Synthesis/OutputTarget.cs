@@ -25,7 +25,7 @@ public static class OutputTarget
 
         if (path.Any(char.IsControl))
         {
-            throw new InputError($"--out '{Printable.Excerpt(path)}'", "the path contains a control character", "Pass a plain folder path.");
+            throw new InputError($"--out '{Excerpt.Plain(path)}'", "the path contains a control character", "Pass a plain folder path.");
         }
 
         var real = RealPath(Path.IsPathRooted(path) ? path : Path.Join(workingDirectory, path), path);
@@ -92,7 +92,7 @@ public static class OutputTarget
 
             if (++links > MaxLinks)
             {
-                throw new InputError(Printable.Excerpt(asGiven, 200), $"more than {MaxLinks} symbolic links on the way (a link loop?)", "Fix the links, or pass --out with another folder.");
+                throw new InputError(Excerpt.Plain(asGiven, 200), $"more than {MaxLinks} symbolic links on the way (a link loop?)", "Fix the links, or pass --out with another folder.");
             }
 
             foreach (var linked in Parts(link).Reverse())

@@ -22,7 +22,7 @@ public readonly record struct StackName
     public static StackName Parse(string? name, string where = "stack") =>
         IsValid(name)
             ? new StackName(name!)
-            : throw new InputError($"{where} '{Printable.Excerpt(name ?? "")}'", "is not a plain stack name",
+            : throw new InputError($"{where} '{Excerpt.Plain(name ?? "")}'", "is not a plain stack name",
                 $"Use letters, digits, '-', '_' and '.' (not only dots), at most {MaxLength} characters, e.g. dev or prod-eu.");
 
     public override string ToString() => Value;

@@ -146,7 +146,7 @@ public sealed class StackConfig
     };
 
     /// <summary>A value as it may be quoted in a one-line message.</summary>
-    public static string Excerpt(string text) => Printable.Excerpt(text);
+    public static string Excerpt(string text) => Components.Diagnostics.Excerpt.Plain(text);
 
     private static bool IsCidr(string text) => text.Contains('/') && IPNetwork.TryParse(text, out _);
 

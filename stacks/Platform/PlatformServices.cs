@@ -31,7 +31,7 @@ public static class PlatformServices
         foreach (var (name, value) in services.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var at = $"{name}";
-            if (!KubernetesNames.IsDnsLabel(name))
+            if (!KubernetesNames.IsDns1123Label(name))
             {
                 throw reader.Error(key, $"'{SettingsReader.Excerpt(name)}' is not a valid service name", "Use a DNS-1123 label such as keycloak.");
             }
@@ -46,7 +46,7 @@ public static class PlatformServices
                 throw reader.Error(key, $"{at}: unknown field '{SettingsReader.Excerpt(unknown)}'", $"Use {string.Join(", ", Fields)}.");
             }
 
-            var ns = fields.Entries.GetValueOrDefault("namespace") is ConfigScalar { Text: var text } && KubernetesNames.IsDnsLabel(text)
+            var ns = fields.Entries.GetValueOrDefault("namespace") is ConfigScalar { Text: var text } && KubernetesNames.IsDns1123Label(text)
                 ? text
                 : throw reader.Error(key, $"{at}.namespace: missing or not a valid namespace name", "Name the namespace the service runs in (a DNS-1123 label).");
             var labels = Labels(reader, key, at, fields.Entries.GetValueOrDefault("podLabels"));
@@ -71,7 +71,7 @@ public static class PlatformServices
         foreach (var (label, labelValue) in map.Entries)
         {
             var text = labelValue is ConfigScalar s ? s.Text : null;
-            if (!KubernetesNames.IsLabelKey(label) || text is null || !KubernetesNames.IsLabelValue(text))
+            if (!KubernetesNames.IsQualifiedName(label) || text is null || !KubernetesNames.IsLabelValue(text))
             {
                 throw reader.Error(key, $"{at}.podLabels: '{SettingsReader.Excerpt(label)}: {SettingsReader.Excerpt(text ?? "?")}' is not a valid label",
                     "Label keys are [prefix/]name (name ≤ 63 characters of letters, digits, '-', '_', '.'), values ≤ 63 such characters.");

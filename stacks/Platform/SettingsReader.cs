@@ -1,3 +1,4 @@
+using Palisade.Components.Kubernetes;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -88,7 +89,7 @@ public sealed class SettingsReader
     public string? Namespace(ConfigKey key)
     {
         var name = String(key);
-        if (name is not null && !KubernetesNames.IsDnsLabel(name))
+        if (name is not null && !KubernetesNames.IsDns1123Label(name))
         {
             throw Error(key, $"'{Excerpt(name)}' is not a valid namespace name",
                 "Use at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit (a DNS-1123 label).");
