@@ -23,7 +23,7 @@ public static class PromotionRoute
         var chain = new List<string> { from };
         var stacks = project.Stacks().ToHashSet(StringComparer.Ordinal);
         var current = from;
-        while (stacks.Contains(current) && project.ReadStack(current).String(ConfigSchema.PromoteFrom) is { } upstream)
+        while (stacks.Contains(current) && project.ReadStackFile(current).String(ConfigSchema.PromoteFrom) is { } upstream)
         {
             chain.Add(upstream);
             if (upstream == to)

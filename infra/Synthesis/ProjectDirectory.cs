@@ -31,8 +31,48 @@ public sealed class ProjectDirectory(string path)
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    /// <exception cref="InputError">The name is not a plain stack name, or there is no such stack file.</exception>
+    /// <exception cref="InputError">
+    /// The name is not a plain stack name, there is no such stack file, or its <c>palisade:promoteFrom</c> names a
+    /// stack that does not exist or leads back to it.
+    /// </exception>
     public StackConfig ReadStack(string stack)
+    {
+        var config = ReadStackFile(stack);
+        CheckPromotionSources(config);
+        return config;
+    }
+
+    /// <summary>Following promoteFrom from the stack must reach existing stacks and never come back to one already seen.</summary>
+    private void CheckPromotionSources(StackConfig config)
+    {
+        var key = StackConfig.Qualified(ConfigSchema.PromoteFrom);
+        var chain = new List<string> { config.Stack };
+        for (var current = config; current.String(ConfigSchema.PromoteFrom) is { } from; )
+        {
+            if (!StackName.IsValid(from))
+            {
+                return; // the platform model refuses it with the key's own message
+            }
+
+            if (chain.Contains(from))
+            {
+                throw new InputError($"{current.Source}: {key}", $"the promotion chain is a cycle: {string.Join(" is promoted from ", chain.Append(from))}",
+                    "A stack is promoted from the stack before it (dev -> prod); remove palisade:promoteFrom from the first stack of the chain.");
+            }
+
+            if (InputFile.Status(System.IO.Path.Combine(Path, StackConfigParser.FileName(from)), from) is null)
+            {
+                throw new InputError($"{current.Source}: {key}", $"names stack '{from}', but there is no {StackConfigParser.FileName(from)}",
+                    $"Name an existing stack ({string.Join(", ", Stacks())}), or create {StackConfigParser.FileName(from)}.");
+            }
+
+            chain.Add(from);
+            current = ReadStackFile(from);
+        }
+    }
+
+    /// <summary>The stack file alone, without following its promotion chain (for code that walks the chain itself).</summary>
+    public StackConfig ReadStackFile(string stack)
     {
         StackName.Parse(stack);
         var fileName = StackConfigParser.FileName(stack);
