@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Palisade.Components.Graph;
 using Palisade.Components.ZeroTrust;
 
@@ -8,6 +9,17 @@ public enum GkeNetworkPolicyProvider
 {
     DataplaneV2,
     Calico,
+}
+
+/// <summary>
+/// Which resolver pods use: kube-dns alone (the NodeLocal DNSCache that newer Standard clusters enable by default is
+/// turned off, so the DNS policy's peer is the one that answers), the NodeLocal DNSCache, or Cloud DNS.
+/// </summary>
+public enum GkeDns
+{
+    KubeDns,
+    NodeLocalDnsCache,
+    CloudDns,
 }
 
 public sealed record GkeClusterArgs(
@@ -25,7 +37,8 @@ public sealed record GkeClusterArgs(
     int NodeMinSize,
     int NodeDesiredSize,
     int NodeMaxSize,
-    bool DeletionProtection);
+    bool DeletionProtection,
+    GkeDns Dns = GkeDns.KubeDns);
 
 /// <summary>
 /// A GKE cluster with NetworkPolicy enforcement on (resource-types.md §5.2, cloud-wiring.md §2, §4, §6): Dataplane V2
@@ -119,9 +132,29 @@ public sealed class GkeCluster
             { "enableShieldedNodes", true },
             { "deletionProtection", args.DeletionProtection },
         };
+        var addons = new SortedDictionary<string, Value>(StringComparer.Ordinal)
+        {
+            ["dnsCacheConfig"] = new MapBuilder { { "enabled", args.Dns == GkeDns.NodeLocalDnsCache } }.Build(),
+        };
         foreach (var (key, value) in EnforcementProperties(args.NetworkPolicy).Entries)
         {
-            properties.Add(key, value);
+            if (key == "addonsConfig" && value is MapValue enforcementAddons)
+            {
+                foreach (var (addon, config) in enforcementAddons.Entries)
+                {
+                    addons[addon] = config;
+                }
+            }
+            else
+            {
+                properties.Add(key, value);
+            }
+        }
+
+        properties.Add("addonsConfig", new MapValue(addons.ToImmutableSortedDictionary(StringComparer.Ordinal)));
+        if (args.Dns == GkeDns.CloudDns)
+        {
+            properties.Add("dnsConfig", new MapBuilder { { "clusterDns", "CLOUD_DNS" }, { "clusterDnsScope", "CLUSTER_SCOPE" } }.Build());
         }
 
         var cluster = graph.AddResource(component, GcpTypes.Cluster, ClusterLogicalName, properties,

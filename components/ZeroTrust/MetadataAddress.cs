@@ -11,6 +11,12 @@ public static class MetadataAddress
     public static readonly IPAddress Address = IPAddress.Parse("169.254.169.254");
     public const string Cidr = "169.254.169.254/32";
 
+    /// <summary>
+    /// The IPv4 link-local range: instance metadata, the GKE metadata server (169.254.169.252), the EKS Pod Identity
+    /// agent (169.254.170.23), node-local DNS. Never "the internet", so broad external egress always excludes it.
+    /// </summary>
+    public const string LinkLocalCidr = "169.254.0.0/16";
+
     /// <summary>True when the CIDR minus its except ranges still contains the metadata address.</summary>
     public static bool IsAllowedBy(IPNetwork cidr, IEnumerable<IPNetwork> except) =>
         cidr.Contains(Address) && !except.Any(e => e.Contains(Address));

@@ -17,8 +17,11 @@ public sealed record PlatformPeer(string Namespace, IReadOnlyDictionary<string, 
 }
 
 /// <summary>Where the platform's shared services live, as the stack configures them.</summary>
-public sealed record PlatformPeers(PlatformPeer Dns, PlatformPeer? IngressController, PlatformPeer? Monitoring)
+public sealed record PlatformPeers(DnsResolver Dns, PlatformPeer? IngressController, PlatformPeer? Monitoring)
 {
+    /// <summary>What tiers with a cloud identity reach for their credentials (none for IRSA).</summary>
+    public IdentityEndpoint? IdentityEndpoint { get; init; }
+
     /// <summary>
     /// Addresses a load balancer reaches pods from directly (an ALB with target type ip sends traffic and health
     /// checks from its ENIs in the VPC). When set, exposed tiers admit these CIDRs on their exposed port instead of

@@ -179,6 +179,9 @@ public sealed class TieredApp
                 .OrderBy(f => f.Service, StringComparer.Ordinal).ThenBy(f => f.Port.ToString(), StringComparer.Ordinal)
                 .Select(f => new NetworkPolicyRule([platform.Services[f.Service].Peer.ToPeer()], [new NetworkPolicyPort(f.Protocol, f.Port)])))
             .Concat(app.ExternalEgress.Where(e => e.From == tier.Name).Select(ExternalRule))
+            .Concat(tier.Identity is not null && platform.IdentityEndpoint is { } endpoint
+                ? [new NetworkPolicyRule([new NetworkPolicyPeer(IpBlock: new IpBlock(endpoint.Cidr, []))], [new NetworkPolicyPort(endpoint.Protocol, endpoint.Port)])]
+                : [])
             .ToList();
 
         var policies = new List<NetworkPolicy>();
@@ -223,14 +226,18 @@ public sealed class TieredApp
                 PodSelector: app.Selector(peer),
                 NamespaceSelector: LabelSelector.WithLabels((WellKnownLabels.NamespaceName, peer.Namespace)));
 
-    /// <summary>External egress; the metadata address is added to the except list whenever the CIDR covers it.</summary>
+    /// <summary>
+    /// External egress. Whenever the CIDR still covers the metadata address, the except list gets the whole link-local
+    /// range when the CIDR contains it (credential endpoints live there), else the metadata address itself.
+    /// </summary>
     private static NetworkPolicyRule ExternalRule(ExternalEgressSpec egress)
     {
         var cidr = AppValidator.ParseCidr(egress.Cidr, egress.ToString());
         var except = egress.Except.ToList();
         if (MetadataAddress.IsAllowedBy(cidr, except.Select(e => AppValidator.ParseCidr(e, egress.ToString()))))
         {
-            except.Add(MetadataAddress.Cidr);
+            var linkLocal = System.Net.IPNetwork.Parse(MetadataAddress.LinkLocalCidr);
+            except.Add(cidr.PrefixLength <= linkLocal.PrefixLength && cidr.Contains(linkLocal.BaseAddress) ? MetadataAddress.LinkLocalCidr : MetadataAddress.Cidr);
         }
 
         return new NetworkPolicyRule(

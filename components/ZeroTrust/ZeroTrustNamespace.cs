@@ -6,7 +6,7 @@ namespace Palisade.Components.ZeroTrust;
 public sealed record ZeroTrustNamespaceArgs(
     string Name,
     Resource Provider,
-    PlatformPeer Dns,
+    DnsResolver Dns,
     IReadOnlyDictionary<string, string> Labels,
     bool Protect = false);
 
@@ -52,11 +52,10 @@ public sealed class ZeroTrustNamespace
             new(AllowDnsName, args.Name, LabelSelector.Everything, [PolicyType.Egress],
                 Egress:
                 [
-                    new NetworkPolicyRule(
-                        [args.Dns.ToPeer()],
-                        [new NetworkPolicyPort(Protocol.UDP, 53), new NetworkPolicyPort(Protocol.TCP, 53)]),
+                    new NetworkPolicyRule(args.Dns.Peers, args.Dns.Ports),
                 ]),
         };
+
         var policyOptions = new ResourceOptions { Provider = args.Provider };
         foreach (var policy in policies)
         {

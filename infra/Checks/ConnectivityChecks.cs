@@ -1,3 +1,4 @@
+using System.Net;
 using Palisade.Components.Connectivity;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
@@ -93,22 +94,51 @@ public static class ConnectivityChecks
 
     private static CheckResult DnsReachable(ConnectivityResult actual, DeclaredConnectivity declared)
     {
-        var failures = declared.AppWorkloads.Order(StringComparer.Ordinal)
-            .Where(w => !actual.Allows(w, declared.DnsWorkload, Protocol.UDP, 53) || !actual.Allows(w, declared.DnsWorkload, Protocol.TCP, 53))
-            .Select(w => $"{w} cannot reach {declared.DnsWorkload} on UDP and TCP 53")
-            .ToList();
-        return CheckResult.From("DNS is reachable from every app workload", failures,
-            $"{declared.AppWorkloads.Count} workloads reach {declared.DnsWorkload} on UDP/TCP 53");
+        var resolver = declared.Resolver;
+        var failures = new List<string>();
+        foreach (var workload in declared.AppWorkloads.Order(StringComparer.Ordinal))
+        {
+            bool Both(Func<Protocol, bool> allows) => allows(Protocol.UDP) && allows(Protocol.TCP);
+            var viaPods = declared.DnsWorkloads.Any(d => Both(p => actual.Allows(workload, d, p, DnsResolver.Port)));
+            var viaAddresses = resolver.Addresses.Count > 0 && resolver.Addresses.All(a =>
+                Both(p => actual.ToExternal(workload, IPNetwork.Parse(a).BaseAddress).Allows(p, DnsResolver.Port)));
+            if (resolver.Addresses.Count > 0 ? !viaAddresses : !viaPods)
+            {
+                failures.Add($"{workload} cannot reach the {resolver.Name} resolver ({resolver}) on UDP and TCP 53");
+            }
+        }
+
+        return CheckResult.From($"DNS is reachable from every app workload through the cluster's resolver ({resolver.Name})", failures,
+            $"{declared.AppWorkloads.Count} workloads reach {resolver} on UDP/TCP 53");
     }
+
+    /// <summary>Link-local addresses where pods find cloud credentials: instance metadata / GKE metadata server, and the EKS Pod Identity agent.</summary>
+    private static readonly IPAddress[] CredentialAddresses =
+        [MetadataAddress.Address, IPAddress.Parse("169.254.169.252"), IPAddress.Parse("169.254.170.23")];
 
     private static CheckResult MetadataUnreachable(ConnectivityResult actual, DeclaredConnectivity declared)
     {
-        var failures = declared.AppWorkloads.Order(StringComparer.Ordinal)
-            .Select(w => (Workload: w, Open: actual.ToExternal(w, MetadataAddress.Address)))
-            .Where(x => !x.Open.IsEmpty)
-            .Select(x => $"{x.Workload} can reach {MetadataAddress.Address}: {x.Open}")
-            .ToList();
-        return CheckResult.From($"No app workload can reach {MetadataAddress.Address}", failures,
-            $"checked {declared.AppWorkloads.Count} workloads against the computed external connectivity");
+        var failures = new List<string>();
+        var exceptions = new List<string>();
+        foreach (var workload in declared.AppWorkloads.Order(StringComparer.Ordinal))
+        {
+            foreach (var address in CredentialAddresses)
+            {
+                var open = actual.ToExternal(workload, address);
+                var allowed = declared.ToExternal(workload, address);
+                if (!open.Union(allowed).Equals(allowed))
+                {
+                    failures.Add($"{workload} can reach {address}: {open}" + (allowed.IsEmpty ? string.Empty : $" (only {allowed} is declared)"));
+                }
+                else if (!open.IsEmpty)
+                {
+                    exceptions.Add($"{workload} -> {address} {open}");
+                }
+            }
+        }
+
+        return CheckResult.From("Instance metadata is unreachable from app workloads, except the declared identity endpoint (and Cloud DNS on 53)", failures,
+            $"checked {declared.AppWorkloads.Count} workloads at {string.Join(", ", CredentialAddresses.Select(a => a.ToString()))}" +
+            (exceptions.Count == 0 ? "; no exceptions" : $"; declared exceptions: {string.Join("; ", exceptions)}"));
     }
 }

@@ -63,16 +63,21 @@ public sealed class DeclaredConnectivity
     private readonly List<DeclaredExternal> _external = [];
     private readonly List<DeclaredInvariant> _invariants = [];
 
-    private DeclaredConnectivity(IReadOnlySet<string> appWorkloads, string dnsWorkload)
+    private DeclaredConnectivity(IReadOnlySet<string> appWorkloads, IReadOnlySet<string> dnsWorkloads, DnsResolver resolver)
     {
         AppWorkloads = appWorkloads;
-        DnsWorkload = dnsWorkload;
+        DnsWorkloads = dnsWorkloads;
+        Resolver = resolver;
     }
 
     /// <summary>Ids of the workloads the stack's apps run (the subjects of verification).</summary>
     public IReadOnlySet<string> AppWorkloads { get; }
 
-    public string DnsWorkload { get; }
+    /// <summary>The resolver pods' workloads (none when the resolver is only an address, as with Cloud DNS).</summary>
+    public IReadOnlySet<string> DnsWorkloads { get; }
+
+    /// <summary>The cluster's resolver, whose pods and addresses every app workload must reach on UDP and TCP 53.</summary>
+    public DnsResolver Resolver { get; }
 
     public IReadOnlyDictionary<(string Source, string Destination), ConnectionSet> Pairs => _pairs;
 
@@ -84,7 +89,7 @@ public sealed class DeclaredConnectivity
     /// <summary>Whether a connection from an app workload to this peer is DNS resolution (and so allowed on 53 only).</summary>
     public bool IsDns(string source, Peer destination) => destination switch
     {
-        WorkloadPeer w => w.Id == DnsWorkload || ReasonsFor(source, w.Id).Contains(DnsReason, StringComparer.Ordinal),
+        WorkloadPeer w => DnsWorkloads.Contains(w.Id) || ReasonsFor(source, w.Id).Contains(DnsReason, StringComparer.Ordinal),
         ExternalPeer e => ExternalReasons(source, e, inbound: false).Contains(DnsReason, StringComparer.Ordinal),
         _ => false,
     };
@@ -125,9 +130,13 @@ public sealed class DeclaredConnectivity
     public static DeclaredConnectivity For(SynthesizedStack stack)
     {
         var ids = stack.AppWorkloads.ToDictionary(w => (w.Namespace, w.Name), w => w.Id);
-        var dns = stack.PlatformWorkloads.First(w => w.Namespace == stack.Peers.Dns.Namespace).Id;
-        var declared = new DeclaredConnectivity(ids.Values.ToHashSet(StringComparer.Ordinal), dns);
-        var dnsPorts = ConnectionSet.For(Protocol.UDP, 53, 53).Union(ConnectionSet.For(Protocol.TCP, 53, 53));
+        var resolver = stack.Peers.Dns;
+        var dns = stack.PlatformWorkloads
+            .Where(w => resolver.Pods.Any(p => p.Namespace == w.Namespace && p.PodLabels.All(l => w.Labels.GetValueOrDefault(l.Key) == l.Value)))
+            .Select(w => w.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        var declared = new DeclaredConnectivity(ids.Values.ToHashSet(StringComparer.Ordinal), dns, resolver);
+        var dnsPorts = ConnectionSet.For(Protocol.UDP, DnsResolver.Port, DnsResolver.Port).Union(ConnectionSet.For(Protocol.TCP, DnsResolver.Port, DnsResolver.Port));
 
         foreach (var app in stack.Apps.Select(a => a.App))
         {
@@ -135,7 +144,21 @@ public sealed class DeclaredConnectivity
 
             foreach (var tier in app.Tiers)
             {
-                declared.Add(Id(tier), dns, dnsPorts, DnsReason);
+                foreach (var resolverWorkload in dns)
+                {
+                    declared.Add(Id(tier), resolverWorkload, dnsPorts, DnsReason);
+                }
+
+                foreach (var address in resolver.Addresses)
+                {
+                    declared._external.Add(new DeclaredExternal(Id(tier), IPNetwork.Parse(address), [], dnsPorts, DnsReason));
+                }
+
+                if (tier.Identity is not null && stack.Peers.IdentityEndpoint is { } endpoint)
+                {
+                    declared._external.Add(new DeclaredExternal(Id(tier), IPNetwork.Parse(endpoint.Cidr), [],
+                        ConnectionSet.For(endpoint.Protocol, endpoint.Port, endpoint.Port), $"identity endpoint: {endpoint.Mechanism}"));
+                }
                 if (tier.ExposedPort is { } exposed && stack.Peers.IngressController is { } controller)
                 {
                     declared.AddFromPlatform(stack, controller, Id(tier), Single(tier, exposed, Protocol.TCP), $"ingress controller to {tier.Name}");

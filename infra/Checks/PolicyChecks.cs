@@ -21,9 +21,18 @@ public static class PolicyChecks
             DnsEgress(namespaces, policies, stack.Peers.Dns),
             FlowsHaveBothSides(stack.Apps, policies),
             NoAllowAll(policies),
-            MetadataBlocked(policies),
+            MetadataBlocked(policies, Sanctioned(stack.Peers)),
         ];
     }
+
+    /// <summary>A peer by value (an ipBlock's except list is compared by its items, not by reference).</summary>
+    private static (LabelSelector? Pods, LabelSelector? Namespaces, string? Cidr, string Except) PeerKey(NetworkPolicyPeer peer) =>
+        (peer.PodSelector, peer.NamespaceSelector, peer.IpBlock?.Cidr, string.Join(",", peer.IpBlock?.Except ?? []));
+
+    private static IReadOnlyList<(string Cidr, NetworkPolicyPort Port)> Sanctioned(PlatformPeers peers) =>
+        peers.Dns.Addresses.SelectMany(a => peers.Dns.Ports.Select(p => (a, p)))
+            .Concat(peers.IdentityEndpoint is { } e ? [(e.Cidr, new NetworkPolicyPort(e.Protocol, e.Port))] : [])
+            .ToList();
 
     private static CheckResult DefaultDeny(IReadOnlyList<string> namespaces, IReadOnlyList<NetworkPolicy> policies)
     {
@@ -37,25 +46,27 @@ public static class PolicyChecks
             $"{namespaces.Count} namespaces: {string.Join(", ", namespaces)}");
     }
 
-    private static CheckResult DnsEgress(IReadOnlyList<string> namespaces, IReadOnlyList<NetworkPolicy> policies, PlatformPeer dns)
+    private static CheckResult DnsEgress(IReadOnlyList<string> namespaces, IReadOnlyList<NetworkPolicy> policies, DnsResolver dns)
     {
-        var peer = dns.ToPeer();
+        var expected = dns.Peers.Select(PeerKey).ToHashSet();
         var failures = new List<string>();
         foreach (var ns in namespaces)
         {
             var rules = policies.Where(p => p.Namespace == ns && p.PodSelector.IsEmpty && p.Governs(PolicyType.Egress))
                 .SelectMany(p => p.Egress ?? []).ToList();
-            var dnsRules = rules.Where(r => r.Ports?.Any(p => p.Port?.Number == 53) == true).ToList();
+            var dnsRules = rules.Where(r => r.Ports?.Any(p => p.Port?.Number == DnsResolver.Port) == true).ToList();
             var both = dnsRules.Any(r => r.Ports!.Any(p => p.EffectiveProtocol == Protocol.UDP) && r.Ports!.Any(p => p.EffectiveProtocol == Protocol.TCP));
-            var onlyKubeDns = dnsRules.Count > 0 && dnsRules.All(r => r.Peers is { Count: > 0 } peers && peers.All(p => p.IpBlock is null && Equals(p.PodSelector, peer.PodSelector) && Equals(p.NamespaceSelector, peer.NamespaceSelector)));
-            if (!both || !onlyKubeDns)
+            var onlyResolver = dnsRules.Count > 0 &&
+                               dnsRules.All(r => r.Ports!.All(p => p.Port?.Number == DnsResolver.Port && p.EndPort is null) &&
+                                                 r.Peers is { Count: > 0 } peers && peers.Select(PeerKey).ToHashSet().SetEquals(expected));
+            if (!both || !onlyResolver)
             {
-                failures.Add($"namespace {ns} lacks DNS egress to kube-dns only on UDP and TCP 53");
+                failures.Add($"namespace {ns} lacks DNS egress to exactly the {dns.Name} resolver ({dns}) on UDP and TCP 53");
             }
         }
 
-        return CheckResult.From("DNS egress to kube-dns only (UDP+TCP 53, namespace and pod selector in one peer)", failures,
-            $"every namespace reaches {dns.Namespace}/{string.Join(",", dns.PodLabels.Select(l => $"{l.Key}={l.Value}"))}");
+        return CheckResult.From($"DNS egress to the cluster's resolver only ({dns.Name}: UDP+TCP 53, namespace and pod selector in one peer)", failures,
+            $"every namespace reaches {dns}");
     }
 
     private static CheckResult FlowsHaveBothSides(IReadOnlyList<TieredApp> apps, IReadOnlyList<NetworkPolicy> policies)
@@ -110,7 +121,11 @@ public static class PolicyChecks
         return CheckResult.From("No rule allows every peer", failures, $"{policies.Count} policies inspected");
     }
 
-    private static CheckResult MetadataBlocked(IReadOnlyList<NetworkPolicy> policies)
+    /// <summary>
+    /// No ipBlock may include the metadata address, except rules that admit exactly a sanctioned link-local endpoint on
+    /// its port: the identity endpoint a cloud's workload identity needs, and Cloud DNS on 53.
+    /// </summary>
+    private static CheckResult MetadataBlocked(IReadOnlyList<NetworkPolicy> policies, IReadOnlyList<(string Cidr, NetworkPolicyPort Port)> sanctioned)
     {
         var failures = new List<string>();
         foreach (var policy in policies)
@@ -120,7 +135,10 @@ public static class PolicyChecks
                 foreach (var block in (rule.Peers ?? []).Select(p => p.IpBlock).OfType<IpBlock>())
                 {
                     var cidr = IPNetwork.Parse(block.Cidr);
-                    if (MetadataAddress.IsAllowedBy(cidr, block.Except.Select(IPNetwork.Parse)))
+                    var exact = block.Except.Count == 0 && rule.Ports is { Count: > 0 } ports &&
+                                ports.All(p => sanctioned.Any(s => s.Cidr == block.Cidr && s.Port.EffectiveProtocol == p.EffectiveProtocol &&
+                                                                   s.Port.Port == p.Port && p.EndPort is null));
+                    if (MetadataAddress.IsAllowedBy(cidr, block.Except.Select(IPNetwork.Parse)) && !exact)
                     {
                         failures.Add($"{policy.Namespace}/{policy.Name}: egress to {block.Cidr} includes {MetadataAddress.Address}");
                     }
@@ -128,7 +146,9 @@ public static class PolicyChecks
             }
         }
 
-        return CheckResult.From($"No rule allows the metadata address {MetadataAddress.Address}", failures,
-            "every ipBlock excludes it");
+        return CheckResult.From($"No rule allows the metadata address {MetadataAddress.Address} beyond a sanctioned endpoint", failures,
+            sanctioned.Count == 0
+                ? "every ipBlock excludes it"
+                : $"every ipBlock excludes it, except exactly {string.Join(", ", sanctioned.Select(s => $"{s.Cidr} {s.Port.EffectiveProtocol}/{s.Port.Port}"))}");
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
 using Palisade.Infra.Cli;
 
-return PalisadeCli.Run(args, CommandContext.FromProcess);
+var exitCode = PalisadeCli.Run(args, CommandContext.FromProcess);
+Palisade.Infra.Process.ChildProcesses.AwaitSignalHandling();
+return exitCode;

@@ -14,6 +14,20 @@ public static class ChildProcesses
     private static readonly object Gate = new();
     private static readonly HashSet<System.Diagnostics.Process> Running = [];
     private static readonly List<PosixSignalRegistration> Registrations = [];
+    private static int stopping;
+
+    /// <summary>
+    /// Called when the main thread is done. While a signal is being handled, the main thread (which may have run on
+    /// once its child was killed) must not end the process first with its own exit code: it waits for the handler,
+    /// which ends the process with 128 + the signal.
+    /// </summary>
+    public static void AwaitSignalHandling()
+    {
+        if (Volatile.Read(ref stopping) == 1)
+        {
+            Thread.Sleep(Timeout.Infinite);
+        }
+    }
 
     /// <summary>The <c>setsid</c> that starts a child in a session of its own, or null where there is none.</summary>
     public static string? Setsid { get; } = OperatingSystem.IsLinux()
@@ -126,6 +140,7 @@ public static class ChildProcesses
         // Handled here rather than by the runtime's default, so the clean-up finishes before the process ends
         // and the exit code is the shell's 128 + signal whatever the main thread was doing.
         context.Cancel = true;
+        Volatile.Write(ref stopping, 1);
         List<System.Diagnostics.Process> children;
         lock (Gate)
         {

@@ -12,7 +12,7 @@ public sealed record Assumption(string Subject, string Statement)
     {
         var assumptions = new List<Assumption>();
         var dns = platform.Peers.Dns;
-        assumptions.Add(new Assumption("DNS", $"the cluster resolver runs as pods labelled {Labels(dns)} in namespace {dns.Namespace}"));
+        assumptions.Add(new Assumption("DNS", $"pods resolve through {dns.Name} ({dns}){DnsSetBy(platform)}"));
 
         if (platform.Ingress is IngressNginx { Installs: false } nginx)
         {
@@ -33,6 +33,14 @@ public sealed record Assumption(string Subject, string Statement)
 
         return assumptions;
     }
+
+    private static string DnsSetBy(StackPlatform platform) => (platform.Cloud, platform.Dns.Name) switch
+    {
+        (GkeCloud, "kube-dns") => "; the stack turns GKE's NodeLocal DNSCache off so that nothing else answers",
+        (GkeCloud, _) => "; the stack configures the cluster for it",
+        (_, "node-local-dns") => "; NodeLocal DNSCache is installed by the platform team",
+        _ => string.Empty,
+    };
 
     private static string Labels(PlatformPeer peer) => string.Join(", ", peer.PodLabels.Select(l => $"{l.Key}={l.Value}"));
 }

@@ -11,8 +11,12 @@ public static class PlatformWorkloads
 {
     public static IEnumerable<Workload> For(PlatformPeers platform)
     {
-        yield return new Workload(platform.Dns.Namespace, "coredns", "Deployment", platform.Dns.PodLabels,
-            [new ContainerPort(53, Protocol.UDP, "dns"), new ContainerPort(53, Protocol.TCP, "dns-tcp")]);
+        foreach (var pods in platform.Dns.Pods)
+        {
+            var local = pods.PodLabels.GetValueOrDefault(WellKnownLabels.KubeDnsApp) == "node-local-dns";
+            yield return new Workload(pods.Namespace, local ? "node-local-dns" : "coredns", local ? "DaemonSet" : "Deployment", pods.PodLabels,
+                [new ContainerPort(DnsResolver.Port, Protocol.UDP, "dns"), new ContainerPort(DnsResolver.Port, Protocol.TCP, "dns-tcp")]);
+        }
         if (platform.IngressController is { } controller)
         {
             yield return new Workload(controller.Namespace, "ingress-nginx-controller", "Deployment", controller.PodLabels,

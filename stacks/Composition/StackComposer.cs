@@ -19,7 +19,7 @@ public static class StackComposer
         var platform = StackPlatform.Read(config);
         var specs = AppSpecs(config, platform);
         var graph = new ResourceGraph(ConfigSchema.Project, config.Stack);
-        var cluster = platform.Cloud.Compose(graph);
+        var cluster = platform.Cloud.Compose(graph, platform);
         var peers = platform.Peers;
         var namespaces = StackNamespaces.Create(graph, config, platform, cluster.KubernetesProvider, specs);
 

@@ -61,7 +61,10 @@ public static class StackNamespaces
             owned.TryAdd(monitoring.Namespace, "monitoring");
         }
 
-        owned.TryAdd(platform.Peers.Dns.Namespace, "the cluster DNS");
+        foreach (var pods in platform.Peers.Dns.Pods)
+        {
+            owned.TryAdd(pods.Namespace, "the cluster DNS");
+        }
         return owned;
     }
 }

@@ -98,6 +98,9 @@ public static class ConfigSchema
     public static readonly ConfigKey NginxBodySize = new("nginxBodySize", ConfigKind.String,
         "ingress-nginx: maximum request body, a number with k or m, e.g. 10m (1k to 1024m, default 10m).", AppliesTo: "palisade:ingress nginx");
 
+    public static readonly ConfigKey Dns = new("dns", ConfigKind.String,
+        "The cluster's resolver, which every namespace's DNS egress admits: kube-dns (default; on GKE the NodeLocal DNSCache is turned off to keep it), node-local-dns (169.254.20.10 and the cache's pods) or cloud-dns (GKE only: 169.254.169.254 on port 53).");
+
     public static readonly ConfigKey PlatformServices = new("platformServices", ConfigKind.Map,
         "Services of the platform that apps call (Keycloak, Vault, an OpenTelemetry collector): per name, its namespace, podLabels and ports (e.g. [TCP/8443]).");
 
@@ -115,7 +118,7 @@ public static class ConfigSchema
         Apps, KubeContext, Kubeconfig, IngressNamespace, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
-        WafRateLimit, NginxRps, NginxConnections, NginxBodySize, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
+        WafRateLimit, NginxRps, NginxConnections, NginxBodySize, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];
 
     public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);

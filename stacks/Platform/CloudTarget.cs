@@ -1,3 +1,5 @@
+using Palisade.Components.ZeroTrust;
+
 namespace Palisade.Stacks.Platform;
 
 /// <summary>
@@ -16,6 +18,12 @@ public abstract partial record CloudTarget
 
     /// <summary>Whether tiers can be granted cloud identities here (the stack must own the cluster's identity provider).</summary>
     public virtual bool GrantsIdentities => CreatesCluster;
+
+    /// <summary>The link-local endpoint tiers with an identity need for their credentials (none for IRSA).</summary>
+    public virtual IdentityEndpoint? IdentityEndpoint => null;
+
+    /// <summary>The resolvers this cloud can run (the first is the default).</summary>
+    public virtual IReadOnlyList<DnsResolver> Resolvers => [DnsResolver.KubeDns, DnsResolver.NodeLocalDns, DnsResolver.CloudDns];
 }
 
 /// <summary>How <c>palisade:cloud</c> names a cloud and reads its settings.</summary>

@@ -1,3 +1,4 @@
+using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
 namespace Palisade.Stacks.Platform;
@@ -13,6 +14,9 @@ public sealed partial record EksCloud(ClusterSettings Settings, string Region, I
     public override string Name => KindName;
 
     public override ClusterSettings Cluster => Settings;
+
+    /// <summary>CoreDNS, or a NodeLocal DNSCache the platform team installs; Cloud DNS is GKE's.</summary>
+    public override IReadOnlyList<DnsResolver> Resolvers => [DnsResolver.KubeDns, DnsResolver.NodeLocalDns];
 
     private static CloudTarget Read(SettingsReader reader)
     {

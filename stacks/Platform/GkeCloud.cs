@@ -1,3 +1,5 @@
+using Palisade.Components.Kubernetes;
+using Palisade.Components.ZeroTrust;
 using System.Net.Sockets;
 using Palisade.Stacks.Config;
 
@@ -29,6 +31,15 @@ public sealed partial record GkeCloud(
     public override string Name => KindName;
 
     public override ClusterSettings Cluster => Settings;
+
+    /// <summary>
+    /// The GKE metadata server that serves Workload Identity tokens: 169.254.169.254:80 on Dataplane V2, 169.254.169.252:988
+    /// otherwise (Google, "About Workload Identity Federation for GKE"). With GKE_METADATA node pools it serves only the
+    /// pod's own identity, so admitting it for identity tiers exposes no node credentials.
+    /// </summary>
+    public override IdentityEndpoint IdentityEndpoint => Enforcement == GkePolicyEnforcement.DataplaneV2
+        ? new IdentityEndpoint("GKE Workload Identity (metadata server, Dataplane V2)", "169.254.169.254/32", Protocol.TCP, 80)
+        : new IdentityEndpoint("GKE Workload Identity (metadata server)", "169.254.169.252/32", Protocol.TCP, 988);
 
     private static CloudTarget Read(SettingsReader reader)
     {

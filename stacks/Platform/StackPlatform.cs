@@ -14,11 +14,13 @@ public sealed record StackPlatform(
     IngressTarget? Ingress,
     MonitoringPlatform? Monitoring,
     IReadOnlyList<PlatformService> Services,
+    DnsResolver Dns,
     PromotionSettings? Promotion)
 {
     /// <summary>The platform's pods and addresses that app traffic meets, for the app components and the proof.</summary>
-    public PlatformPeers Peers => new(PlatformPeer.KubeDns, Ingress?.Controller, Monitoring?.Peer)
+    public PlatformPeers Peers => new(Dns, Ingress?.Controller, Monitoring?.Peer)
     {
+        IdentityEndpoint = Cloud.IdentityEndpoint,
         LoadBalancerCidrs = Ingress?.LoadBalancerCidrs ?? [],
         Services = Services.ToDictionary(s => s.Name, StringComparer.Ordinal),
     };
@@ -37,9 +39,27 @@ public sealed record StackPlatform(
         var ingress = IngressKinds.Read(reader, cloud);
         var monitoring = reader.Namespace(ConfigSchema.MonitoringNamespace) is { } ns ? new MonitoringPlatform(ns) : null;
         var services = PlatformServices.Read(reader);
+        var dns = ReadDns(reader, cloud);
         var promotion = PromotionSettings.Read(reader);
         reader.RefuseUnread($"cloud {cloud.Name}, {(ingress is null ? "no ingress" : $"ingress {ingress.Name}")}");
-        return new StackPlatform(config.Stack, apps, cloud, ingress, monitoring, services, promotion);
+        return new StackPlatform(config.Stack, apps, cloud, ingress, monitoring, services, dns, promotion);
+    }
+
+    private static DnsResolver ReadDns(SettingsReader reader, CloudTarget cloud)
+    {
+        var name = reader.String(ConfigSchema.Dns);
+        if (name is null)
+        {
+            return cloud.Resolvers[0];
+        }
+
+        var all = new[] { DnsResolver.KubeDns, DnsResolver.NodeLocalDns, DnsResolver.CloudDns };
+        var resolver = all.FirstOrDefault(r => r.Name == name) ?? throw reader.Error(ConfigSchema.Dns,
+            $"unknown resolver '{SettingsReader.Excerpt(name)}'", $"Use one of: {string.Join(", ", all.Select(r => r.Name))}.");
+        return cloud.Resolvers.Contains(resolver)
+            ? resolver
+            : throw reader.Error(ConfigSchema.Dns, $"resolver {name} is not available on cloud {cloud.Name}",
+                $"Use one of: {string.Join(", ", cloud.Resolvers.Select(r => r.Name))}.");
     }
 
     private static IReadOnlyList<string> ReadApps(SettingsReader reader)

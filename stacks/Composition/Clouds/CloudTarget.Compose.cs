@@ -6,5 +6,5 @@ namespace Palisade.Stacks.Platform;
 public abstract partial record CloudTarget
 {
     /// <summary>Creates the cluster (or the provider for an existing one) and names the stack's outputs about it.</summary>
-    public abstract StackCluster Compose(ResourceGraph graph);
+    public abstract StackCluster Compose(ResourceGraph graph, StackPlatform platform);
 }

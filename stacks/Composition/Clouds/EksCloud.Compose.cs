@@ -7,7 +7,7 @@ namespace Palisade.Stacks.Platform;
 
 public sealed partial record EksCloud
 {
-    public override StackCluster Compose(ResourceGraph graph)
+    public override StackCluster Compose(ResourceGraph graph, StackPlatform platform)
     {
         var aws = AwsProvider.Create(graph, graph.Root, Region);
         var eks = EksCluster.Create(graph, graph.Root, aws, new EksClusterArgs(

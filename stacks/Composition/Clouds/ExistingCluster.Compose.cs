@@ -7,7 +7,7 @@ namespace Palisade.Stacks.Platform;
 
 public sealed partial record ExistingCluster
 {
-    public override StackCluster Compose(ResourceGraph graph)
+    public override StackCluster Compose(ResourceGraph graph, StackPlatform platform)
     {
         var properties = new MapBuilder();
         if (HasKubeconfig)

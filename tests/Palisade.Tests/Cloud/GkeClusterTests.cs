@@ -17,13 +17,27 @@ public class GkeClusterTests
         return StackComposer.Compose(Palisade.Stacks.Config.StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", text)).Graph;
     }
 
+    private static ResourceGraph ComposeWith(string lines) =>
+        StackComposer.Compose(Palisade.Stacks.Config.StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", File.ReadAllText(CloudStacks.GkeFixture) + lines)).Graph;
+
     [Fact]
     public void Dataplane_v2_is_the_default_and_sets_nothing_of_calico()
     {
         var cluster = Compose().Resource("gke-cluster");
         Assert.Equal(new StringValue("ADVANCED_DATAPATH"), cluster.Prop("datapathProvider"));
         Assert.False(cluster.Has("networkPolicy"));
-        Assert.False(cluster.Has("addonsConfig"));
+        Assert.False(((MapValue)cluster.Prop("addonsConfig")).Entries.ContainsKey("networkPolicyConfig"));
+    }
+
+    [Fact]
+    public void Kube_dns_is_pinned_by_turning_the_node_local_cache_off_and_cloud_dns_is_configured_when_chosen()
+    {
+        Assert.Equal(new BoolValue(false), Compose().Resource("gke-cluster").Prop("addonsConfig.dnsCacheConfig.enabled"));
+        Assert.False(Compose().Resource("gke-cluster").Has("dnsConfig"));
+        Assert.Equal(new BoolValue(true), ComposeWith("  palisade:dns: node-local-dns\n").Resource("gke-cluster").Prop("addonsConfig.dnsCacheConfig.enabled"));
+        var cloudDns = ComposeWith("  palisade:dns: cloud-dns\n").Resource("gke-cluster");
+        Assert.Equal(new StringValue("CLOUD_DNS"), cloudDns.Prop("dnsConfig.clusterDns"));
+        Assert.Equal(new StringValue("CLUSTER_SCOPE"), cloudDns.Prop("dnsConfig.clusterDnsScope"));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Palisade.Tests.Reliability;
 
 /// <summary>
 /// Runs the built CLI as a child process, hands its stdout to a reader while it runs, and samples the child's peak
-/// resident memory (VmHWM on Linux, through <see cref="Process.PeakWorkingSet64"/>) until it exits. The peak only
+/// resident memory (VmHWM from /proc/PID/status) until its output is drained. The peak only
 /// grows, so sampling every few milliseconds misses at most the last few milliseconds of a run.
 /// Also compiled into the benchmarks.
 /// </summary>
@@ -28,28 +28,30 @@ public static class MeasuredProcess
         using var cancel = new CancellationTokenSource(timeout);
         long peak = 0;
         var reading = true;
-        var sampler = Task.Run(async () =>
+        // A thread of its own: under a parallel test run the thread pool can be too busy to sample in time.
+        var sampler = new Thread(() =>
         {
             // Sample until stdout is drained, not until HasExited: the child cannot finish before its last bytes are read.
             while (Volatile.Read(ref reading) || !process.HasExited)
             {
-                peak = Math.Max(peak, HighWaterMark(process.Id));
+                Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), HighWaterMark(process.Id)));
                 if (process.HasExited)
                 {
                     break;
                 }
 
-                await Task.Delay(2);
+                Thread.Sleep(2);
             }
-        });
+        }) { IsBackground = true };
+        sampler.Start();
         var stderr = process.StandardError.ReadToEndAsync();
         try
         {
             var output = await Task.Run(() => readStdout(process.StandardOutput.BaseStream), cancel.Token);
-            peak = Math.Max(peak, HighWaterMark(process.Id));
+            Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), HighWaterMark(process.Id)));
             Volatile.Write(ref reading, false);
             await process.WaitForExitAsync(cancel.Token);
-            await sampler;
+            sampler.Join();
             return new Outcome<T>(process.ExitCode, await stderr, peak, output, watch.Elapsed);
         }
         finally

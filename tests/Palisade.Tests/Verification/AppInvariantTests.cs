@@ -93,9 +93,9 @@ public class AppInvariantTests
                 break;
             case NoEgressBeyondDnsInvariant egress:
                 Assert.All(matrix.Workloads.Where(x => x.Id != w[egress.Tier]), x =>
-                    Assert.True(x.Id == result.Declared.DnsWorkload || matrix.Between(w[egress.Tier], x.Id).IsEmpty, $"{w[egress.Tier]} => {x.Id}"));
+                    Assert.True(result.Declared.DnsWorkloads.Contains(x.Id) || matrix.Between(w[egress.Tier], x.Id).IsEmpty, $"{w[egress.Tier]} => {x.Id}"));
                 var dns = ConnectionSet.For(Protocol.UDP, 53, 53).Union(ConnectionSet.For(Protocol.TCP, 53, 53));
-                Assert.Equal(dns, matrix.Between(w[egress.Tier], result.Declared.DnsWorkload).Union(dns));
+                Assert.All(result.Declared.DnsWorkloads, d => Assert.Equal(dns, matrix.Between(w[egress.Tier], d).Union(dns)));
                 Assert.All(new[] { "142.250.1.1", "10.0.0.5", "169.254.169.254" }, a => Assert.True(matrix.ToExternal(w[egress.Tier], IPAddress.Parse(a)).IsEmpty));
                 break;
             case ReachableOnlyFrom only:

@@ -66,7 +66,7 @@ public class TamperingTests
             ? text.Replace("  policyTypes:\n    - Ingress\n    - Egress\n", "  egress:\n    - {}\n  policyTypes:\n    - Ingress\n    - Egress\n")
             : text);
 
-        Assert.False(Check(checks, "No app workload can reach 169.254.169.254").Passed);
+        Assert.False(Check(checks, "Instance metadata is unreachable").Passed);
         Assert.False(Check(checks, "Nothing undeclared is open").Passed);
     }
 }

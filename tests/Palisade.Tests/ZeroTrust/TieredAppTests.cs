@@ -44,14 +44,23 @@ public class TieredAppTests
     }
 
     [Fact]
-    public void External_egress_always_excludes_the_metadata_address()
+    public void External_egress_always_excludes_the_link_local_range_with_the_credential_endpoints()
     {
         var (_, app) = SampleApp.Create();
         var block = app.Policies.Select(p => p.Policy).Single(p => p.Name == "shop-api-egress").Egress!
             .SelectMany(r => r.Peers!).Single(p => p.IpBlock is not null).IpBlock!;
 
         Assert.Equal("0.0.0.0/0", block.Cidr);
-        Assert.Equal(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", MetadataAddress.Cidr], block.Except);
+        Assert.Equal(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", MetadataAddress.LinkLocalCidr], block.Except);
+    }
+
+    [Fact]
+    public void A_cidr_inside_the_link_local_range_that_covers_metadata_excludes_the_metadata_address()
+    {
+        var (_, app) = SampleApp.Create(SampleApp.Define(egress: [new ExternalEgressSpec("api", "169.254.169.0/24", [], [443])]));
+        var block = app.Policies.Select(p => p.Policy).SelectMany(p => p.Egress ?? []).SelectMany(r => r.Peers!).Single(p => p.IpBlock is not null).IpBlock!;
+
+        Assert.Equal([MetadataAddress.Cidr], block.Except);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public static class SampleApp
         "SampleApp.cs");
 
     public static PlatformPeers Platform { get; } = new(
-        PlatformPeer.KubeDns,
+        DnsResolver.KubeDns,
         new PlatformPeer("ingress-nginx", Labels.Of(("app.kubernetes.io/name", "ingress-nginx"))),
         new PlatformPeer("monitoring", Labels.Of(("app.kubernetes.io/name", "prometheus"))));
 

@@ -11,7 +11,7 @@ public class ZeroTrustNamespaceTests
         var graph = new ResourceGraph("palisade", "test");
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
         return ZeroTrustNamespace.Create(graph, graph.Root, new ZeroTrustNamespaceArgs(
-            "payments", provider, PlatformPeer.KubeDns, Labels.Of(("team", "pay")), protect));
+            "payments", provider, DnsResolver.KubeDns, Labels.Of(("team", "pay")), protect));
     }
 
     [Fact]
