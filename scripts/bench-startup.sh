@@ -3,8 +3,9 @@
 # rotated order, so load drifts hit all of them alike). Prints median (min-max) per command, in milliseconds.
 #
 #   scripts/bench-startup.sh [ROUNDS]            plan dev, compiler entry and --help for each build
-#   scripts/bench-startup.sh --after-commit [N]  `dotnet run ... plan dev` warm vs right after `git commit --allow-empty`
-#                                                (in a temporary clone of HEAD)
+#   scripts/bench-startup.sh --after-commit [N] [REV]
+#                                     `dotnet run ... plan dev` warm vs right after `git commit --allow-empty`, in a
+#                                     temporary clone at REV (default HEAD; an older REV measures a fix's effect)
 #
 # Builds first (output on stderr): the native build when clang and zlib1g-dev are installed, ReadyToRun, and the
 # plain Release build.
@@ -45,11 +46,12 @@ bench() {
 }
 
 after_commit() {
-  local rounds="${1:-5}" clone
+  local rounds="${1:-5}" rev="${2:-HEAD}" clone
   clone="$(mktemp -d)"
   trap 'rm -rf "$clone"' EXIT
   git clone -q "$root" "$clone/repo"
   cd "$clone/repo"
+  git checkout -q --detach "$rev"
   echo "building a clone of HEAD ($(git rev-parse --short HEAD))..." >&2
   dotnet build -c Release infra -nologo -v quiet >&2
   local warm=() committed=() i
@@ -63,7 +65,7 @@ after_commit() {
 }
 
 if [ "${1:-}" = --after-commit ]; then
-  after_commit "${2:-5}"
+  after_commit "${2:-5}" "${3:-HEAD}"
   exit 0
 fi
 rounds="${1:-15}"
