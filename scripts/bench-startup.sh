@@ -89,6 +89,7 @@ help_r2r() { dotnet "$r2r" --help; }
 entry_native() { PULUMI_STACK=dev PALISADE_BUILD=native bash scripts/pulumi-compile.sh; }
 entry_r2r() { PULUMI_STACK=dev PALISADE_BUILD=r2r bash scripts/pulumi-compile.sh; }
 main_command() { scripts/palisade plan dev; }
+main_command_r2r() { PALISADE_BUILD=r2r scripts/palisade plan dev; }
 dotnet_run() { dotnet run -c Release --project infra -- plan dev; }
 
 label() {
@@ -101,12 +102,13 @@ label() {
     entry_native) echo "compiler entry (warm), native" ;;
     entry_r2r) echo "compiler entry (warm), ReadyToRun" ;;
     main_command) echo "scripts/palisade plan dev (warm)" ;;
+    main_command_r2r) echo "PALISADE_BUILD=r2r scripts/palisade plan dev" ;;
     dotnet_run) echo "dotnet run -c Release -- plan dev (warm)" ;;
   esac
 }
 
 echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $rounds alternating rounds" >&2
-commands=(plan_r2r plan_plain help_r2r entry_r2r)
+commands=(plan_r2r plan_plain help_r2r entry_r2r main_command_r2r)
 if $have_native; then
   commands=(plan_native "${commands[@]}" help_native entry_native main_command)
 else
