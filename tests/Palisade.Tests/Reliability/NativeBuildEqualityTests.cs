@@ -115,6 +115,7 @@ public static class EqualityCases
         cases["error: unknown output format"] = new(["connectivity", ".", "--output", "pdf"], Expect.BadInput);
         cases["help"] = new(["--help"], Expect.Success);
         cases["help plan"] = new(["plan", "--help"], Expect.Success);
+        cases["version"] = new(["--version"], Expect.Success);
         return cases;
     }
 }
