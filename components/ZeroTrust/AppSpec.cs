@@ -37,11 +37,23 @@ public sealed record TierSpec(
     public string ServiceAccountName => ServiceAccount ?? Name;
 }
 
-/// <summary>What a tier needs from the cloud: AWS managed policy ARNs and inline statements, GCP project roles.</summary>
+/// <summary>
+/// What a tier needs from the cloud: AWS managed policy ARNs and inline statements, GCP project roles. An identity may
+/// be declared for one cloud only (<see cref="Gcp"/>, <see cref="Aws"/>); a stack on the other cloud then refuses it.
+/// </summary>
 public sealed record CloudIdentitySpec(
     IReadOnlyList<string> AwsManagedPolicyArns,
     IReadOnlyList<IamStatement> AwsInlineStatements,
-    IReadOnlyList<string> GcpRoles);
+    IReadOnlyList<string> GcpRoles)
+{
+    public static CloudIdentitySpec Gcp(params string[] roles) => new([], [], roles);
+
+    public static CloudIdentitySpec Aws(IReadOnlyList<IamStatement> statements, params string[] managedPolicyArns) => new(managedPolicyArns, statements, []);
+
+    public bool ForAws => AwsManagedPolicyArns.Count > 0 || AwsInlineStatements.Count > 0;
+
+    public bool ForGcp => GcpRoles.Count > 0;
+}
 
 /// <summary>One route of an app's ingress: requests whose path starts with Path go to Tier on its exposed port.</summary>
 public sealed record IngressRouteSpec(string Path, string Tier);

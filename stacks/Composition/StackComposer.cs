@@ -1,3 +1,4 @@
+using Palisade.Components.Diagnostics;
 using Palisade.Components.Graph;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Apps;
@@ -55,6 +56,15 @@ public static class StackComposer
                 throw config.Error(ConfigSchema.Cloud,
                     $"tier '{tier.Name}' of app '{spec.Name}' needs a cloud identity, which a stack on cloud {platform.Cloud.Name} cannot grant",
                     "Set palisade:cloud to aws (IRSA) or gcp (Workload Identity), or deploy the app from a stack that creates its cluster.");
+            }
+
+            foreach (var identityTier in spec.Tiers.Where(t => t.Identity is not null))
+            {
+                if (platform.Cloud.CannotGrant(identityTier.Identity!) is { } problem)
+                {
+                    throw new InputError($"{spec.Source}: tier '{identityTier.Name}'", $"app '{spec.Name}': {problem}",
+                        $"Declare the tier's permissions for {platform.Cloud.Name} too, or deploy the app from a stack on the cloud its identity is for ({config.Source}: palisade:cloud).");
+                }
             }
 
             specs.Add(spec);

@@ -19,6 +19,10 @@ public abstract partial record CloudTarget
     /// <summary>Whether tiers can be granted cloud identities here (the stack must own the cluster's identity provider).</summary>
     public virtual bool GrantsIdentities => CreatesCluster;
 
+    /// <summary>Why a tier's declared identity cannot be granted here (null when it can).</summary>
+    public virtual string? CannotGrant(CloudIdentitySpec identity) =>
+        GrantsIdentities ? null : $"a stack on cloud {Name} cannot grant cloud identities";
+
     /// <summary>The link-local endpoint tiers with an identity need for their credentials (none for IRSA).</summary>
     public virtual IdentityEndpoint? IdentityEndpoint => null;
 

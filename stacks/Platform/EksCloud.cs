@@ -15,6 +15,9 @@ public sealed partial record EksCloud(ClusterSettings Settings, string Region, I
 
     public override ClusterSettings Cluster => Settings;
 
+    public override string? CannotGrant(CloudIdentitySpec identity) =>
+        identity.ForAws ? null : "its identity declares no AWS permissions (it is for GCP only), so on cloud aws it would be a role that can do nothing";
+
     /// <summary>CoreDNS, or a NodeLocal DNSCache the platform team installs; Cloud DNS is GKE's.</summary>
     public override IReadOnlyList<DnsResolver> Resolvers => [DnsResolver.KubeDns, DnsResolver.NodeLocalDns];
 

@@ -32,6 +32,9 @@ public sealed partial record GkeCloud(
 
     public override ClusterSettings Cluster => Settings;
 
+    public override string? CannotGrant(CloudIdentitySpec identity) =>
+        identity.ForGcp ? null : "its identity declares no GCP roles (it is for AWS only), so on cloud gcp it would be a service account that can do nothing";
+
     /// <summary>
     /// The GKE metadata server that serves Workload Identity tokens: 169.254.169.254:80 on Dataplane V2, 169.254.169.252:988
     /// otherwise (Google, "About Workload Identity Federation for GKE"). With GKE_METADATA node pools it serves only the

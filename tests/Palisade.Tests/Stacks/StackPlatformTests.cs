@@ -160,3 +160,49 @@ public class StackPlatformTests
     public void Coverage_of_the_whole_address_space(string cidrs, bool all) =>
         Assert.Equal(all, AddressCoverage.CoversAll(cidrs.Split(',').Select(System.Net.IPNetwork.Parse).ToList()));
 }
+
+public class IdentityPerCloudTests
+{
+    private const string Aws = "config:\n  aws:region: us-east-1\n  palisade:apps: [voting]\n  palisade:cloud: aws\n" +
+                               "  palisade:subnetIds: [subnet-1, subnet-2]\n  palisade:apiAccessCidrs: [203.0.113.0/24]\n  palisade:domain: example.com\n";
+
+    private const string Gcp = "config:\n  gcp:project: p-123456\n  gcp:region: europe-west1\n  palisade:apps: [voting]\n  palisade:cloud: gcp\n" +
+                               "  palisade:apiAccessCidrs: [203.0.113.0/24]\n  palisade:domain: example.com\n  palisade:masterCidr: 172.16.0.0/28\n";
+
+    private static CloudTarget Cloud(string yaml) => StackPlatform.Read(StackConfigParser.ParseFile("t", "Pulumi.t.yaml", yaml)).Cloud;
+
+    [Fact]
+    public void An_identity_for_one_cloud_is_granted_there_and_refused_on_the_other()
+    {
+        var gcpOnly = Palisade.Components.ZeroTrust.CloudIdentitySpec.Gcp("roles/secretmanager.secretAccessor");
+        var awsOnly = Palisade.Components.ZeroTrust.CloudIdentitySpec.Aws([new Palisade.Components.Aws.IamStatement(["s3:GetObject"], ["arn:aws:s3:::b/*"])]);
+
+        Assert.Null(Cloud(Gcp).CannotGrant(gcpOnly));
+        Assert.Contains("declares no AWS permissions", Cloud(Aws).CannotGrant(gcpOnly));
+        Assert.Null(Cloud(Aws).CannotGrant(awsOnly));
+        Assert.Contains("declares no GCP roles", Cloud(Gcp).CannotGrant(awsOnly));
+        Assert.Contains("cannot grant cloud identities", Cloud("config:\n  palisade:apps: [voting]\n").CannotGrant(awsOnly));
+    }
+
+    [Theory]
+    [InlineData("dataplane-v2", "169.254.169.254/32", 80)]
+    [InlineData("calico", "169.254.169.252/32", 988)]
+    public void Gke_workload_identity_needs_exactly_its_metadata_server_endpoint(string enforcement, string cidr, int port)
+    {
+        var endpoint = Cloud(Gcp + $"  palisade:gkeNetworkPolicy: {enforcement}\n").IdentityEndpoint!;
+
+        Assert.Equal(cidr, endpoint.Cidr);
+        Assert.Equal(port, endpoint.Port);
+        Assert.Null(Cloud(Aws).IdentityEndpoint);
+    }
+
+    [Theory]
+    [InlineData(Aws, "  palisade:dns: cloud-dns\n", "resolver cloud-dns is not available on cloud aws")]
+    [InlineData(Gcp, "  palisade:dns: coredns\n", "unknown resolver 'coredns'")]
+    public void The_resolver_must_exist_on_the_cloud(string stack, string line, string problem)
+    {
+        var error = Assert.Throws<Palisade.Components.Diagnostics.InputError>(() => Cloud(stack + line));
+        Assert.Equal("Pulumi.t.yaml: palisade:dns", error.Location);
+        Assert.Contains(problem, error.Message);
+    }
+}
