@@ -19,6 +19,9 @@ public sealed record PlatformPeer(string Namespace, IReadOnlyDictionary<string, 
 /// <summary>Where the platform's shared services live, as the stack configures them.</summary>
 public sealed record PlatformPeers(DnsResolver Dns, PlatformPeer? IngressController, PlatformPeer? Monitoring)
 {
+    /// <summary>The name the analysis gives the ingress controller's pods.</summary>
+    public string IngressControllerName { get; init; } = "ingress-controller";
+
     /// <summary>What tiers with a cloud identity reach for their credentials (none for IRSA).</summary>
     public IdentityEndpoint? IdentityEndpoint { get; init; }
 

@@ -19,7 +19,7 @@ public static class PlatformWorkloads
         }
         if (platform.IngressController is { } controller)
         {
-            yield return new Workload(controller.Namespace, "ingress-nginx-controller", "Deployment", controller.PodLabels,
+            yield return new Workload(controller.Namespace, platform.IngressControllerName, "Deployment", controller.PodLabels,
                 [new ContainerPort(80, Name: "http"), new ContainerPort(443, Name: "https")]);
         }
 

@@ -15,7 +15,14 @@ public static class ConfigSchema
         "kubeconfig contents or path for the Kubernetes provider (set with `pulumi config set --secret`).", Secret: true, AppliesTo: "palisade:cloud existing");
 
     public static readonly ConfigKey IngressNamespace = new("ingressNamespace", ConfigKind.String,
-        "Namespace of the ingress controller allowed to reach exposed tiers (default ingress-nginx).", AppliesTo: "palisade:ingress nginx");
+        "Namespace of the ingress controller allowed to reach exposed tiers (nginx: default ingress-nginx; external: required).", AppliesTo: "palisade:ingress nginx or external");
+
+    public static readonly ConfigKey IngressPodLabels = new("ingressPodLabels", ConfigKind.Map,
+        "external ingress: the labels the controller's pods carry, e.g. {app: bunkerweb}; exactly these pods are admitted to exposed tiers.",
+        AppliesTo: "palisade:ingress external");
+
+    public static readonly ConfigKey IngressClassName = new("ingressClassName", ConfigKind.String,
+        "external ingress: the IngressClass of the controller the apps' Ingresses name.", AppliesTo: "palisade:ingress external");
 
     public static readonly ConfigKey MonitoringNamespace = new("monitoringNamespace", ConfigKind.String,
         "Namespace of the monitoring system allowed to scrape metrics ports (none when unset).");
@@ -115,7 +122,7 @@ public static class ConfigSchema
 
     public static IReadOnlyList<ConfigKey> Keys { get; } =
     [
-        Apps, KubeContext, Kubeconfig, IngressNamespace, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
+        Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
         WafRateLimit, NginxRps, NginxConnections, NginxBodySize, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,

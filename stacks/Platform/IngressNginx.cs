@@ -28,6 +28,8 @@ public sealed partial record IngressNginx(Configured Domain, string Namespace, b
 
     public override string Name => KindName;
 
+    public override string ControllerWorkload => "ingress-nginx-controller";
+
     public override PlatformPeer Controller => new(Namespace, Labels.Of(
         (WellKnownLabels.AppName, "ingress-nginx"), (WellKnownLabels.AppComponent, "controller")));
 

@@ -16,6 +16,9 @@ public abstract partial record IngressTarget(Configured Domain)
     /// <summary>The controller's pods, admitted to exposed tiers; null when a load balancer reaches pods by address.</summary>
     public virtual PlatformPeer? Controller => null;
 
+    /// <summary>The name the analysis gives the controller's pods.</summary>
+    public virtual string ControllerWorkload => "ingress-controller";
+
     /// <summary>Addresses a load balancer reaches pods from directly, admitted to exposed tiers on their exposed port.</summary>
     public virtual IReadOnlyList<string> LoadBalancerCidrs => [];
 }
@@ -30,7 +33,7 @@ public sealed record IngressKind(
 /// <summary>Every ingress kind a stack can use.</summary>
 public static partial class IngressKinds
 {
-    public static IReadOnlyList<IngressKind> All { get; } = [IngressNginx.Kind, AlbIngress.Kind];
+    public static IReadOnlyList<IngressKind> All { get; } = [IngressNginx.Kind, AlbIngress.Kind, ExternalIngress.Kind];
 
     [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex DomainPattern();

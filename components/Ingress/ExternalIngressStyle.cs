@@ -1,0 +1,13 @@
+using Palisade.Components.Graph;
+using Palisade.Components.ZeroTrust;
+
+namespace Palisade.Components.Ingress;
+
+/// <summary>
+/// An ingress controller the platform team runs (BunkerWeb, Traefik, ...): the Ingresses name its class and carry no
+/// controller-specific annotations; Palisade installs nothing.
+/// </summary>
+public sealed record ExternalIngressStyle(string ClassName) : IngressStyle(ClassName)
+{
+    public override IReadOnlyDictionary<string, Value> Annotations(AppIngressSpec ingress) => new Dictionary<string, Value>();
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Palisade.Components.Kubernetes;
+using Palisade.Components.ZeroTrust;
+using Palisade.Stacks.Config;
+
+namespace Palisade.Stacks.Platform;
+
+/// <summary>
+/// Bring your own controller, on a cluster the stack does not create: the stack names the controller's namespace, the
+/// labels its pods really carry and its IngressClass, and admits exactly those pods to exposed tiers.
+/// </summary>
+public sealed partial record ExternalIngress(Configured Domain, string Namespace, IReadOnlyDictionary<string, string> PodLabels, string ClassName)
+    : IngressTarget(Domain)
+{
+    public const string KindName = "external";
+
+    public static IngressKind Kind { get; } = new(KindName, cloud => !cloud.CreatesCluster,
+        "An external controller is one the platform team runs on an existing cluster; a stack that creates its cluster installs its own (nginx, alb).", Read);
+
+    public override string Name => KindName;
+
+    public override PlatformPeer Controller => new(Namespace, PodLabels);
+
+    public override string ControllerWorkload => $"{ClassName}-controller";
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")]
+    private static partial Regex ClassNamePattern();
+
+    private static IngressTarget Read(SettingsReader reader, CloudTarget cloud, Configured domain)
+    {
+        var ns = reader.Namespace(ConfigSchema.IngressNamespace) ?? throw reader.Error(ConfigSchema.IngressNamespace, "the required key is missing",
+            "Name the namespace the controller runs in (palisade:ingressNamespace), e.g. ingress-system.");
+        var labels = reader.Map(ConfigSchema.IngressPodLabels) is { Entries.Count: > 0 } map
+            ? map.Entries.ToDictionary(e => e.Key, e => e.Value is ConfigScalar s ? s.Text : string.Empty, StringComparer.Ordinal)
+            : throw reader.Error(ConfigSchema.IngressPodLabels, "the required key is missing or empty",
+                "List the labels the controller's pods carry (kubectl get pods -n <namespace> --show-labels), e.g. {app: bunkerweb}; an empty selector would admit every pod of the namespace.");
+        foreach (var (key, value) in labels)
+        {
+            if ((KubernetesNames.LabelKeyProblem(key) ?? KubernetesNames.LabelValueProblem(key, value)) is { } problem)
+            {
+                throw reader.Error(ConfigSchema.IngressPodLabels, problem, "Use the labels exactly as the API server shows them.");
+            }
+        }
+
+        var className = reader.Required(ConfigSchema.IngressClassName, "the apps' Ingresses name the controller's IngressClass");
+        if (className.Length > 253 || !ClassNamePattern().IsMatch(className))
+        {
+            throw reader.Error(ConfigSchema.IngressClassName, $"'{SettingsReader.Excerpt(className)}' is not an IngressClass name", "Use the name kubectl get ingressclass shows.");
+        }
+
+        return new ExternalIngress(domain, ns, new SortedDictionary<string, string>(labels, StringComparer.Ordinal), className);
+    }
+}
