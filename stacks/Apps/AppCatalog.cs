@@ -9,6 +9,8 @@ public static class AppCatalog
         new SortedDictionary<string, Func<AppSpec>>(StringComparer.Ordinal)
         {
             ["govtech"] = GovTechApp.Define,
+            ["tenant-a"] = () => TenantApp.Define("tenant-a"),
+            ["tenant-b"] = () => TenantApp.Define("tenant-b"),
             ["voting"] = VotingApp.Define,
         };
 

@@ -10,6 +10,7 @@ public class GoldenProgramTests
     [Theory]
     [InlineData("dev")]
     [InlineData("prod")]
+    [InlineData("platform")]
     public void Synthesized_files_match_the_golden_files(string stack)
     {
         var result = Synthesizer.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack(stack));

@@ -42,7 +42,7 @@ public class PlanVerbTests
 
         Assert.Equal(2, exit);
         Assert.Contains("Pulumi.qa.yaml: unknown stack 'qa'", project.Error.ToString());
-        Assert.Contains("dev, prod", project.Error.ToString());
+        Assert.Contains("dev, platform, prod", project.Error.ToString());
     }
 
     [Fact]

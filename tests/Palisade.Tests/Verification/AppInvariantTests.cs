@@ -240,7 +240,8 @@ public class AppInvariantTests
         var output = project.Out.ToString();
 
         Assert.Contains("App invariants", output);
-        foreach (var app in AppCatalog.Names.Select(n => AppCatalog.Find(n)!))
+        var dev = new Palisade.Infra.Synthesis.ProjectDirectory(project.Path).ReadStack("dev");
+        foreach (var app in Palisade.Stacks.Platform.StackPlatform.Read(dev).Apps.Select(n => AppCatalog.Find(n)!))
         {
             foreach (var invariant in app.Invariants)
             {
