@@ -14,7 +14,8 @@ public sealed record EksClusterArgs(
     int NodeDesiredSize,
     int NodeMaxSize,
     bool PolicyEventLogs,
-    bool DeletionProtection);
+    bool DeletionProtection,
+    string VpcCniVersion = EksCluster.DefaultVpcCniVersion);
 
 /// <summary>
 /// An EKS cluster with NetworkPolicy enforcement on, built from raw <c>aws:</c> resources so every setting is explicit:
@@ -30,6 +31,12 @@ public sealed class EksCluster
     public const string ClusterLogicalName = "eks-cluster";
     public const string IssuerHostVariable = "eks-oidc-issuer-host";
     public const string KubeconfigVariable = "eks-kubeconfig";
+
+    /// <summary>
+    /// The vpc-cni add-on version, pinned so a create does not resolve whatever is current; at least 1.21, which the
+    /// EKS ClusterNetworkPolicy guardrails need (EKS user guide, "cni-network-policy-configure").
+    /// </summary>
+    public const string DefaultVpcCniVersion = "v1.22.3-eksbuild.1";
 
     public static readonly IReadOnlyList<string> ControlPlaneLogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
@@ -116,6 +123,7 @@ public sealed class EksCluster
         {
             { "name", args.Name },
             { "version", args.KubernetesVersion },
+            { "upgradePolicy", new MapBuilder { { "supportType", "STANDARD" } }.Build() },
             { "roleArn", clusterRole.Output("arn") },
             {
                 "vpcConfig", new MapBuilder
@@ -183,6 +191,7 @@ public sealed class EksCluster
         {
             { "clusterName", cluster.Output("name", args.Name) },
             { "addonName", "vpc-cni" },
+            { "addonVersion", args.VpcCniVersion },
             { "configurationValues", new FunctionCall("toJSON", VpcCniConfiguration(args.PolicyEventLogs)) },
             { "resolveConflictsOnCreate", "OVERWRITE" },
             { "resolveConflictsOnUpdate", "OVERWRITE" },

@@ -37,7 +37,7 @@ public static class ConfigSchema
         "Name of the cluster the stack creates (default palisade-<stack>).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey KubernetesVersion = new("kubernetesVersion", ConfigKind.String,
-        "Kubernetes minor version of the cluster, e.g. 1.33 (EKS: the cluster version; GKE: the minimum master version).", AppliesTo: "palisade:cloud aws or gcp");
+        "Kubernetes minor version of the cluster, e.g. 1.35 (EKS: the cluster version, default 1.35; GKE: the minimum master version, default none: the Regular release channel decides).", AppliesTo: "palisade:cloud aws or gcp");
 
     public static readonly ConfigKey VpcId = new("vpcId", ConfigKind.String,
         "AWS: id of the existing VPC the cluster runs in (vpc-...); the AWS Load Balancer Controller needs it.", AppliesTo: "palisade:ingress alb", MayBeSecret: true);
@@ -74,6 +74,10 @@ public static class ConfigSchema
 
     public static readonly ConfigKey MasterCidr = new("masterCidr", ConfigKind.Cidr,
         "GCP: /28 range of the control plane when privateNodes is true, e.g. 172.16.0.0/28.", AppliesTo: "palisade:cloud gcp");
+
+    public static readonly ConfigKey VpcCniVersion = new("vpcCniVersion", ConfigKind.String,
+        "AWS: the vpc-cni add-on version, pinned (default v1.22.3-eksbuild.1; at least 1.21, which the EKS ClusterNetworkPolicy guardrails need).",
+        AppliesTo: "palisade:cloud aws");
 
     public static readonly ConfigKey PolicyEventLogs = new("policyEventLogs", ConfigKind.Boolean,
         "AWS: turn on the VPC CNI network policy agent's policy event (flow) logs on each node (default false).", AppliesTo: "palisade:cloud aws");
@@ -124,7 +128,7 @@ public static class ConfigSchema
     [
         Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
-        PrivateNodes, MasterCidr, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
+        PrivateNodes, MasterCidr, VpcCniVersion, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
         WafRateLimit, NginxRps, NginxConnections, NginxBodySize, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];
 

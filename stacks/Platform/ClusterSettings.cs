@@ -11,12 +11,13 @@ public sealed record NodeSizing(Configured NodeType, int Min, int Desired, int M
 /// <summary>The settings every cluster a stack creates has, whatever the cloud.</summary>
 public sealed partial record ClusterSettings(
     string Name,
-    string KubernetesVersion,
+    string? KubernetesVersion,
     NodeSizing Nodes,
     IReadOnlyList<string> ApiAccessCidrs,
     bool DeletionProtection)
 {
-    public const string DefaultKubernetesVersion = "1.33";
+    /// <summary>In standard support on EKS and GKE at release (EKS 1.33 left standard support on 2026-07-29).</summary>
+    public const string DefaultKubernetesVersion = "1.35";
     public const int MinKubernetesMinor = 25;
 
     [GeneratedRegex("^1\\.[0-9]{2}$")]
@@ -25,7 +26,8 @@ public sealed partial record ClusterSettings(
     [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex NamePattern();
 
-    public static ClusterSettings Read(SettingsReader reader, string defaultNodeType, string apiCidrsWhy)
+    /// <param name="defaultVersion">The version when the stack pins none; null leaves it to the cloud's release channel.</param>
+    public static ClusterSettings Read(SettingsReader reader, string defaultNodeType, string apiCidrsWhy, string? defaultVersion)
     {
         var name = reader.String(ConfigSchema.ClusterName, $"palisade-{reader.Stack}");
         if (name.Length > 40 || !NamePattern().IsMatch(name))
@@ -34,11 +36,11 @@ public sealed partial record ClusterSettings(
                 "Use at most 40 lowercase letters, digits and '-', starting with a letter (set palisade:clusterName).");
         }
 
-        var version = reader.String(ConfigSchema.KubernetesVersion, DefaultKubernetesVersion);
-        if (!VersionPattern().IsMatch(version) || int.Parse(version[2..], CultureInfo.InvariantCulture) < MinKubernetesMinor)
+        var version = reader.String(ConfigSchema.KubernetesVersion) ?? defaultVersion;
+        if (version is not null && (!VersionPattern().IsMatch(version) || int.Parse(version[2..], CultureInfo.InvariantCulture) < MinKubernetesMinor))
         {
             throw reader.Error(ConfigSchema.KubernetesVersion, $"'{SettingsReader.Excerpt(version)}' is not a supported Kubernetes minor version",
-                "Write it as 1.<minor>, at least 1.25 (NetworkPolicy enforcement by the VPC CNI needs 1.25 or later), e.g. 1.33.");
+                "Write it as 1.<minor>, at least 1.25 (NetworkPolicy enforcement by the VPC CNI needs 1.25 or later), e.g. 1.35.");
         }
 
         return new ClusterSettings(name, version, ReadNodes(reader, defaultNodeType), ReadApiCidrs(reader, apiCidrsWhy),

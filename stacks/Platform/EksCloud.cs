@@ -4,7 +4,7 @@ using Palisade.Stacks.Config;
 namespace Palisade.Stacks.Platform;
 
 /// <summary>An EKS cluster the stack creates in existing private subnets, with VPC CNI NetworkPolicy enforcement.</summary>
-public sealed partial record EksCloud(ClusterSettings Settings, string Region, IReadOnlyList<string> SubnetIds, bool PolicyEventLogs) : CloudTarget
+public sealed partial record EksCloud(ClusterSettings Settings, string Region, IReadOnlyList<string> SubnetIds, bool PolicyEventLogs, string VpcCniVersion) : CloudTarget
 {
     public const string KindName = "aws";
     public const string RegionKey = "aws:region";
@@ -21,10 +21,13 @@ public sealed partial record EksCloud(ClusterSettings Settings, string Region, I
     /// <summary>CoreDNS, or a NodeLocal DNSCache the platform team installs; Cloud DNS is GKE's.</summary>
     public override IReadOnlyList<DnsResolver> Resolvers => [DnsResolver.KubeDns, DnsResolver.NodeLocalDns];
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^v1\.(2[1-9]|[3-9][0-9])\.[0-9]+-eksbuild\.[0-9]+$")]
+    private static partial System.Text.RegularExpressions.Regex VpcCniVersionPattern();
+
     private static CloudTarget Read(SettingsReader reader)
     {
         var region = ProviderKeys.Required(reader, RegionKey, "the AWS region, e.g. us-east-1");
-        var settings = ClusterSettings.Read(reader, "t3.medium", "the EKS public endpoint accepts IPv4 CIDRs only");
+        var settings = ClusterSettings.Read(reader, "t3.medium", "the EKS public endpoint accepts IPv4 CIDRs only", ClusterSettings.DefaultKubernetesVersion);
         var subnets = reader.List(ConfigSchema.SubnetIds);
         if (subnets.Count < 2)
         {
@@ -33,6 +36,13 @@ public sealed partial record EksCloud(ClusterSettings Settings, string Region, I
                 "List at least two existing private subnet ids (subnet-...) in different availability zones.");
         }
 
-        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false));
+        var vpcCni = reader.String(ConfigSchema.VpcCniVersion, Components.Aws.EksCluster.DefaultVpcCniVersion);
+        if (!VpcCniVersionPattern().IsMatch(vpcCni))
+        {
+            throw reader.Error(ConfigSchema.VpcCniVersion, $"'{SettingsReader.Excerpt(vpcCni)}' is not a vpc-cni add-on version of at least 1.21",
+                "Write it as aws eks describe-addon-versions --addon-name vpc-cni prints it, e.g. v1.22.3-eksbuild.1 (1.21 or later: the guardrail policies need it).");
+        }
+
+        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false), vpcCni);
     }
 }

@@ -48,7 +48,7 @@ public sealed partial record GkeCloud(
     {
         var project = ProviderKeys.Required(reader, ProjectKey, "the GCP project id");
         var region = ProviderKeys.Required(reader, RegionKey, "the GCP region, e.g. europe-west1");
-        var settings = ClusterSettings.Read(reader, "e2-standard-2", "GKE master authorized networks are IPv4 CIDRs");
+        var settings = ClusterSettings.Read(reader, "e2-standard-2", "GKE master authorized networks are IPv4 CIDRs", defaultVersion: null);
         var privateNodes = reader.Boolean(ConfigSchema.PrivateNodes, true);
         var masterCidr = reader.String(ConfigSchema.MasterCidr);
         if (privateNodes && masterCidr is null)

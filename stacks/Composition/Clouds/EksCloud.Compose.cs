@@ -11,9 +11,9 @@ public sealed partial record EksCloud
     {
         var aws = AwsProvider.Create(graph, graph.Root, Region);
         var eks = EksCluster.Create(graph, graph.Root, aws, new EksClusterArgs(
-            Settings.Name, Settings.KubernetesVersion, Region, SubnetIds, Settings.ApiAccessCidrs,
+            Settings.Name, Settings.KubernetesVersion ?? ClusterSettings.DefaultKubernetesVersion, Region, SubnetIds, Settings.ApiAccessCidrs,
             Settings.Nodes.NodeType.In(graph), Settings.Nodes.Min, Settings.Nodes.Desired, Settings.Nodes.Max,
-            PolicyEventLogs, Settings.DeletionProtection));
+            PolicyEventLogs, Settings.DeletionProtection, VpcCniVersion));
         graph.AddOutput("clusterName", eks.ClusterName);
         graph.AddOutput("clusterEndpoint", eks.Cluster.Output("endpoint"));
         return new StackCluster(eks.KubernetesProvider, new IrsaTierIdentities(eks, Settings.Name), eks);

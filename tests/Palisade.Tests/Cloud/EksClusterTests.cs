@@ -33,7 +33,8 @@ public class EksClusterTests
         Assert.Equal(ListValue.Of("api", "audit", "authenticator", "controllerManager", "scheduler"), cluster.Prop("enabledClusterLogTypes"));
         Assert.Equal(ListValue.Of("secrets"), cluster.Prop("encryptionConfig.resources"));
         Assert.Equal("eks-secrets-key", ((OutputRef)cluster.Prop("encryptionConfig.provider.keyArn")).Resource.LogicalName);
-        Assert.Equal(new StringValue("1.33"), cluster.Prop("version"));
+        Assert.Equal(new StringValue("1.35"), cluster.Prop("version"));
+        Assert.Equal(new StringValue("STANDARD"), cluster.Prop("upgradePolicy.supportType"));
         Assert.Equal(["eks-cluster-role-policy"], cluster.Options.DependsOn.Select(r => r.LogicalName));
     }
 

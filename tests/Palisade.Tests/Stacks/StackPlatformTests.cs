@@ -45,7 +45,34 @@ public class StackPlatformTests
     [Fact]
     public void A_default_and_the_same_value_stated_give_the_same_platform_version()
     {
-        Assert.Equal(Read(Aws).KubernetesVersion, Read(Aws + "  palisade:kubernetesVersion: \"1.33\"\n").KubernetesVersion);
+        Assert.Equal(Read(Aws).KubernetesVersion, Read(Aws + "  palisade:kubernetesVersion: \"1.35\"\n").KubernetesVersion);
+        Assert.Equal("1.35", Read(Aws).KubernetesVersion);
+    }
+
+    [Fact]
+    public void Gke_leaves_the_version_to_the_release_channel_unless_the_stack_pins_one()
+    {
+        const string gke = Gcp + "  palisade:masterCidr: 172.16.0.0/28\n";
+        Assert.Null(Read(gke).KubernetesVersion);
+        Assert.Equal("1.34", Read(gke + "  palisade:kubernetesVersion: \"1.34\"\n").KubernetesVersion);
+    }
+
+    [Theory]
+    [InlineData("v1.22.3-eksbuild.1", true)]
+    [InlineData("v1.21.1-eksbuild.8", true)]
+    [InlineData("v1.20.0-eksbuild.1", false)]
+    [InlineData("1.22.3", false)]
+    public void The_vpc_cni_version_is_pinned_and_at_least_1_21(string version, bool valid)
+    {
+        var yaml = Aws + $"  palisade:vpcCniVersion: {version}\n";
+        if (valid)
+        {
+            Assert.Equal(version, Assert.IsType<EksCloud>(Read(yaml).Cloud).VpcCniVersion);
+        }
+        else
+        {
+            Assert.Equal("Pulumi.t.yaml: palisade:vpcCniVersion", Assert.Throws<InputError>(() => Read(yaml)).Location);
+        }
     }
 
     [Fact]
