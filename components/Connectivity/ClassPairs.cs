@@ -70,4 +70,45 @@ internal static class ClassPairs
 
         return result;
     }
+
+    /// <summary>
+    /// With cluster tiers, a pair no NetworkPolicy connects can still be accepted by the Admin tier, and an open pair
+    /// can be denied, so every pair of classes is visited; outcomes are shared through <see cref="ClusterTiers"/>.
+    /// </summary>
+    public static List<(int Destination, ConnectionSet Allowed)>[] ComputeTiered(
+        WorkloadClasses classes, PolicyTables tables, PortResolver ports, ClusterTiers tiers)
+    {
+        var count = classes.Classes.Count;
+        var result = new List<(int, ConnectionSet)>[count];
+        for (var s = 0; s < count; s++)
+        {
+            var egress = tables.Egress[s];
+            var pairs = new List<(int, ConnectionSet)>();
+            for (var d = 0; d < count; d++)
+            {
+                var sentByPolicies = egress is null
+                    ? null
+                    : egress.DefaultFor(classes.Classes[d].Profile, ports).Union(egress.ToClass.GetValueOrDefault(d) ?? ConnectionSet.None);
+                var sent = tiers.Egress(s, d).Decide(sentByPolicies);
+                if (sent.IsEmpty)
+                {
+                    continue;
+                }
+
+                var ingress = tables.Ingress[d];
+                var acceptedByPolicies = ingress is null
+                    ? null
+                    : ingress.Default.Union(ingress.FromClass.GetValueOrDefault(s) ?? ConnectionSet.None);
+                var allowed = sent.Intersect(tiers.Ingress(s, d).Decide(acceptedByPolicies));
+                if (!allowed.IsEmpty)
+                {
+                    pairs.Add((d, allowed));
+                }
+            }
+
+            result[s] = pairs;
+        }
+
+        return result;
+    }
 }

@@ -18,7 +18,9 @@ public static class PairwiseEvaluator
 
         var workloads = ClusterNamespaces.SortedWorkloads(cluster);
         var namespaceLabels = ClusterNamespaces.EffectiveLabels(cluster);
-        var space = new AddressSpace(ConnectivityAnalyzer.IpBlocks(PolicyCompiler.Compile(cluster.Policies)));
+        var tiers = new PairwiseClusterPolicies(cluster.EffectiveClusterPolicies);
+        var space = new AddressSpace(ConnectivityAnalyzer.IpBlocks(PolicyCompiler.Compile(cluster.Policies))
+            .Concat(ConnectivityAnalyzer.Networks(ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, []))));
         var byNamespace = cluster.Policies.ToLookup(p => p.Namespace, StringComparer.Ordinal);
         var ingressPolicies = workloads.Select(w => Selecting(byNamespace[w.Namespace], w, PolicyType.Ingress)).ToArray();
         var egressPolicies = workloads.Select(w => Selecting(byNamespace[w.Namespace], w, PolicyType.Egress)).ToArray();
@@ -36,6 +38,15 @@ public static class PairwiseEvaluator
 
                 var sent = Allowed(egressPolicies[a], PolicyType.Egress, workloads[b], workloads[b], namespaceLabels);
                 var accepted = Allowed(ingressPolicies[b], PolicyType.Ingress, workloads[a], workloads[b], namespaceLabels);
+                if (!tiers.IsEmpty)
+                {
+                    var (source, destination) = (workloads[a], workloads[b]);
+                    sent = tiers.Decide(PolicyType.Egress, namespaceLabels[source.Namespace], source,
+                        peer => MatchesPod(peer, destination, namespaceLabels), destination, egressPolicies[a] is null ? null : sent);
+                    accepted = tiers.Decide(PolicyType.Ingress, namespaceLabels[destination.Namespace], destination,
+                        peer => MatchesPod(peer, source, namespaceLabels), destination, ingressPolicies[b] is null ? null : accepted);
+                }
+
                 var allowed = sent.Intersect(accepted);
                 if (!allowed.IsEmpty)
                 {
@@ -43,7 +54,11 @@ public static class PairwiseEvaluator
                 }
             }
 
-            var toBlocks = space.Blocks.Select(block => (block, AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null)));
+            var toBlocks = space.Blocks.Select(block => (block, tiers.IsEmpty
+                ? AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null)
+                : tiers.Decide(PolicyType.Egress, namespaceLabels[workloads[a].Namespace], workloads[a],
+                    peer => (peer.Networks ?? []).Any(n => Cidr.Parse(n).Contains(block.FirstAddress)), destination: null,
+                    egressPolicies[a] is null ? null : AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null))));
             foreach (var (peer, allowed) in ExternalGrouping.Group(toBlocks))
             {
                 connections.Add(new Connection(peers[a], peer, allowed));
@@ -58,6 +73,9 @@ public static class PairwiseEvaluator
 
         return new ConnectivityResult(workloads, connections, space.Families);
     }
+
+    private static bool MatchesPod(ClusterPeer peer, Workload workload, IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels) =>
+        peer.Pods is { } pods && pods.Matches(namespaceLabels[workload.Namespace], workload.Labels);
 
     /// <summary>The policies of the workload's namespace that select it and govern the direction; null when none (not isolated).</summary>
     private static List<NetworkPolicy>? Selecting(IEnumerable<NetworkPolicy> namespacePolicies, Workload workload, PolicyType direction)
