@@ -12,8 +12,11 @@ internal static class ClusterPolicyCompiler
     public const int MaxPriority = 1000;
 
     /// <summary>Policies ordered Admin first, then Baseline, each tier by priority, kind and name.</summary>
-    public static IReadOnlyList<CompiledClusterPolicy> Compile(IReadOnlyList<ClusterNetworkPolicy> policies, List<string> assumptions)
+    /// <param name="profile">Where pods have their addresses: a networks peer that holds all of them also selects every pod.</param>
+    public static IReadOnlyList<CompiledClusterPolicy> Compile(
+        IReadOnlyList<ClusterNetworkPolicy> policies, List<string> assumptions, EnforcementProfile? profile = null)
     {
+        profile ??= EnforcementProfile.Upstream;
         var ordered = policies
             .OrderBy(p => p.Tier)
             .ThenBy(p => p.Priority)
@@ -45,9 +48,25 @@ internal static class ClusterPolicyCompiler
                     assumptions.Add($"{policy.Id}: {direction} rule {RuleLabel(rule, i)} has a {peer.Unmodelled} peer, which the analysis cannot model; it is treated as matching nothing");
                 }
 
-                return new CompiledClusterRule(ruleId++, policy.Tier, rule.Action, policy, i, rule,
-                    rule.Peers.Where(p => p.Unmodelled is null).Select(Peer).ToList(), CompiledPorts.Compile(portsId++, rule.Ports));
+                var peers = rule.Peers.Where(p => p.Unmodelled is null).Select(Peer).ToList();
+                peers.AddRange(PodsOfNetworks(policy, rule, i, direction, peers));
+                return new CompiledClusterRule(ruleId++, policy.Tier, rule.Action, policy, i, rule, peers, CompiledPorts.Compile(portsId++, rule.Ports));
             }).ToList();
+
+        // The API: "cluster-internal traffic will be checked against the rule as well" — a networks peer also matches
+        // the pods whose addresses it holds.
+        IEnumerable<CompiledClusterPeer> PodsOfNetworks(ClusterNetworkPolicy policy, ClusterPolicyRule rule, int i, string direction, List<CompiledClusterPeer> peers)
+        {
+            var coverage = peers.SelectMany(p => p.Networks).Select(n => profile.Covers(n.Cidr, [])).DefaultIfEmpty(PodCoverage.None).Max();
+            if (coverage == PodCoverage.All)
+            {
+                yield return new CompiledClusterPeer(new ClusterPodSelection(LabelSelector.Everything), []);
+            }
+            else if (coverage == PodCoverage.Partial)
+            {
+                assumptions.Add($"{policy.Id}: {direction} rule {RuleLabel(rule, i)} names networks that hold only part of the pod addresses; which pods have them is unknown, so they are treated as matching no pod");
+            }
+        }
     }
 
     /// <summary>"'name' (#i)" or "#i" when the rule has no name.</summary>

@@ -11,11 +11,12 @@ namespace Palisade.Components.Connectivity;
 public static class ConnectivityAnalyzer
 {
     /// <exception cref="Diagnostics.InputError">A policy is invalid (bad port, protocol, CIDR, selector or peer).</exception>
-    public static ConnectivityResult Analyze(ClusterModel cluster)
+    /// <param name="profile">The enforcing dataplane; <see cref="EnforcementProfile.Upstream"/> when null.</param>
+    public static ConnectivityResult Analyze(ClusterModel cluster, EnforcementProfile? profile = null)
     {
-        var policies = PolicyCompiler.Compile(cluster.Policies);
         var assumptions = new List<string>();
-        var clusterPolicies = ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, assumptions);
+        var policies = PolicyCompiler.Compile(cluster.Policies, profile, assumptions);
+        var clusterPolicies = ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, assumptions, profile);
         var workloads = ClusterNamespaces.SortedWorkloads(cluster);
         var namespaceLabels = ClusterNamespaces.EffectiveLabels(cluster);
         var space = new AddressSpace(IpBlocks(policies).Concat(Networks(clusterPolicies)));

@@ -9,8 +9,9 @@ namespace Palisade.Components.Connectivity;
 /// </summary>
 public static class PairwiseEvaluator
 {
-    public static ConnectivityResult Evaluate(ClusterModel cluster)
+    public static ConnectivityResult Evaluate(ClusterModel cluster, EnforcementProfile? profile = null)
     {
+        profile ??= EnforcementProfile.Upstream;
         foreach (var policy in cluster.Policies)
         {
             PolicyCompiler.Validate(policy);
@@ -36,15 +37,15 @@ public static class PairwiseEvaluator
                     continue;
                 }
 
-                var sent = Allowed(egressPolicies[a], PolicyType.Egress, workloads[b], workloads[b], namespaceLabels);
-                var accepted = Allowed(ingressPolicies[b], PolicyType.Ingress, workloads[a], workloads[b], namespaceLabels);
+                var sent = Allowed(egressPolicies[a], PolicyType.Egress, workloads[b], workloads[b], namespaceLabels, profile);
+                var accepted = Allowed(ingressPolicies[b], PolicyType.Ingress, workloads[a], workloads[b], namespaceLabels, profile);
                 if (!tiers.IsEmpty)
                 {
                     var (source, destination) = (workloads[a], workloads[b]);
                     sent = tiers.Decide(PolicyType.Egress, namespaceLabels[source.Namespace], source,
-                        peer => MatchesPod(peer, destination, namespaceLabels), destination, egressPolicies[a] is null ? null : sent);
+                        peer => MatchesPod(peer, destination, namespaceLabels, profile), destination, egressPolicies[a] is null ? null : sent);
                     accepted = tiers.Decide(PolicyType.Ingress, namespaceLabels[destination.Namespace], destination,
-                        peer => MatchesPod(peer, source, namespaceLabels), destination, ingressPolicies[b] is null ? null : accepted);
+                        peer => MatchesPod(peer, source, namespaceLabels, profile), destination, ingressPolicies[b] is null ? null : accepted);
                 }
 
                 var allowed = sent.Intersect(accepted);
@@ -74,8 +75,11 @@ public static class PairwiseEvaluator
         return new ConnectivityResult(workloads, connections, space.Families);
     }
 
-    private static bool MatchesPod(ClusterPeer peer, Workload workload, IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels) =>
-        peer.Pods is { } pods && pods.Matches(namespaceLabels[workload.Namespace], workload.Labels);
+    /// <summary>A pods/namespaces peer by labels; a networks peer when it holds every pod address (which pod has which is unknown).</summary>
+    private static bool MatchesPod(ClusterPeer peer, Workload workload, IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels, EnforcementProfile profile) =>
+        peer.Pods is { } pods
+            ? pods.Matches(namespaceLabels[workload.Namespace], workload.Labels)
+            : (peer.Networks ?? []).Any(n => profile.Covers(Cidr.Parse(n), []) == PodCoverage.All);
 
     /// <summary>The policies of the workload's namespace that select it and govern the direction; null when none (not isolated).</summary>
     private static List<NetworkPolicy>? Selecting(IEnumerable<NetworkPolicy> namespacePolicies, Workload workload, PolicyType direction)
@@ -89,7 +93,8 @@ public static class PairwiseEvaluator
         PolicyType direction,
         Workload peer,
         Workload destination,
-        IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels)
+        IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels,
+        EnforcementProfile profile)
     {
         if (policies is null)
         {
@@ -101,7 +106,7 @@ public static class PairwiseEvaluator
         {
             foreach (var rule in (direction == PolicyType.Ingress ? policy.Ingress : policy.Egress) ?? [])
             {
-                if (rule.Peers is null || rule.Peers.Count == 0 || rule.Peers.Any(p => Selects(p, policy.Namespace, peer, namespaceLabels)))
+                if (rule.Peers is null || rule.Peers.Count == 0 || rule.Peers.Any(p => Selects(p, policy.Namespace, peer, namespaceLabels, profile)))
                 {
                     allowed = allowed.Union(Ports(rule.Ports, destination));
                 }
@@ -140,12 +145,14 @@ public static class PairwiseEvaluator
         return allowed;
     }
 
+    /// <summary>Selectors by labels; an ipBlock only where the dataplane matches pods by address and it holds them all.</summary>
     private static bool Selects(NetworkPolicyPeer peer, string policyNamespace, Workload workload,
-        IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels)
+        IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels, EnforcementProfile profile)
     {
-        if (peer.IpBlock is not null)
+        if (peer.IpBlock is { } block)
         {
-            return false;
+            return profile.IpBlocksMatchPods &&
+                   profile.Covers(Cidr.Parse(block.Cidr), block.Except.Select(Cidr.Parse).ToList()) == PodCoverage.All;
         }
 
         var namespaceMatches = peer.NamespaceSelector is null

@@ -30,6 +30,32 @@ public sealed class ClusterTierOracleTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Engine_equals_oracle_under_every_enforcement_profile(int firstSeed)
+    {
+        string[][] podRanges = [[], ["10.0.0.0/8"], ["10.1.0.0/16"], ["10.1.0.0/16", "192.168.0.0/16"]];
+        for (var seed = firstSeed; seed < firstSeed + 50; seed++)
+        {
+            var cluster = seed % 2 == 0 ? RandomClusterPolicies.Generate(seed) : RandomClusters.Generate(seed);
+            var profile = new EnforcementProfile((CniProfile)(seed % 4), podRanges[seed / 4 % 4].Select(Cidr.Parse).ToList());
+            var expected = TestCluster.Lines(PairwiseEvaluator.Evaluate(cluster, profile));
+            var actual = TestCluster.Lines(ConnectivityAnalyzer.Analyze(cluster, profile));
+            Assert.True(expected.SequenceEqual(actual), $"seed {seed} ({profile.Cni}):\n- oracle:\n{string.Join("\n", expected)}\n- engine:\n{string.Join("\n", actual)}");
+        }
+    }
+
+    [Fact]
+    public void Address_matching_profiles_change_random_results()
+    {
+        var profile = new EnforcementProfile(CniProfile.EksVpcCni, [Cidr.Parse("10.1.0.0/16")]);
+        var changed = Enumerable.Range(0, 300).Count(s =>
+            !TestCluster.Lines(ConnectivityAnalyzer.Analyze(RandomClusters.Generate(s)))
+                .SequenceEqual(TestCluster.Lines(ConnectivityAnalyzer.Analyze(RandomClusters.Generate(s), profile))));
+
+        Assert.True(changed > 10, $"only {changed} of 300 random clusters changed under eks-vpc-cni");
+    }
+
     [Fact]
     public void Random_cluster_policies_change_results_and_reach_every_tier_outcome()
     {
