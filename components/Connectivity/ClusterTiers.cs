@@ -66,6 +66,9 @@ internal sealed class ClusterTiers
     /// <summary>No cluster rule at all: the NetworkPolicy-only engine applies unchanged.</summary>
     public bool IsEmpty { get; }
 
+    /// <summary>Classes with the same signature match the same cluster rule peers.</summary>
+    public int PeerSignature(int workloadClass) => peerSignature[workloadClass];
+
     /// <summary>The cluster tiers' outcome for traffic from source to destination, as the destination receives it.</summary>
     public TierOutcome Ingress(int source, int destination) =>
         Outcome(ingressSubject[destination], peerSignature[source], classes.Classes[destination].Profile);

@@ -71,6 +71,16 @@ public sealed class ClusterTierOracleTests
     }
 
     [Fact]
+    public void Larger_synthetic_cluster_with_guardrails_matches_the_oracle()
+    {
+        var cluster = SyntheticClusterPolicies.Generate(workloads: 300, namespaces: 30, clusterPolicies: 12, seed: 7);
+        var result = ConnectivityAnalyzer.Analyze(cluster);
+
+        Assert.Equal(TestCluster.Lines(PairwiseEvaluator.Evaluate(cluster)), TestCluster.Lines(result));
+        Assert.NotEqual(TestCluster.Lines(ConnectivityAnalyzer.Analyze(cluster with { ClusterPolicies = null })), TestCluster.Lines(result));
+    }
+
+    [Fact]
     public void Output_does_not_depend_on_cluster_policy_order()
     {
         for (var seed = 0; seed < 100; seed++)
