@@ -102,7 +102,7 @@ internal sealed class PairwiseClusterPolicies
         return baseline.Ports is null || baseline.Action != PolicyAction.Deny;
     }
 
-    private static ConnectionSet Ports(IReadOnlyList<ClusterPort>? ports, Workload? destination)
+    internal static ConnectionSet Ports(IReadOnlyList<ClusterPort>? ports, Workload? destination)
     {
         if (ports is null || ports.Count == 0)
         {

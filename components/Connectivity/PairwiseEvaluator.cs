@@ -76,7 +76,7 @@ public static class PairwiseEvaluator
     }
 
     /// <summary>A pods/namespaces peer by labels; a networks peer when it holds every pod address (which pod has which is unknown).</summary>
-    private static bool MatchesPod(ClusterPeer peer, Workload workload, IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels, EnforcementProfile profile) =>
+    internal static bool MatchesPod(ClusterPeer peer, Workload workload, IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels, EnforcementProfile profile) =>
         peer.Pods is { } pods
             ? pods.Matches(namespaceLabels[workload.Namespace], workload.Labels)
             : (peer.Networks ?? []).Any(n => profile.Covers(Cidr.Parse(n), []) == PodCoverage.All);
@@ -146,7 +146,7 @@ public static class PairwiseEvaluator
     }
 
     /// <summary>Selectors by labels; an ipBlock only where the dataplane matches pods by address and it holds them all.</summary>
-    private static bool Selects(NetworkPolicyPeer peer, string policyNamespace, Workload workload,
+    internal static bool Selects(NetworkPolicyPeer peer, string policyNamespace, Workload workload,
         IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels, EnforcementProfile profile)
     {
         if (peer.IpBlock is { } block)
@@ -162,7 +162,7 @@ public static class PairwiseEvaluator
     }
 
     /// <summary>A rule's ports toward a destination; named ports resolve on its container ports and never on an address.</summary>
-    private static ConnectionSet Ports(IReadOnlyList<NetworkPolicyPort>? ports, Workload? destination)
+    internal static ConnectionSet Ports(IReadOnlyList<NetworkPolicyPort>? ports, Workload? destination)
     {
         if (ports is null || ports.Count == 0)
         {

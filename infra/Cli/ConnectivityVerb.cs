@@ -132,7 +132,7 @@ public static class ConnectivityVerb
             : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
 
     /// <exception cref="InputError">An unknown dataplane or a malformed CIDR.</exception>
-    private static EnforcementProfile Profile(string cni, IReadOnlyList<string> podCidrs)
+    internal static EnforcementProfile Profile(string cni, IReadOnlyList<string> podCidrs)
     {
         if (!EnforcementProfile.Names.TryGetValue(cni, out var profile))
         {
