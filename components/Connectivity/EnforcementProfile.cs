@@ -38,14 +38,15 @@ public sealed record EnforcementProfile(CniProfile Cni, IReadOnlyList<AddressRan
     };
 
     /// <summary>
-    /// Whether a CIDR (minus its except ranges) holds every pod address; Partial when it holds some of them, so that
-    /// some pods might match and the analysis cannot tell which.
+    /// Whether a CIDR (minus its except ranges) holds every pod: a pod has an address in each family of PodRanges, so
+    /// a rule that holds all pod ranges of one family matches every pod. Partial when it holds some pod addresses but
+    /// not all of a family, so that some pods might match and the analysis cannot tell which.
     /// </summary>
     public PodCoverage Covers(AddressRange cidr, IReadOnlyList<AddressRange> except)
     {
         IReadOnlyList<AddressRange> pods = PodRanges.Count > 0 ? PodRanges : [AddressRange.Whole(System.Net.Sockets.AddressFamily.InterNetwork)];
-        var covered = pods.All(p => cidr.Contains(p) && !except.Any(e => e.Overlaps(p)));
-        if (covered)
+        var families = pods.GroupBy(p => p.Family);
+        if (families.Any(family => family.All(p => cidr.Contains(p) && !except.Any(e => e.Overlaps(p)))))
         {
             return PodCoverage.All;
         }

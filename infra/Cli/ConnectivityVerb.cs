@@ -27,10 +27,9 @@ public static class ConnectivityVerb
         output.AcceptOnlyFromAmong([.. ConnectivityReports.Formats]);
         var cni = new Option<string>("--cni")
         {
-            Description = "The dataplane that enforces the policies: under eks-vpc-cni and calico an ipBlock that holds the pod addresses also matches the pods",
+            Description = "The dataplane that enforces the policies: upstream (default), eks-vpc-cni, cilium or calico; under eks-vpc-cni and calico an ipBlock that holds the pod addresses also matches the pods",
             DefaultValueFactory = _ => "upstream",
         };
-        cni.AcceptOnlyFromAmong([.. EnforcementProfile.Names.Keys]);
         var podCidr = new Option<string[]>("--pod-cidr")
         {
             Description = "An address range pods get their addresses from (repeatable); for eks-vpc-cni the VPC CIDR",

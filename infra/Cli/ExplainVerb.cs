@@ -24,8 +24,7 @@ public static class ExplainVerb
         var port = new Option<string?>("--port") { Description = "Only this port, as P or P/TCP, P/UDP, P/SCTP" };
         var output = new Option<string>("--output", "-o") { Description = "Report format", DefaultValueFactory = _ => "text" };
         output.AcceptOnlyFromAmong("text", "json");
-        var cni = new Option<string>("--cni") { Description = "The enforcing dataplane", DefaultValueFactory = _ => "upstream" };
-        cni.AcceptOnlyFromAmong([.. EnforcementProfile.Names.Keys]);
+        var cni = new Option<string>("--cni") { Description = "The enforcing dataplane: upstream (default), eks-vpc-cni, cilium or calico", DefaultValueFactory = _ => "upstream" };
         var podCidr = new Option<string[]>("--pod-cidr") { Description = "An address range pods get their addresses from (repeatable)" };
         var command = new Command("explain", "Explain which policies and rules decide the traffic from one endpoint to another")
         {

@@ -129,6 +129,28 @@ public sealed class EnforcementProfileTests : IDisposable
         Assert.Single(stderr.TrimEnd().Split('\n'));
     }
 
+    [Fact]
+    public void An_unknown_dataplane_on_the_command_line_is_one_error_line()
+    {
+        var (code, stdout, stderr) = Run("--cni", "weave");
+
+        Assert.Equal((ExitCodes.BadInput, string.Empty), (code, stdout));
+        Assert.Equal("error: --cni: unknown dataplane 'weave'. Use one of: upstream, eks-vpc-cni, cilium, calico", stderr.TrimEnd());
+    }
+
+    [Fact]
+    public void On_a_dual_stack_pod_network_a_rule_that_holds_one_family_matches_every_pod()
+    {
+        var profile = new EnforcementProfile(CniProfile.Calico, [Cidr.Parse("10.20.0.0/16"), Cidr.Parse("fd00::/64")]);
+
+        Assert.Equal(PodCoverage.All, profile.Covers(Cidr.Parse("10.0.0.0/8"), []));
+        Assert.Equal(PodCoverage.All, profile.Covers(Cidr.Parse("fd00::/8"), []));
+        Assert.Equal(PodCoverage.Partial, profile.Covers(Cidr.Parse("10.0.0.0/8"), [Cidr.Parse("10.20.1.0/24")]));
+        Assert.Equal(PodCoverage.None, profile.Covers(Cidr.Parse("192.168.0.0/16"), []));
+        Assert.Equal(PodCoverage.All, EnforcementProfile.Upstream.Covers(Cidr.Parse("0.0.0.0/0"), []));
+        Assert.Equal(PodCoverage.None, EnforcementProfile.Upstream.Covers(Cidr.Parse("10.0.0.0/8"), []));
+    }
+
     private (int Code, string Stdout, string Stderr) Run(params string[] options)
     {
         var stdout = new StringWriter();
