@@ -13,6 +13,9 @@ namespace Palisade.Infra.Manifests;
 internal static class ClusterPolicyReader
 {
     public const int MaxRuleName = 100;
+
+    /// <summary>The CRD schemas' MaxItems for rules per direction, peers per rule, networks per peer and ports per rule.</summary>
+    public const int MaxItems = 25;
     public const int MaxPriority = 1000;
 
     /// <summary>The kind read from an (apiVersion, kind), or null when it is not a cluster policy kind.</summary>
@@ -83,7 +86,7 @@ internal static class ClusterPolicyReader
     }
 
     private static IReadOnlyList<ClusterPolicyRule> Rules(ManifestNode? node, ClusterPolicyKind kind, bool ingress) =>
-        node?.Items().Select(rule =>
+        node is null ? [] : Limited(node).Select(rule =>
         {
             rule.RequireMapping();
             var name = rule.Get("name")?.Scalar() ?? string.Empty;
@@ -93,7 +96,7 @@ internal static class ClusterPolicyReader
             }
 
             var peersKey = ingress ? "from" : "to";
-            var peers = rule.Get(peersKey)?.Items() ?? [];
+            var peers = rule.Get(peersKey) is { } peersNode ? Limited(peersNode) : [];
             if (peers.Count == 0)
             {
                 throw rule.Error($"the rule has no {peersKey} peers", $"Add {peersKey}: with at least one peer");
@@ -107,11 +110,11 @@ internal static class ClusterPolicyReader
                 throw wrongShape.Error($"{kind} rules name ports under {portsKey}, not {other}", $"Write the ports under {portsKey}");
             }
 
-            var ports = rule.Get(portsKey)?.Items()
+            var ports = (rule.Get(portsKey) is { } portsNode ? Limited(portsNode) : null)?
                 .Select(p => kind == ClusterPolicyKind.ClusterNetworkPolicy ? ProtocolEntry(p) : LegacyPort(p))
                 .ToList();
             return new ClusterPolicyRule(name, action, peers.Select(p => Peer(p, kind, ingress)).ToList(), ports is { Count: > 0 } ? ports : null);
-        }).ToList() ?? [];
+        }).ToList();
 
     private static string[] Actions(ClusterPolicyKind kind) => kind switch
     {
@@ -160,7 +163,7 @@ internal static class ClusterPolicyReader
             case "pods":
                 return new ClusterPeer(Pods(value));
             case "networks":
-                var networks = value.Items();
+                var networks = Limited(value);
                 if (networks.Count == 0)
                 {
                     throw value.Error("networks is empty", "List at least one CIDR, e.g. 10.0.0.0/8");
@@ -237,6 +240,14 @@ internal static class ClusterPolicyReader
     {
         var value = node.Integer(what);
         return value is >= PortSet.MinPort and <= PortSet.MaxPort ? value : throw node.Error($"{what} {value} is outside 1-65535", "Use a port from 1 to 65535");
+    }
+
+    private static IReadOnlyList<ManifestNode> Limited(ManifestNode node)
+    {
+        var items = node.Items();
+        return items.Count <= MaxItems
+            ? items
+            : throw node.Error($"the list has {items.Count} entries, more than the {MaxItems} the API takes", "Split it over several rules or policies");
     }
 
     /// <summary>The one key a one-of mapping sets.</summary>

@@ -172,6 +172,8 @@ public sealed class ClusterPolicyReaderTests
         { "policy.networking.k8s.io/v1alpha1", "BaselineAdminNetworkPolicy", "spec: {subject: {namespaces: {}}, ingress: [{action: Pass, from: [{namespaces: {}}]}]}" },
         { "policy.networking.k8s.io/v1alpha1", "AdminNetworkPolicy", "spec: {priority: 1, subject: {namespaces: {}}, egress: [{action: Deny, to: [{namespaces: {}}], ports: [{portNumber: {protocol: ICMP, port: 1}}]}]}" },
         { "networking.k8s.aws/v1alpha1", "ClusterNetworkPolicy", "spec: {tier: Admin, priority: 1, subject: {namespaces: {}}, egress: [{action: Deny, to: [{nodes: {}}]}]}" },
+        { "policy.networking.k8s.io/v1alpha2", "ClusterNetworkPolicy", "spec: {tier: Admin, priority: 1, subject: {namespaces: {}}, egress: [{action: Deny, to: [{networks: [" + string.Join(", ", Enumerable.Range(1, 26).Select(i => $"10.{i}.0.0/16")) + "]}]}]}" },
+        { "policy.networking.k8s.io/v1alpha2", "ClusterNetworkPolicy", "spec: {tier: Admin, priority: 1, subject: {namespaces: {}}, ingress: [" + string.Join(", ", Enumerable.Repeat("{action: Deny, from: [{namespaces: {}}]}", 26)) + "]}" },
     };
 
     [Theory]
