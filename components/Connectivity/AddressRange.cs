@@ -68,6 +68,8 @@ public readonly record struct AddressRange(AddressFamily Family, UInt128 First, 
         return family == Family && value >= First && value <= Last;
     }
 
+    public bool Overlaps(AddressRange other) => other.Family == Family && other.First <= Last && First <= other.Last;
+
     public bool Contains(AddressRange other) => other.Family == Family && other.First >= First && other.Last <= Last;
 
     public int CompareTo(AddressRange other)

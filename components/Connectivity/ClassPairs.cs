@@ -70,4 +70,82 @@ internal static class ClassPairs
 
         return result;
     }
+
+    /// <summary>
+    /// With cluster tiers the candidates of a source are the destinations whose ingress can take anything from a source
+    /// of its peer signature (open to the NetworkPolicies or the baseline, accepting any source, or accepted by the
+    /// Admin tier) plus those whose NetworkPolicies name it; each is then decided both ways. The open destinations are
+    /// computed once per peer signature, so the work still follows the size of the answer.
+    /// </summary>
+    public static List<(int Destination, ConnectionSet Allowed)>[] ComputeTiered(
+        WorkloadClasses classes, PolicyTables tables, PortResolver ports, ClusterTiers tiers)
+    {
+        var count = classes.Classes.Count;
+        var ingressNames = new List<int>?[count];
+        for (var d = 0; d < count; d++)
+        {
+            foreach (var source in tables.Ingress[d]?.FromClass.Keys ?? Enumerable.Empty<int>())
+            {
+                (ingressNames[source] ??= []).Add(d);
+            }
+        }
+
+        var openBySignature = new Dictionary<int, List<int>>();
+        var result = new List<(int, ConnectionSet)>[count];
+        var seen = new int[count];
+        var stamp = 0;
+        for (var s = 0; s < count; s++)
+        {
+            if (!openBySignature.TryGetValue(tiers.PeerSignature(s), out var open))
+            {
+                open = [];
+                for (var d = 0; d < count; d++)
+                {
+                    var ingress = tables.Ingress[d];
+                    var outcome = tiers.Ingress(s, d);
+                    if ((ingress is null ? !outcome.Decide(null).IsEmpty : ingress.AcceptsAnySource) || !outcome.Accepted.IsEmpty)
+                    {
+                        open.Add(d);
+                    }
+                }
+
+                openBySignature[tiers.PeerSignature(s)] = open;
+            }
+
+            stamp++;
+            var egress = tables.Egress[s];
+            var pairs = new List<(int, ConnectionSet)>();
+            foreach (var d in open.Concat(ingressNames[s] ?? []))
+            {
+                if (seen[d] == stamp)
+                {
+                    continue;
+                }
+
+                seen[d] = stamp;
+                var sentByPolicies = egress is null
+                    ? null
+                    : egress.DefaultFor(classes.Classes[d].Profile, ports).Union(egress.ToClass.GetValueOrDefault(d) ?? ConnectionSet.None);
+                var sent = tiers.Egress(s, d).Decide(sentByPolicies);
+                if (sent.IsEmpty)
+                {
+                    continue;
+                }
+
+                var ingress = tables.Ingress[d];
+                var acceptedByPolicies = ingress is null
+                    ? null
+                    : ingress.Default.Union(ingress.FromClass.GetValueOrDefault(s) ?? ConnectionSet.None);
+                var allowed = sent.Intersect(tiers.Ingress(s, d).Decide(acceptedByPolicies));
+                if (!allowed.IsEmpty)
+                {
+                    pairs.Add((d, allowed));
+                }
+            }
+
+            result[s] = pairs;
+        }
+
+        return result;
+    }
 }

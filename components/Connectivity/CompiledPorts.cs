@@ -56,4 +56,33 @@ internal sealed class CompiledPorts
 
         return new CompiledPorts(id, false, numeric, named.Distinct().ToList());
     }
+
+    /// <summary>A cluster policy rule's ports; null or empty means everything. A named port matches any protocol.</summary>
+    public static CompiledPorts Compile(int id, IReadOnlyList<ClusterPort>? ports)
+    {
+        if (ports is null || ports.Count == 0)
+        {
+            return new CompiledPorts(id, true, ConnectionSet.All, []);
+        }
+
+        var numeric = ConnectionSet.None;
+        var named = new List<NamedPort>();
+        foreach (var port in ports)
+        {
+            switch (port)
+            {
+                case ClusterPort.Number n:
+                    numeric = numeric.Union(ConnectionSet.For(n.Protocol, n.Port, n.Port));
+                    break;
+                case ClusterPort.Range r:
+                    numeric = numeric.Union(ConnectionSet.For(r.Protocol, r.Start, r.End));
+                    break;
+                case ClusterPort.Named n:
+                    named.AddRange([new NamedPort(n.Name, Protocol.TCP), new NamedPort(n.Name, Protocol.UDP), new NamedPort(n.Name, Protocol.SCTP)]);
+                    break;
+            }
+        }
+
+        return new CompiledPorts(id, false, numeric, named.Distinct().ToList());
+    }
 }

@@ -4,7 +4,8 @@ namespace Palisade.Components.Connectivity;
 
 /// <summary>
 /// The traffic allowed between two peers: "All Connections" (every protocol and port, including protocols a
-/// NetworkPolicy port cannot name, such as ICMP) or a set of ports per TCP, UDP and SCTP.
+/// NetworkPolicy port cannot name, such as ICMP) or a set of ports per TCP, UDP and SCTP, plus (only after a cluster
+/// policy subtracted some ports from everything) the protocols no port can name.
 /// </summary>
 /// <remarks>
 /// TCP, UDP and SCTP on every port is not "All Connections": only a rule without ports allows the other protocols,
@@ -20,9 +21,10 @@ public sealed class ConnectionSet : IEquatable<ConnectionSet>
     private readonly PortSet udp;
     private readonly PortSet sctp;
 
-    private ConnectionSet(bool isAll, PortSet tcp, PortSet udp, PortSet sctp)
+    private ConnectionSet(bool others, PortSet tcp, PortSet udp, PortSet sctp)
     {
-        IsAll = isAll;
+        AllowsOtherProtocols = others;
+        IsAll = others && tcp.IsAll && udp.IsAll && sctp.IsAll;
         this.tcp = tcp;
         this.udp = udp;
         this.sctp = sctp;
@@ -32,9 +34,17 @@ public sealed class ConnectionSet : IEquatable<ConnectionSet>
 
     public static ConnectionSet All { get; } = new(true, PortSet.All, PortSet.All, PortSet.All);
 
+    /// <summary>Only the protocols other than TCP, UDP and SCTP.</summary>
+    public static ConnectionSet OtherProtocolsOnly { get; } = new(true, PortSet.Empty, PortSet.Empty, PortSet.Empty);
+
     public bool IsAll { get; }
 
-    public bool IsEmpty => !IsAll && tcp.IsEmpty && udp.IsEmpty && sctp.IsEmpty;
+    /// <summary>Protocols other than TCP, UDP and SCTP (ICMP, ...): only a rule without ports allows them.</summary>
+    public bool AllowsOtherProtocols { get; }
+
+    public const string OtherProtocolsText = "other protocols";
+
+    public bool IsEmpty => !AllowsOtherProtocols && tcp.IsEmpty && udp.IsEmpty && sctp.IsEmpty;
 
     /// <summary>The protocols with at least one allowed port, in the order TCP, UDP, SCTP.</summary>
     public IReadOnlyList<ProtocolPorts> Protocols =>
@@ -73,7 +83,29 @@ public sealed class ConnectionSet : IEquatable<ConnectionSet>
             return other;
         }
 
-        return new ConnectionSet(false, tcp.Union(other.tcp), udp.Union(other.udp), sctp.Union(other.sctp));
+        return Make(AllowsOtherProtocols || other.AllowsOtherProtocols, tcp.Union(other.tcp), udp.Union(other.udp), sctp.Union(other.sctp));
+    }
+
+    /// <summary>What this set allows and the other does not.</summary>
+    public ConnectionSet Subtract(ConnectionSet other)
+    {
+        if (other.IsEmpty || IsEmpty)
+        {
+            return this;
+        }
+
+        if (other.IsAll || ReferenceEquals(this, other))
+        {
+            return None;
+        }
+
+        return Make(AllowsOtherProtocols && !other.AllowsOtherProtocols, tcp.Subtract(other.tcp), udp.Subtract(other.udp), sctp.Subtract(other.sctp));
+    }
+
+    private static ConnectionSet Make(bool others, PortSet tcp, PortSet udp, PortSet sctp)
+    {
+        var result = new ConnectionSet(others, tcp, udp, sctp);
+        return result.IsAll ? All : result.IsEmpty ? None : result;
     }
 
     public ConnectionSet Intersect(ConnectionSet other)
@@ -88,19 +120,18 @@ public sealed class ConnectionSet : IEquatable<ConnectionSet>
             return other;
         }
 
-        var result = new ConnectionSet(false, tcp.Intersect(other.tcp), udp.Intersect(other.udp), sctp.Intersect(other.sctp));
-        return result.IsEmpty ? None : result;
+        return Make(AllowsOtherProtocols && other.AllowsOtherProtocols, tcp.Intersect(other.tcp), udp.Intersect(other.udp), sctp.Intersect(other.sctp));
     }
 
     public bool Equals(ConnectionSet? other) =>
         other is not null && (ReferenceEquals(this, other) ||
-                              (IsAll == other.IsAll && tcp.Equals(other.tcp) && udp.Equals(other.udp) && sctp.Equals(other.sctp)));
+                              (AllowsOtherProtocols == other.AllowsOtherProtocols && tcp.Equals(other.tcp) && udp.Equals(other.udp) && sctp.Equals(other.sctp)));
 
     public override bool Equals(object? obj) => Equals(obj as ConnectionSet);
 
-    public override int GetHashCode() => HashCode.Combine(IsAll, tcp, udp, sctp);
+    public override int GetHashCode() => HashCode.Combine(AllowsOtherProtocols, tcp, udp, sctp);
 
-    /// <summary>"All Connections", "TCP 80,443; UDP 53" or "None".</summary>
+    /// <summary>"All Connections", "TCP 80,443; UDP 53", "TCP 1-79,81-65535; UDP 1-65535; SCTP 1-65535; other protocols" or "None".</summary>
     public override string ToString() =>
-        IsAll ? AllConnectionsText : IsEmpty ? "None" : string.Join("; ", Protocols);
+        IsAll ? AllConnectionsText : IsEmpty ? "None" : string.Join("; ", Protocols.Select(p => p.ToString()).Concat(AllowsOtherProtocols ? [OtherProtocolsText] : []));
 }

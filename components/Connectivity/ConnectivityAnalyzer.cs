@@ -3,24 +3,34 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Components.Connectivity;
 
 /// <summary>
-/// Computes what the NetworkPolicies of a cluster allow (reference/netpol-semantics.md). Workloads that no selector or
+/// Computes what the policies of a cluster allow (reference/netpol-semantics.md): the Admin tier of the cluster
+/// policies, then the NetworkPolicies, then the Baseline tier, then the default allow. Workloads that no selector or
 /// named port tells apart are grouped into classes; rules are evaluated once per class and the answer is expanded.
 /// <see cref="PairwiseEvaluator"/> computes the same result pod by pod, as an oracle.
 /// </summary>
 public static class ConnectivityAnalyzer
 {
     /// <exception cref="Diagnostics.InputError">A policy is invalid (bad port, protocol, CIDR, selector or peer).</exception>
-    public static ConnectivityResult Analyze(ClusterModel cluster)
+    /// <param name="profile">The enforcing dataplane; <see cref="EnforcementProfile.Upstream"/> when null.</param>
+    public static ConnectivityResult Analyze(ClusterModel cluster, EnforcementProfile? profile = null)
     {
-        var policies = PolicyCompiler.Compile(cluster.Policies);
+        var assumptions = new List<string>();
+        var policies = PolicyCompiler.Compile(cluster.Policies, profile, assumptions);
+        var clusterPolicies = ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, assumptions, profile);
         var workloads = ClusterNamespaces.SortedWorkloads(cluster);
         var namespaceLabels = ClusterNamespaces.EffectiveLabels(cluster);
-        var space = new AddressSpace(IpBlocks(policies));
-        var classes = new WorkloadClasses(workloads, namespaceLabels, policies);
+        var space = new AddressSpace(IpBlocks(policies).Concat(Networks(clusterPolicies)));
+        var classes = new WorkloadClasses(workloads, namespaceLabels, policies, clusterPolicies);
         var ports = new PortResolver(classes.Profiles);
         var tables = new PolicyTables(classes, policies, space, new PeerResolver(classes), ports);
-        var pairs = ClassPairs.Compute(classes, tables, ports);
-        return new ResultExpander(space).Expand(workloads, classes, tables, pairs);
+        var tiers = new ClusterTiers(classes, clusterPolicies, space, ports);
+        if (tiers.IsEmpty)
+        {
+            return new ResultExpander(space).Expand(workloads, classes, tables, ClassPairs.Compute(classes, tables, ports), null, assumptions);
+        }
+
+        var pairs = ClassPairs.ComputeTiered(classes, tables, ports, tiers);
+        return new ResultExpander(space).Expand(workloads, classes, tables, pairs, tiers, assumptions);
     }
 
     internal static IEnumerable<CompiledIpBlock> IpBlocks(IEnumerable<CompiledPolicy> policies) =>
@@ -28,4 +38,7 @@ public static class ConnectivityAnalyzer
             .SelectMany(r => r.Peers)
             .Select(p => p.IpBlock)
             .OfType<CompiledIpBlock>();
+
+    internal static IEnumerable<CompiledIpBlock> Networks(IEnumerable<CompiledClusterPolicy> policies) =>
+        policies.SelectMany(p => p.Ingress.Concat(p.Egress)).SelectMany(r => r.Peers).SelectMany(p => p.Networks);
 }

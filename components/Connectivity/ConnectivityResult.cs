@@ -46,6 +46,9 @@ public sealed class ConnectivityResult
         this.table = table;
     }
 
+    /// <summary>What the analysis assumed where it could not model the input (e.g. a nodes peer treated as matching nothing).</summary>
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
+
     /// <summary>Workloads sorted by id.</summary>
     public IReadOnlyList<Workload> Workloads { get; }
 

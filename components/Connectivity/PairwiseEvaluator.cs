@@ -9,8 +9,9 @@ namespace Palisade.Components.Connectivity;
 /// </summary>
 public static class PairwiseEvaluator
 {
-    public static ConnectivityResult Evaluate(ClusterModel cluster)
+    public static ConnectivityResult Evaluate(ClusterModel cluster, EnforcementProfile? profile = null)
     {
+        profile ??= EnforcementProfile.Upstream;
         foreach (var policy in cluster.Policies)
         {
             PolicyCompiler.Validate(policy);
@@ -18,7 +19,9 @@ public static class PairwiseEvaluator
 
         var workloads = ClusterNamespaces.SortedWorkloads(cluster);
         var namespaceLabels = ClusterNamespaces.EffectiveLabels(cluster);
-        var space = new AddressSpace(ConnectivityAnalyzer.IpBlocks(PolicyCompiler.Compile(cluster.Policies)));
+        var tiers = new PairwiseClusterPolicies(cluster.EffectiveClusterPolicies);
+        var space = new AddressSpace(ConnectivityAnalyzer.IpBlocks(PolicyCompiler.Compile(cluster.Policies))
+            .Concat(ConnectivityAnalyzer.Networks(ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, []))));
         var byNamespace = cluster.Policies.ToLookup(p => p.Namespace, StringComparer.Ordinal);
         var ingressPolicies = workloads.Select(w => Selecting(byNamespace[w.Namespace], w, PolicyType.Ingress)).ToArray();
         var egressPolicies = workloads.Select(w => Selecting(byNamespace[w.Namespace], w, PolicyType.Egress)).ToArray();
@@ -34,8 +37,17 @@ public static class PairwiseEvaluator
                     continue;
                 }
 
-                var sent = Allowed(egressPolicies[a], PolicyType.Egress, workloads[b], workloads[b], namespaceLabels);
-                var accepted = Allowed(ingressPolicies[b], PolicyType.Ingress, workloads[a], workloads[b], namespaceLabels);
+                var sent = Allowed(egressPolicies[a], PolicyType.Egress, workloads[b], workloads[b], namespaceLabels, profile);
+                var accepted = Allowed(ingressPolicies[b], PolicyType.Ingress, workloads[a], workloads[b], namespaceLabels, profile);
+                if (!tiers.IsEmpty)
+                {
+                    var (source, destination) = (workloads[a], workloads[b]);
+                    sent = tiers.Decide(PolicyType.Egress, namespaceLabels[source.Namespace], source,
+                        peer => MatchesPod(peer, destination, namespaceLabels, profile), destination, egressPolicies[a] is null ? null : sent);
+                    accepted = tiers.Decide(PolicyType.Ingress, namespaceLabels[destination.Namespace], destination,
+                        peer => MatchesPod(peer, source, namespaceLabels, profile), destination, ingressPolicies[b] is null ? null : accepted);
+                }
+
                 var allowed = sent.Intersect(accepted);
                 if (!allowed.IsEmpty)
                 {
@@ -43,7 +55,11 @@ public static class PairwiseEvaluator
                 }
             }
 
-            var toBlocks = space.Blocks.Select(block => (block, AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null)));
+            var toBlocks = space.Blocks.Select(block => (block, tiers.IsEmpty
+                ? AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null)
+                : tiers.Decide(PolicyType.Egress, namespaceLabels[workloads[a].Namespace], workloads[a],
+                    peer => (peer.Networks ?? []).Any(n => Cidr.Parse(n).Contains(block.FirstAddress)), destination: null,
+                    egressPolicies[a] is null ? null : AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null))));
             foreach (var (peer, allowed) in ExternalGrouping.Group(toBlocks))
             {
                 connections.Add(new Connection(peers[a], peer, allowed));
@@ -59,6 +75,12 @@ public static class PairwiseEvaluator
         return new ConnectivityResult(workloads, connections, space.Families);
     }
 
+    /// <summary>A pods/namespaces peer by labels; a networks peer when it holds every pod address (which pod has which is unknown).</summary>
+    internal static bool MatchesPod(ClusterPeer peer, Workload workload, IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels, EnforcementProfile profile) =>
+        peer.Pods is { } pods
+            ? pods.Matches(namespaceLabels[workload.Namespace], workload.Labels)
+            : (peer.Networks ?? []).Any(n => profile.Covers(Cidr.Parse(n), []) == PodCoverage.All);
+
     /// <summary>The policies of the workload's namespace that select it and govern the direction; null when none (not isolated).</summary>
     private static List<NetworkPolicy>? Selecting(IEnumerable<NetworkPolicy> namespacePolicies, Workload workload, PolicyType direction)
     {
@@ -71,7 +93,8 @@ public static class PairwiseEvaluator
         PolicyType direction,
         Workload peer,
         Workload destination,
-        IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels)
+        IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels,
+        EnforcementProfile profile)
     {
         if (policies is null)
         {
@@ -83,7 +106,7 @@ public static class PairwiseEvaluator
         {
             foreach (var rule in (direction == PolicyType.Ingress ? policy.Ingress : policy.Egress) ?? [])
             {
-                if (rule.Peers is null || rule.Peers.Count == 0 || rule.Peers.Any(p => Selects(p, policy.Namespace, peer, namespaceLabels)))
+                if (rule.Peers is null || rule.Peers.Count == 0 || rule.Peers.Any(p => Selects(p, policy.Namespace, peer, namespaceLabels, profile)))
                 {
                     allowed = allowed.Union(Ports(rule.Ports, destination));
                 }
@@ -122,12 +145,14 @@ public static class PairwiseEvaluator
         return allowed;
     }
 
-    private static bool Selects(NetworkPolicyPeer peer, string policyNamespace, Workload workload,
-        IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels)
+    /// <summary>Selectors by labels; an ipBlock only where the dataplane matches pods by address and it holds them all.</summary>
+    internal static bool Selects(NetworkPolicyPeer peer, string policyNamespace, Workload workload,
+        IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels, EnforcementProfile profile)
     {
-        if (peer.IpBlock is not null)
+        if (peer.IpBlock is { } block)
         {
-            return false;
+            return profile.IpBlocksMatchPods &&
+                   profile.Covers(Cidr.Parse(block.Cidr), block.Except.Select(Cidr.Parse).ToList()) == PodCoverage.All;
         }
 
         var namespaceMatches = peer.NamespaceSelector is null
@@ -137,7 +162,7 @@ public static class PairwiseEvaluator
     }
 
     /// <summary>A rule's ports toward a destination; named ports resolve on its container ports and never on an address.</summary>
-    private static ConnectionSet Ports(IReadOnlyList<NetworkPolicyPort>? ports, Workload? destination)
+    internal static ConnectionSet Ports(IReadOnlyList<NetworkPolicyPort>? ports, Workload? destination)
     {
         if (ports is null || ports.Count == 0)
         {

@@ -147,6 +147,36 @@ public sealed class PortSet : IEquatable<PortSet>
         return Create(result);
     }
 
+    /// <summary>The ports not in this set.</summary>
+    public PortSet Complement()
+    {
+        if (IsEmpty)
+        {
+            return All;
+        }
+
+        var result = new List<PortRange>();
+        var next = MinPort;
+        foreach (var range in ranges)
+        {
+            if (range.First > next)
+            {
+                result.Add(new PortRange(next, range.First - 1));
+            }
+
+            next = range.Last + 1;
+        }
+
+        if (next <= MaxPort)
+        {
+            result.Add(new PortRange(next, MaxPort));
+        }
+
+        return result.Count == 1 && result[0].First == MinPort && result[0].Last == MaxPort ? All : new PortSet([.. result]);
+    }
+
+    public PortSet Subtract(PortSet other) => other.IsEmpty || IsEmpty ? this : Intersect(other.Complement());
+
     public bool Equals(PortSet? other) =>
         other is not null && (ReferenceEquals(this, other) || (hash == other.hash && ranges.AsSpan().SequenceEqual(other.ranges)));
 

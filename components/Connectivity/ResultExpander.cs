@@ -25,14 +25,16 @@ internal sealed class ResultExpander
         IReadOnlyList<Workload> sortedWorkloads,
         WorkloadClasses classes,
         PolicyTables tables,
-        List<(int Destination, ConnectionSet Allowed)>[] pairs)
+        List<(int Destination, ConnectionSet Allowed)>[] pairs,
+        ClusterTiers? tiers = null,
+        IReadOnlyList<string>? assumptions = null)
     {
         var classCount = classes.Classes.Count;
         var egressPeers = new IReadOnlyList<(ExternalPeer Peer, ConnectionSet Allowed)>[classCount];
         var ingressPeers = new IReadOnlyList<(ExternalPeer Peer, ConnectionSet Allowed)>[classCount];
         for (var c = 0; c < classCount; c++)
         {
-            egressPeers[c] = Group(tables.Egress[c]?.External ?? open);
+            egressPeers[c] = Group(tiers is null ? tables.Egress[c]?.External ?? open : tiers.EgressExternal(c, tables.Egress[c]?.External));
             ingressPeers[c] = Group(tables.Ingress[c]?.External ?? open);
         }
 
@@ -50,7 +52,7 @@ internal sealed class ResultExpander
 
         var workloadPeers = sortedWorkloads.Select(w => new WorkloadPeer(w)).ToArray();
         var table = new ClassConnections(workloadPeers, classes, pairs, egressPeers, ingressPeers, externalOrder);
-        return new ConnectivityResult(sortedWorkloads, table, space.Families);
+        return new ConnectivityResult(sortedWorkloads, table, space.Families) { Assumptions = assumptions ?? [] };
     }
 
     private IReadOnlyList<(ExternalPeer Peer, ConnectionSet Allowed)> Group(IReadOnlyList<BlockSegment> segments)

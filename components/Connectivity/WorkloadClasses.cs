@@ -27,7 +27,8 @@ internal sealed class WorkloadClasses
     public WorkloadClasses(
         IReadOnlyList<Workload> sortedWorkloads,
         IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels,
-        IReadOnlyList<CompiledPolicy> policies)
+        IReadOnlyList<CompiledPolicy> policies,
+        IReadOnlyList<CompiledClusterPolicy>? clusterPolicies = null)
     {
         var podRelevance = new LabelRelevance();
         var namespaceRelevance = new LabelRelevance();
@@ -44,6 +45,22 @@ internal sealed class WorkloadClasses
                 {
                     podRelevance.Add(peer.PodSelector);
                     namespaceRelevance.Add(peer.NamespaceSelector);
+                }
+            }
+        }
+
+        // Cluster policies select by namespace and pod labels too, so their selectors tell classes apart the same way.
+        foreach (var policy in clusterPolicies ?? [])
+        {
+            namespaceRelevance.Add(policy.Subject.NamespaceSelector);
+            podRelevance.Add(policy.Subject.PodSelector);
+            foreach (var rule in policy.Ingress.Concat(policy.Egress))
+            {
+                namedPorts.AddRange(rule.Ports.Named);
+                foreach (var peer in rule.Peers)
+                {
+                    namespaceRelevance.Add(peer.Pods?.NamespaceSelector);
+                    podRelevance.Add(peer.Pods?.PodSelector);
                 }
             }
         }

@@ -34,8 +34,15 @@ public sealed record NamespaceInfo(string Name, IReadOnlyDictionary<string, stri
     }
 }
 
-/// <summary>Everything the connectivity analysis looks at: namespaces, workloads and policies.</summary>
+/// <summary>
+/// Everything the connectivity analysis looks at: namespaces, workloads, NetworkPolicies and the cluster-scoped
+/// policies of the Admin and Baseline tiers.
+/// </summary>
 public sealed record ClusterModel(
     IReadOnlyList<NamespaceInfo> Namespaces,
     IReadOnlyList<Workload> Workloads,
-    IReadOnlyList<NetworkPolicy> Policies);
+    IReadOnlyList<NetworkPolicy> Policies,
+    IReadOnlyList<ClusterNetworkPolicy>? ClusterPolicies = null)
+{
+    public IReadOnlyList<ClusterNetworkPolicy> EffectiveClusterPolicies => ClusterPolicies ?? [];
+}

@@ -7,7 +7,10 @@ using Palisade.Infra.Reports.Connectivity;
 
 namespace Palisade.Infra.Cli;
 
-/// <summary><c>connectivity &lt;manifest-dir&gt; [--output text|json|md|mermaid]</c>: what the manifests' NetworkPolicies allow.</summary>
+/// <summary>
+/// <c>connectivity &lt;manifest-dir&gt; [--output text|json|md|mermaid] [--cni upstream|eks-vpc-cni|cilium|calico]
+/// [--pod-cidr CIDR]...</c>: what the manifests' policies allow under the enforcing dataplane.
+/// </summary>
 public static class ConnectivityVerb
 {
     public static Command Create()
@@ -22,17 +25,31 @@ public static class ConnectivityVerb
             DefaultValueFactory = _ => ConnectivityReports.Text,
         };
         output.AcceptOnlyFromAmong([.. ConnectivityReports.Formats]);
+        var cni = new Option<string>("--cni")
+        {
+            Description = "The dataplane that enforces the policies: upstream (default), eks-vpc-cni, cilium or calico; under eks-vpc-cni and calico an ipBlock that holds the pod addresses also matches the pods",
+            DefaultValueFactory = _ => "upstream",
+        };
+        var podCidr = new Option<string[]>("--pod-cidr")
+        {
+            Description = "An address range pods get their addresses from (repeatable); for eks-vpc-cni the VPC CIDR",
+            AllowMultipleArgumentsPerToken = false,
+        };
 
         var command = new Command("connectivity", "Analyse the connectivity that the NetworkPolicies in a set of manifests allow")
         {
             directory,
             output,
+            cni,
+            podCidr,
         };
         command.SetAction(parse => Run(
             parse.GetValue(directory)!,
             parse.GetValue(output) ?? ConnectivityReports.Text,
             parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
+            parse.InvocationConfiguration.Error,
+            parse.GetValue(cni) ?? "upstream",
+            parse.GetValue(podCidr) ?? []));
         return command;
     }
 
@@ -41,7 +58,7 @@ public static class ConnectivityVerb
     /// own stdout is streamed as it is written, so its size is not held in memory.
     /// </summary>
     /// <returns>0 on success, 2 on bad input (missing directory, malformed object, unknown format).</returns>
-    public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr)
+    public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr, string cni = "upstream", IReadOnlyList<string>? podCidrs = null)
     {
         if (!ConnectivityReports.Formats.Contains(output))
         {
@@ -54,10 +71,11 @@ public static class ConnectivityVerb
         string? report = null;
         try
         {
+            var profile = Profile(cni, podCidrs ?? []);
             RequireDirectory(directory);
             var read = ManifestDirectoryReader.Read(directory);
             notes = read.Notes;
-            result = ConnectivityAnalyzer.Analyze(read.Cluster);
+            result = ConnectivityAnalyzer.Analyze(read.Cluster, profile);
             var streamed = output == ConnectivityReports.Json && ReferenceEquals(stdout, Console.Out);
             if (!streamed)
             {
@@ -73,6 +91,11 @@ public static class ConnectivityVerb
         foreach (var note in notes)
         {
             stderr.WriteLine($"note: {note}");
+        }
+
+        foreach (var assumption in result.Assumptions)
+        {
+            stderr.WriteLine($"warning: {assumption}");
         }
 
         try
@@ -106,6 +129,28 @@ public static class ConnectivityVerb
         OperatingSystem.IsWindows()
             ? Console.OpenStandardOutput()
             : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+
+    /// <exception cref="InputError">An unknown dataplane or a malformed CIDR.</exception>
+    internal static EnforcementProfile Profile(string cni, IReadOnlyList<string> podCidrs)
+    {
+        if (!EnforcementProfile.Names.TryGetValue(cni, out var profile))
+        {
+            throw new InputError("--cni", $"unknown dataplane '{cni}'", $"Use one of: {string.Join(", ", EnforcementProfile.Names.Keys)}");
+        }
+
+        var ranges = new List<AddressRange>();
+        foreach (var text in podCidrs)
+        {
+            if (!Cidr.TryParse(text, out var range, out var problem))
+            {
+                throw new InputError("--pod-cidr", problem, "Pass the range pods get addresses from, e.g. --pod-cidr 10.20.0.0/16");
+            }
+
+            ranges.Add(range);
+        }
+
+        return new EnforcementProfile(profile, ranges);
+    }
 
     /// <exception cref="InputError">The path is a file (or another non-directory).</exception>
     private static void RequireDirectory(string directory)

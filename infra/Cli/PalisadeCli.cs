@@ -33,6 +33,7 @@ public static class PalisadeCli
             VerifyVerb.Create(context),
             CompileVerb.Create(context),
             ConnectivityVerb.Create(),
+            ExplainVerb.Create(),
             DiffVerb.Create(context),
             PromoteVerb.Create(context),
         };

@@ -12,6 +12,7 @@ internal sealed class ClusterModelBuilder
     private readonly Dictionary<string, (NamespaceInfo Namespace, string Where)> namespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry> workloads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (NetworkPolicy Policy, string Where)> policies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ClusterNetworkPolicy Policy, string Where)> clusterPolicies = new(StringComparer.Ordinal);
 
     public List<string> Notes { get; } = [];
 
@@ -34,6 +35,16 @@ internal sealed class ClusterModelBuilder
         }
 
         policies[key] = (policy, where);
+    }
+
+    public void AddClusterPolicy(ClusterNetworkPolicy policy, string where)
+    {
+        if (clusterPolicies.TryGetValue(policy.Id, out var existing))
+        {
+            throw Duplicate(where, $"{policy.Kind} {policy.Name}", existing.Where);
+        }
+
+        clusterPolicies[policy.Id] = (policy, where);
     }
 
     public void AddController(Workload workload, string where)
@@ -77,7 +88,8 @@ internal sealed class ClusterModelBuilder
     public ClusterModel Build() => new(
         namespaces.Values.Select(n => n.Namespace).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
         workloads.Values.Select(w => w.Workload).OrderBy(w => w.Id, StringComparer.Ordinal).ToList(),
-        policies.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.Policy).ToList());
+        policies.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.Policy).ToList(),
+        clusterPolicies.Count == 0 ? null : clusterPolicies.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.Policy).ToList());
 
     private static InputError Duplicate(string where, string what, string first) =>
         new(where, $"{what} is defined twice (first in {first})", "Keep one definition of it in the manifests");

@@ -4,8 +4,8 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Infra.Manifests;
 
 /// <summary>
-/// Turns manifest documents into a cluster model. Namespaces, the workload kinds and networking.k8s.io NetworkPolicies
-/// are read; List kinds are unpacked (items may omit kind); anything else is skipped with a note.
+/// Turns manifest documents into a cluster model. Namespaces, the workload kinds, networking.k8s.io NetworkPolicies and
+/// the cluster policy kinds (<see cref="ClusterPolicyReader"/>) are read; List kinds are unpacked (items may omit kind); anything else is skipped with a note.
 /// </summary>
 internal static class ManifestParser
 {
@@ -73,6 +73,24 @@ internal static class ManifestParser
 
         var metadata = node.Get("metadata");
         var name = metadata?.Get("name")?.Scalar();
+        if (ClusterPolicyReader.KindOf(apiVersion, kind) is { } clusterKind)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                throw (metadata ?? node).Error($"the {kind} has no metadata.name", "Give the object a name under metadata.name");
+            }
+
+            if (KubernetesNames.ObjectNameProblem(kind, name) is { } clusterNameProblem)
+            {
+                throw metadata!.Get("name")!.Error(clusterNameProblem, "Name the object as the API server requires, e.g. tenant-isolation");
+            }
+
+            node.Context.Object = $"{kind} {name}";
+            where = node.Path.Length == 0 ? node.Context.Describe() : $"{node.Context.Describe()}, {node.Path}";
+            builder.AddClusterPolicy(ClusterPolicyReader.Read(node, clusterKind, name), where);
+            return;
+        }
+
         if (!KnownKinds.TryGetValue(kind, out var groups) || !groups.Contains(Group(apiVersion)))
         {
             var what = name is null ? Excerpt.Short(kind) : $"{Excerpt.Short(kind)} {Excerpt.Short(name)}";

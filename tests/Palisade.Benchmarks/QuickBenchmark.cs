@@ -42,6 +42,30 @@ public static class QuickBenchmark
             $"pairwise evaluator on {smallest!.Workloads.Count} pods: median {pairwise:F0} ms ({pairwiseAllocated / 1048576.0:F0} MiB allocated/run); engine is {pairwise / engineOneThousand:F0}x faster"));
 
         output.WriteLine();
+        output.WriteLine("With 50 cluster policies (Admin and Baseline tiers) on top");
+        double tieredOneThousand = 0;
+        ClusterModel? tieredSmallest = null;
+        foreach (var (workloads, namespaces) in BenchmarkSizes.All)
+        {
+            var cluster = SyntheticClusterPolicies.Generate(workloads, namespaces, 50);
+            tieredSmallest ??= cluster;
+            var connections = ConnectivityAnalyzer.Analyze(cluster).Connections.Count;
+            var (median, min, allocated) = Measure(() => ConnectivityAnalyzer.Analyze(cluster), Runs);
+            if (workloads == 1_000)
+            {
+                tieredOneThousand = median;
+            }
+
+            using var process = Process.GetCurrentProcess();
+            output.WriteLine(string.Create(culture,
+                $"{cluster.Workloads.Count,-7} {namespaces,-11} {cluster.Policies.Count,-9} {connections,-12} {median,-10:F1} {min,-7:F1} {allocated / 1048576.0,-18:F1} {process.PeakWorkingSet64 / 1048576.0:F0}"));
+        }
+
+        var (tieredPairwise, _, _) = Measure(() => PairwiseEvaluator.Evaluate(tieredSmallest!), 3);
+        output.WriteLine(string.Create(culture,
+            $"pairwise evaluator with tiers on {tieredSmallest!.Workloads.Count} pods: median {tieredPairwise:F0} ms; engine is {tieredPairwise / tieredOneThousand:F0}x faster"));
+
+        output.WriteLine();
         output.WriteLine("Synthesis of the repository's stacks, in process (compose, emit program and manifests, parse them back, analyse, check)");
         foreach (var stack in SynthesisBenchmarks.Stacks)
         {

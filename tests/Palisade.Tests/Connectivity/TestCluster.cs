@@ -9,6 +9,7 @@ internal sealed class TestCluster
     private readonly List<NamespaceInfo> namespaces = [];
     private readonly List<Workload> workloads = [];
     private readonly List<NetworkPolicy> policies = [];
+    private readonly List<ClusterNetworkPolicy> clusterPolicies = [];
 
     public TestCluster Namespace(string name, params (string Key, string Value)[] labels)
     {
@@ -31,7 +32,13 @@ internal sealed class TestCluster
         return this;
     }
 
-    public ClusterModel Build() => new(namespaces, workloads, policies);
+    public TestCluster Policy(ClusterNetworkPolicy policy)
+    {
+        clusterPolicies.Add(policy);
+        return this;
+    }
+
+    public ClusterModel Build() => new(namespaces, workloads, policies, clusterPolicies.Count == 0 ? null : clusterPolicies);
 
     public ConnectivityResult Analyze()
     {

@@ -1,0 +1,176 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Palisade.Components.Connectivity;
+using Palisade.Components.Diagnostics;
+using Palisade.Components.Kubernetes;
+using Palisade.Infra.Manifests;
+
+namespace Palisade.Infra.Cli;
+
+/// <summary>
+/// <c>explain &lt;manifest-dir&gt; --from &lt;ns/workload|ip&gt; --to &lt;ns/workload|ip&gt; [--port P[/proto]]
+/// [--output text|json] [--cni ...] [--pod-cidr ...]</c>: for each direction, the policies that apply, the rule that
+/// decided each part of the traffic, and the verdict.
+/// </summary>
+public static class ExplainVerb
+{
+    public static Command Create()
+    {
+        var directory = new Argument<string>("manifest-dir") { Description = "Directory of Kubernetes manifests, read recursively" };
+        var from = new Option<string>("--from") { Description = "Source: namespace/workload (or namespace/name[Kind]) or an IP address", Required = true };
+        var to = new Option<string>("--to") { Description = "Destination: namespace/workload (or namespace/name[Kind]) or an IP address", Required = true };
+        var port = new Option<string?>("--port") { Description = "Only this port, as P or P/TCP, P/UDP, P/SCTP" };
+        var output = new Option<string>("--output", "-o") { Description = "Report format", DefaultValueFactory = _ => "text" };
+        output.AcceptOnlyFromAmong("text", "json");
+        var cni = new Option<string>("--cni") { Description = "The enforcing dataplane: upstream (default), eks-vpc-cni, cilium or calico", DefaultValueFactory = _ => "upstream" };
+        var podCidr = new Option<string[]>("--pod-cidr") { Description = "An address range pods get their addresses from (repeatable)" };
+        var command = new Command("explain", "Explain which policies and rules decide the traffic from one endpoint to another")
+        {
+            directory, from, to, port, output, cni, podCidr,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(directory)!, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(port),
+            parse.GetValue(output) ?? "text", parse.GetValue(cni) ?? "upstream", parse.GetValue(podCidr) ?? [],
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <returns>0 when explained, 2 on bad input.</returns>
+    public static int Run(string directory, string from, string to, string? port, string output, string cni, IReadOnlyList<string> podCidrs,
+        TextWriter stdout, TextWriter stderr)
+    {
+        string report;
+        IReadOnlyList<string> notes;
+        try
+        {
+            var profile = ConnectivityVerb.Profile(cni, podCidrs);
+            var only = port is null ? null : Port(port);
+            var read = ManifestDirectoryReader.Read(directory);
+            notes = read.Notes;
+            var explanation = Explainer.Explain(read.Cluster, from, to, profile);
+            if (only is not null)
+            {
+                explanation = Restrict(explanation, only);
+            }
+
+            report = output == "json" ? Json(explanation) : Text(explanation);
+        }
+        catch (InputError e)
+        {
+            stderr.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.BadInput;
+        }
+
+        foreach (var note in notes)
+        {
+            stderr.WriteLine($"note: {note}");
+        }
+
+        stdout.Write(report);
+        stdout.Flush();
+        return ExitCodes.Success;
+    }
+
+    private static ConnectionSet Port(string text)
+    {
+        var parts = text.Split('/');
+        var protocol = Protocol.TCP;
+        if (parts.Length > 2 || (parts.Length == 2 && !ProtocolNames.TryParse(parts[1], out protocol)) ||
+            !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < PortSet.MinPort or > PortSet.MaxPort)
+        {
+            throw new InputError("--port", $"'{text}' is not a port", "Write the port as P or P/PROTOCOL, e.g. 443 or 53/UDP");
+        }
+
+        return ConnectionSet.For(protocol, number, number);
+    }
+
+    private static Explanation Restrict(Explanation explanation, ConnectionSet only)
+    {
+        DirectionExplanation? Narrow(DirectionExplanation? direction) => direction is null ? null : direction with
+        {
+            Pieces = direction.Pieces.Select(p => p with { Connections = p.Connections.Intersect(only) }).Where(p => !p.Connections.IsEmpty).ToList(),
+        };
+
+        return explanation with { Egress = Narrow(explanation.Egress), Ingress = Narrow(explanation.Ingress) };
+    }
+
+    internal static string Text(Explanation explanation)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{explanation.From} => {explanation.To}\n");
+        foreach (var direction in new[] { explanation.Egress, explanation.Ingress }.OfType<DirectionExplanation>())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{direction.Direction.ToString().ToLowerInvariant()} of {direction.Subject}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  selected by NetworkPolicies: {List(direction.SelectingNetworkPolicies)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  cluster policies with {direction.Direction.ToString().ToLowerInvariant()} rules for it: {List(direction.ApplyingClusterPolicies)}\n");
+            foreach (var piece in direction.Pieces)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {(piece.Allowed ? "allowed" : "denied ")} {piece.Connections}: {piece.Reason}{(piece.DecidedBy is { } by ? $" [{by}]" : string.Empty)}\n");
+            }
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nverdict: {(explanation.Allowed.IsEmpty ? "denied" : explanation.Allowed.ToString())}\n");
+        return text.ToString();
+
+        static string List(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
+    }
+
+    internal static string Json(Explanation explanation)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("from", explanation.From);
+            json.WriteString("to", explanation.To);
+            foreach (var direction in new[] { explanation.Egress, explanation.Ingress }.OfType<DirectionExplanation>())
+            {
+                json.WriteStartObject(direction.Direction.ToString().ToLowerInvariant());
+                json.WriteString("subject", direction.Subject);
+                Strings(json, "networkPolicies", direction.SelectingNetworkPolicies);
+                Strings(json, "clusterPolicies", direction.ApplyingClusterPolicies);
+                json.WriteStartArray("pieces");
+                foreach (var piece in direction.Pieces)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("connections", piece.Connections.ToString());
+                    json.WriteBoolean("allowed", piece.Allowed);
+                    json.WriteString("reason", piece.Reason);
+                    if (piece.DecidedBy is { } by)
+                    {
+                        json.WriteStartObject("decidedBy");
+                        json.WriteString("kind", by.Kind);
+                        json.WriteString("policy", by.Policy);
+                        json.WriteString("rule", by.Rule);
+                        json.WriteString("tier", by.Tier);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteString("allowed", direction.Allowed.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteString("verdict", explanation.Allowed.ToString());
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

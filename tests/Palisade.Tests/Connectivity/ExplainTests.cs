@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json;
+using Palisade.Components.Connectivity;
+using Palisade.Components.Diagnostics;
+using Palisade.Infra.Cli;
+
+namespace Palisade.Tests.Connectivity;
+
+/// <summary>The explain answer: its verdict is the engine's, and it names the rule that decided each part.</summary>
+public sealed class ExplainTests : IDisposable
+{
+    private const string Manifests = """
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop, labels: {team: shop}}
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: batch, labels: {team: batch}}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: web, ports: [{name: http, containerPort: 8080}]}]}
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: worker, namespace: batch}
+        spec:
+          template:
+            metadata: {labels: {app: worker}}
+            spec: {containers: [{name: worker}]}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: web-from-vpc, namespace: shop}
+        spec:
+          podSelector: {matchLabels: {app: web}}
+          ingress:
+            - from: [{ipBlock: {cidr: 10.20.0.0/16}}]
+              ports: [{port: 8080}]
+        ---
+        apiVersion: policy.networking.k8s.io/v1alpha2
+        kind: ClusterNetworkPolicy
+        metadata: {name: guardrails}
+        spec:
+          tier: Admin
+          priority: 0
+          subject: {namespaces: {}}
+          egress:
+            - name: metadata
+              action: Deny
+              to: [{networks: [169.254.169.254/32]}]
+            - name: batch-to-web-debug
+              action: Deny
+              to: [{pods: {namespaceSelector: {matchLabels: {team: shop}}, podSelector: {}}}]
+              protocols: [{tcp: {destinationPort: {number: 9000}}}]
+        """;
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "palisade-explain-" + Guid.NewGuid().ToString("N"));
+
+    public ExplainTests()
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "all.yaml"), Manifests);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void The_explained_verdict_is_the_engines_for_every_pair_of_random_clusters()
+    {
+        IPAddress[] addresses = [IPAddress.Parse("8.8.8.8"), IPAddress.Parse("10.1.2.3"), IPAddress.Parse("169.254.169.254")];
+        for (var seed = 0; seed < 120; seed++)
+        {
+            var cluster = seed % 2 == 0 ? RandomClusterPolicies.Generate(seed) : RandomClusters.Generate(seed);
+            var profile = new EnforcementProfile((CniProfile)(seed % 4), seed % 3 == 0 ? [Cidr.Parse("10.1.0.0/16")] : []);
+            var result = ConnectivityAnalyzer.Analyze(cluster, profile);
+            foreach (var a in cluster.Workloads)
+            {
+                foreach (var b in cluster.Workloads.Where(b => b != a))
+                {
+                    Assert.True(result.Between(a.Id, b.Id).Equals(Explainer.Explain(cluster, a.Id, b.Id, profile).Allowed), $"seed {seed}: {a.Id} => {b.Id}");
+                }
+
+                foreach (var address in addresses)
+                {
+                    Assert.True(result.ToExternal(a.Id, address).Equals(Explainer.Explain(cluster, a.Id, address.ToString(), profile).Allowed), $"seed {seed}: {a.Id} => {address}");
+                    Assert.True(result.FromExternal(address, a.Id).Equals(Explainer.Explain(cluster, address.ToString(), a.Id, profile).Allowed), $"seed {seed}: {address} => {a.Id}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Text_names_the_policies_that_apply_and_the_rule_that_decided()
+    {
+        var (code, stdout, stderr) = Run("--from", "batch/worker", "--to", "shop/web", "--cni", "eks-vpc-cni", "--pod-cidr", "10.20.0.0/16");
+
+        Assert.Equal((0, string.Empty), (code, stderr));
+        Assert.Equal("""
+            batch/worker[Deployment] => shop/web[Deployment]
+
+            egress of batch/worker[Deployment]
+              selected by NetworkPolicies: none
+              cluster policies with egress rules for it: ClusterNetworkPolicy/guardrails
+              allowed TCP 1-8999,9001-65535; UDP 1-65535; SCTP 1-65535; other protocols: no NetworkPolicy selects the pod and no Baseline rule matches: allowed by default
+              denied  TCP 9000: denied by the Admin tier [ClusterNetworkPolicy guardrails egress rule 'batch-to-web-debug' (#1) (Admin tier)]
+
+            ingress of shop/web[Deployment]
+              selected by NetworkPolicies: shop/web-from-vpc
+              cluster policies with ingress rules for it: none
+              denied  TCP 1-8079,8081-65535; UDP 1-65535; SCTP 1-65535; other protocols: the pod is selected by shop/web-from-vpc for ingress and no rule allows it
+              allowed TCP 8080: allowed by a NetworkPolicy that selects the pod [NetworkPolicy shop/web-from-vpc ingress[0] (NetworkPolicy tier)]
+
+            verdict: TCP 8080
+
+            """.ReplaceLineEndings("\n"), stdout);
+    }
+
+    [Fact]
+    public void Json_carries_the_deciding_rule_and_a_port_narrows_the_answer()
+    {
+        var (code, stdout, _) = Run("--from", "batch/worker", "--to", "169.254.169.254", "--port", "80", "--output", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var piece = Assert.Single(json.RootElement.GetProperty("egress").GetProperty("pieces").EnumerateArray());
+        Assert.Equal("TCP 80", piece.GetProperty("connections").GetString());
+        Assert.False(piece.GetProperty("allowed").GetBoolean());
+        Assert.Equal("guardrails", piece.GetProperty("decidedBy").GetProperty("policy").GetString());
+        Assert.Equal("egress rule 'metadata' (#0)", piece.GetProperty("decidedBy").GetProperty("rule").GetString());
+        Assert.Equal("None", json.RootElement.GetProperty("verdict").GetString());
+        Assert.False(json.RootElement.TryGetProperty("ingress", out _));
+    }
+
+    [Theory]
+    [InlineData("shop/nothing", "batch/worker", null)]
+    [InlineData("8.8.8.8", "1.1.1.1", null)]
+    [InlineData("shop/web", "batch/worker", "80/ICMP")]
+    [InlineData("shop/web", "batch/worker", "0")]
+    public void Bad_endpoints_and_ports_are_one_error_line_and_exit_2(string from, string to, string? port)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = ExplainVerb.Run(directory, from, to, port, "text", "upstream", [], stdout, stderr);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal(string.Empty, stdout.ToString());
+        Assert.StartsWith("error: ", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void A_name_that_fits_two_workloads_asks_for_the_kind()
+    {
+        var cluster = new TestCluster().Deployment("ns", "x", "x").Build();
+        cluster = cluster with { Workloads = [.. cluster.Workloads, cluster.Workloads[0] with { Kind = "StatefulSet" }] };
+
+        var error = Assert.Throws<InputError>(() => Explainer.Explain(cluster, "ns/x", "8.8.8.8"));
+
+        Assert.Contains("ns/x[Deployment], ns/x[StatefulSet]", error.Message, StringComparison.Ordinal);
+        Assert.True(Explainer.Explain(cluster, "ns/x[StatefulSet]", "8.8.8.8").Allowed.IsAll);
+    }
+
+    private (int Code, string Stdout, string Stderr) Run(params string[] options)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var root = new System.CommandLine.RootCommand { ExplainVerb.Create() };
+        var code = root.Parse(["explain", directory, .. options]).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
