@@ -51,7 +51,7 @@ public sealed record EnforcementProfile(CniProfile Cni, IReadOnlyList<AddressRan
             return PodCoverage.All;
         }
 
-        return PodRanges.Count > 0 && pods.Any(p => cidr.Overlaps(p)) ? PodCoverage.Partial : PodCoverage.None;
+        return PodRanges.Count > 0 && pods.Any(p => cidr.Overlaps(p) && !except.Any(e => e.Contains(p))) ? PodCoverage.Partial : PodCoverage.None;
     }
 }
 

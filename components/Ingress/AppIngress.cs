@@ -28,7 +28,8 @@ public sealed record NginxIngressStyle(int RequestsPerSecond, int Connections, s
 /// 443 with HTTP redirected, certificate and TLS policy from config, the app's health-check path, the WAF ACL, and one
 /// shared ALB per stack through the group name.
 /// </summary>
-public sealed record AlbIngressStyle(string GroupName, Value CertificateArn, Value SslPolicy, Value WebAclArn) : IngressStyle(AlbController.ClassName)
+public sealed record AlbIngressStyle(string GroupName, Value CertificateArn, Value SslPolicy, Value WebAclArn, IReadOnlyList<string> Subnets)
+    : IngressStyle(AlbController.ClassName)
 {
     public const string Prefix = "alb.ingress.kubernetes.io/";
 
@@ -43,6 +44,7 @@ public sealed record AlbIngressStyle(string GroupName, Value CertificateArn, Val
         [$"{Prefix}healthcheck-path"] = ingress.HealthCheckPath,
         [$"{Prefix}wafv2-acl-arn"] = WebAclArn,
         [$"{Prefix}group.name"] = GroupName,
+        [$"{Prefix}subnets"] = string.Join(",", Subnets),
     };
 }
 

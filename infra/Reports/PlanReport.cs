@@ -37,9 +37,9 @@ public static class PlanReport
         }
 
         console.MarkupLine("[bold]Assumptions[/] (what the proof takes as given about the cluster)");
-        foreach (var assumption in stack.Assumptions)
+        foreach (var assumption in stack.Assumptions.Select(a => a.ToString()).Concat(result.Connectivity.Assumptions.Select(a => $"analysis: {a}")))
         {
-            console.MarkupLine($"  - {Markup.Escape(assumption.ToString())}");
+            console.MarkupLine($"  - {Markup.Escape(assumption)}");
         }
 
         console.WriteLine();

@@ -34,7 +34,7 @@ public static class Synthesizer
             files[path] = text;
         }
 
-        var connectivity = AnalyzeRendered(files);
+        var connectivity = AnalyzeRendered(files, stack.Platform.Cloud.Dataplane);
         var declared = DeclaredConnectivity.For(stack);
         files["analysis/connectivity.json"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Json);
         files["analysis/connectivity.md"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Markdown);
@@ -49,12 +49,12 @@ public static class Synthesizer
         return new SynthesisResult(stack, program, files, connectivity, declared, checks);
     }
 
-    /// <summary>The connectivity the rendered manifests and declared workloads allow.</summary>
-    public static ConnectivityResult AnalyzeRendered(IReadOnlyDictionary<string, string> files) =>
+    /// <summary>The connectivity the rendered manifests and declared workloads allow, under the cluster's dataplane.</summary>
+    public static ConnectivityResult AnalyzeRendered(IReadOnlyDictionary<string, string> files, EnforcementProfile? dataplane = null) =>
         ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Parse(files
                 .Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal) || f.Key == WorkloadsFile)
                 .Select(f => new ManifestFile(f.Key, f.Value)))
-            .Cluster);
+            .Cluster, dataplane ?? EnforcementProfile.Upstream);
 
     public static string Description(string stack) =>
         $"Zero-trust platform, stack {stack}. Synthesized by palisade; edit the C# sources and Pulumi.{stack}.yaml, not this file.";

@@ -13,6 +13,7 @@ public sealed record Assumption(string Subject, string Statement)
         var assumptions = new List<Assumption>();
         var dns = platform.Peers.Dns;
         assumptions.Add(new Assumption("DNS", $"pods resolve through {dns.Name} ({dns}){DnsSetBy(platform)}"));
+        assumptions.Add(new Assumption("dataplane", platform.Cloud.EnforcementAssumption));
 
         if (platform.Ingress is IngressNginx { Installs: false } nginx)
         {

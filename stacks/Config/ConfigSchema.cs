@@ -43,7 +43,15 @@ public static class ConfigSchema
         "AWS: id of the existing VPC the cluster runs in (vpc-...); the AWS Load Balancer Controller needs it.", AppliesTo: "palisade:ingress alb", MayBeSecret: true);
 
     public static readonly ConfigKey VpcCidr = new("vpcCidr", ConfigKind.Cidr,
-        "AWS: CIDR of that VPC; with ingress alb the exposed tiers admit the ALB (target type ip) from it.", AppliesTo: "palisade:ingress alb");
+        "AWS: CIDR of the VPC; VPC CNI gives pods addresses in it, so the proof matches ipBlocks against it (required with ingress alb).",
+        AppliesTo: "palisade:cloud aws");
+
+    public static readonly ConfigKey AlbSubnetIds = new("albSubnetIds", ConfigKind.StringList,
+        "ALB: the public subnets the ALB runs in (at least two zones, none of them a node subnet), pinned with alb.ingress.kubernetes.io/subnets.",
+        AppliesTo: "palisade:ingress alb");
+
+    public static readonly ConfigKey AlbSubnetCidrs = new("albSubnetCidrs", ConfigKind.CidrList,
+        "ALB: the CIDR of each ALB subnet, in order; exposed tiers admit exactly these.", AppliesTo: "palisade:ingress alb");
 
     public static readonly ConfigKey SubnetIds = new("subnetIds", ConfigKind.StringList,
         "AWS: ids of existing private subnets in at least two availability zones for the cluster and its nodes.", AppliesTo: "palisade:cloud aws");
@@ -127,7 +135,7 @@ public static class ConfigSchema
     public static IReadOnlyList<ConfigKey> Keys { get; } =
     [
         Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
-        VpcId, VpcCidr, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
+        VpcId, VpcCidr, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, VpcCniVersion, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
         WafRateLimit, NginxRps, NginxConnections, NginxBodySize, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];

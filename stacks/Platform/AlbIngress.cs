@@ -6,7 +6,8 @@ namespace Palisade.Stacks.Platform;
 
 /// <summary>
 /// An internet-facing ALB from the AWS Load Balancer Controller (EKS only), HTTPS with a WAF rate-based rule. With
-/// target type ip the ALB reaches pods from its ENIs in the VPC, so exposed tiers admit the VPC CIDR.
+/// target type ip the ALB reaches pods from its ENIs in its subnets, which the stack pins, so exposed tiers admit
+/// exactly those subnets' CIDRs (never the VPC: on VPC CNI that would admit every pod around the ALB and its WAF).
 /// </summary>
 public sealed partial record AlbIngress(
     Configured Domain,
@@ -14,7 +15,9 @@ public sealed partial record AlbIngress(
     Configured SslPolicy,
     long WafRateLimit,
     Configured VpcId,
-    string VpcCidr) : IngressTarget(Domain)
+    string VpcCidr,
+    IReadOnlyList<string> SubnetIds,
+    IReadOnlyList<string> SubnetCidrs) : IngressTarget(Domain)
 {
     public const string KindName = "alb";
     public const string DefaultSslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -27,7 +30,8 @@ public sealed partial record AlbIngress(
 
     public override string Name => KindName;
 
-    public override IReadOnlyList<string> LoadBalancerCidrs => [VpcCidr];
+    /// <summary>The ALB's own subnets, pinned: with target type ip it reaches pods from its ENIs there, and only from there.</summary>
+    public override IReadOnlyList<string> LoadBalancerCidrs => SubnetCidrs;
 
     [GeneratedRegex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$")]
     private static partial Regex CertificateArnPattern();
@@ -62,15 +66,40 @@ public sealed partial record AlbIngress(
             throw reader.Error(ConfigSchema.VpcId, $"'{SettingsReader.Excerpt(vpcId.Text)}' is not a VPC id", "Write it as vpc- and 8 or 17 hex digits.");
         }
 
-        var vpcCidr = reader.Required(ConfigSchema.VpcCidr,
-            "the ALB reaches pod IPs from the VPC (target type ip), so the exposed tiers admit the VPC CIDR");
-        var network = reader.Cidr(ConfigSchema.VpcCidr, vpcCidr, AddressFamily.InterNetwork, "a VPC's primary CIDR is IPv4");
-        if (network.PrefixLength is < 16 or > 28)
+        var eks = (EksCloud)cloud;
+        var vpcCidr = eks.VpcCidr ?? throw reader.Error(ConfigSchema.VpcCidr, "the required key is missing",
+            "Add it under config: the ALB's subnets must lie inside the VPC, and the proof places pods in it (VPC CNI).");
+        var subnetIds = reader.List(ConfigSchema.AlbSubnetIds);
+        var subnetCidrs = reader.List(ConfigSchema.AlbSubnetCidrs);
+        if (subnetIds.Count < 2)
         {
-            throw reader.Error(ConfigSchema.VpcCidr, $"'{vpcCidr}' cannot be a VPC CIDR",
-                "An AWS VPC's CIDR is a /16 to /28 block (exposed tiers admit it, so it must be the VPC's own range).");
+            throw reader.Error(ConfigSchema.AlbSubnetIds, subnetIds.Count == 0 ? "the required key is missing" : "an ALB needs subnets in at least two availability zones",
+                "List the public subnets the ALB runs in (subnet-...), pinned with alb.ingress.kubernetes.io/subnets; they must not be the node subnets.");
         }
 
-        return new AlbIngress(domain, certificate, sslPolicy, rate, vpcId, vpcCidr);
+        foreach (var id in subnetIds.Where(eks.SubnetIds.Contains))
+        {
+            throw reader.Error(ConfigSchema.AlbSubnetIds, $"{id} is also a node subnet (palisade:subnetIds)",
+                "Run the ALB in subnets of its own: pods get addresses in the node subnets, and admitting a node subnet would admit those pods around the ALB.");
+        }
+
+        if (subnetCidrs.Count != subnetIds.Count)
+        {
+            throw reader.Error(ConfigSchema.AlbSubnetCidrs, $"{subnetCidrs.Count} CIDRs for {subnetIds.Count} ALB subnets",
+                "List the CIDR of each ALB subnet, in the order of palisade:albSubnetIds: exposed tiers admit exactly these.");
+        }
+
+        var vpc = System.Net.IPNetwork.Parse(vpcCidr);
+        foreach (var cidr in subnetCidrs)
+        {
+            var network = reader.Cidr(ConfigSchema.AlbSubnetCidrs, cidr, AddressFamily.InterNetwork, "ALB subnets are IPv4");
+            if (!vpc.Contains(network.BaseAddress) || network.PrefixLength <= vpc.PrefixLength)
+            {
+                throw reader.Error(ConfigSchema.AlbSubnetCidrs, $"'{cidr}' is not a subnet inside the VPC {vpcCidr}",
+                    "Give each ALB subnet's own CIDR (smaller than the VPC's): admitting the VPC would admit every pod in it on VPC CNI.");
+            }
+        }
+
+        return new AlbIngress(domain, certificate, sslPolicy, rate, vpcId, vpcCidr, subnetIds, subnetCidrs);
     }
 }

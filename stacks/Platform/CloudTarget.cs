@@ -26,6 +26,13 @@ public abstract partial record CloudTarget
     /// <summary>The link-local endpoint tiers with an identity need for their credentials (none for IRSA).</summary>
     public virtual IdentityEndpoint? IdentityEndpoint => null;
 
+    /// <summary>How the cluster's dataplane enforces NetworkPolicies, which the proof analyses under.</summary>
+    public virtual Palisade.Components.Connectivity.EnforcementProfile Dataplane => Palisade.Components.Connectivity.EnforcementProfile.Upstream;
+
+    /// <summary>What the proof assumes about the dataplane, in the plan's words.</summary>
+    public virtual string EnforcementAssumption =>
+        "the cluster's CNI is not declared, so ipBlocks are analysed as the API intends: they never match pods";
+
     /// <summary>The resolvers this cloud can run (the first is the default).</summary>
     public virtual IReadOnlyList<DnsResolver> Resolvers => [DnsResolver.KubeDns, DnsResolver.NodeLocalDns, DnsResolver.CloudDns];
 }

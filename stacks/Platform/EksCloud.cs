@@ -4,7 +4,8 @@ using Palisade.Stacks.Config;
 namespace Palisade.Stacks.Platform;
 
 /// <summary>An EKS cluster the stack creates in existing private subnets, with VPC CNI NetworkPolicy enforcement.</summary>
-public sealed partial record EksCloud(ClusterSettings Settings, string Region, IReadOnlyList<string> SubnetIds, bool PolicyEventLogs, string VpcCniVersion) : CloudTarget
+public sealed partial record EksCloud(
+    ClusterSettings Settings, string Region, IReadOnlyList<string> SubnetIds, bool PolicyEventLogs, string VpcCniVersion, string? VpcCidr) : CloudTarget
 {
     public const string KindName = "aws";
     public const string RegionKey = "aws:region";
@@ -14,6 +15,14 @@ public sealed partial record EksCloud(ClusterSettings Settings, string Region, I
     public override string Name => KindName;
 
     public override ClusterSettings Cluster => Settings;
+
+    /// <summary>VPC CNI gives pods VPC addresses and programs an ipBlock as a plain CIDR: one that covers the VPC matches pods.</summary>
+    public override Palisade.Components.Connectivity.EnforcementProfile Dataplane => new(Palisade.Components.Connectivity.CniProfile.EksVpcCni,
+        VpcCidr is null ? [] : [Palisade.Components.Connectivity.Cidr.Parse(VpcCidr)]);
+
+    public override string EnforcementAssumption => VpcCidr is null
+        ? "EKS VPC CNI matches ipBlocks against pod addresses, but palisade:vpcCidr is not set, so the proof cannot place pods: set it"
+        : $"EKS VPC CNI gives pods addresses in {VpcCidr} and matches ipBlocks against them; a rule that holds only part of that range is assumed to hold no pod (pods run in the node subnets)";
 
     public override string? CannotGrant(CloudIdentitySpec identity) =>
         identity.ForAws ? null : "its identity declares no AWS permissions (it is for GCP only), so on cloud aws it would be a role that can do nothing";
@@ -43,6 +52,16 @@ public sealed partial record EksCloud(ClusterSettings Settings, string Region, I
                 "Write it as aws eks describe-addon-versions --addon-name vpc-cni prints it, e.g. v1.22.3-eksbuild.1 (1.21 or later: the guardrail policies need it).");
         }
 
-        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false), vpcCni);
+        var vpcCidr = reader.String(ConfigSchema.VpcCidr);
+        if (vpcCidr is not null)
+        {
+            var network = reader.Cidr(ConfigSchema.VpcCidr, vpcCidr, System.Net.Sockets.AddressFamily.InterNetwork, "a VPC's primary CIDR is IPv4");
+            if (network.PrefixLength is < 16 or > 28)
+            {
+                throw reader.Error(ConfigSchema.VpcCidr, $"'{vpcCidr}' cannot be a VPC CIDR", "An AWS VPC's CIDR is a /16 to /28 block.");
+            }
+        }
+
+        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false), vpcCni, vpcCidr);
     }
 }

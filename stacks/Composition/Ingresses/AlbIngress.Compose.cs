@@ -16,6 +16,6 @@ public sealed partial record AlbIngress
         var wafComponent = graph.AddComponent(graph.Root, "palisade:ingress:WafRateLimit", "waf");
         var acl = WafRateLimitAcl.Create(graph, wafComponent, $"{clusterName}-rate-limit", WafRateLimit, eks.AwsProvider);
         graph.AddOutput("wafAclArn", acl.Output("arn"));
-        return (new AlbIngressStyle(clusterName, CertificateArn.In(graph), SslPolicy.In(graph), acl.Output("arn")), [controller]);
+        return (new AlbIngressStyle(clusterName, CertificateArn.In(graph), SslPolicy.In(graph), acl.Output("arn"), SubnetIds), [controller]);
     }
 }

@@ -29,7 +29,7 @@ public class PlanVerbTests
         project.Run("plan", "prod", "--allow-unpromoted");
         var output = project.Out.ToString();
 
-        Assert.Contains("load balancer 10.20.0.0/16 to frontend", output);
+        Assert.Contains("load balancer 10.20.200.0/24 to", output);
         Assert.DoesNotContain("UNDECLARED", output);
     }
 

@@ -58,7 +58,8 @@ public class SynthVerbTests
     private const string Aws = "config:\n  aws:region: us-east-1\n  palisade:apps: [voting]\n  palisade:cloud: aws\n" +
                                "  palisade:subnetIds: [subnet-1, subnet-2]\n  palisade:apiAccessCidrs: [203.0.113.0/24]\n  palisade:domain: example.com\n";
 
-    private const string Alb = Aws + "  palisade:ingress: alb\n  palisade:vpcId: vpc-0a1b2c3d\n  palisade:vpcCidr: 10.0.0.0/16\n";
+    private const string Alb = Aws + "  palisade:ingress: alb\n  palisade:vpcId: vpc-0a1b2c3d\n  palisade:vpcCidr: 10.0.0.0/16\n" +
+                               "  palisade:albSubnetIds: [subnet-a1, subnet-a2]\n  palisade:albSubnetCidrs: [10.0.200.0/24, 10.0.201.0/24]\n";
 
     private const string Certificate = "  palisade:certificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc-123\n";
 

@@ -100,15 +100,16 @@ public class IngressTests
     }
 
     [Fact]
-    public void With_alb_the_exposed_tiers_admit_the_vpc_cidr_and_no_controller_namespace()
+    public void With_alb_the_exposed_tiers_admit_the_alb_subnets_and_no_controller_namespace()
     {
         var stack = CloudStacks.Compose("prod");
         var lb = stack.Policies.Where(p => p.Role == PolicyRole.PlatformAllowance).Select(p => p.Policy).ToList();
         Assert.Equal(["govtech/govtech-backend-from-load-balancer", "govtech/govtech-frontend-from-load-balancer", "voting-frontend/voting-frontend-from-load-balancer"],
             lb.Select(p => $"{p.Namespace}/{p.Name}").Order(StringComparer.Ordinal));
-        Assert.All(lb, p => Assert.Equal("10.20.0.0/16", p.Ingress!.Single().Peers!.Single().IpBlock!.Cidr));
+        string[] subnets = ["10.20.200.0/24", "10.20.201.0/24", "10.20.202.0/24"];
+        Assert.All(lb, p => Assert.Equal(subnets, p.Ingress!.Single().Peers!.Select(peer => peer.IpBlock!.Cidr)));
         Assert.Null(stack.Peers.IngressController);
-        Assert.Equal(["10.20.0.0/16"], stack.Peers.LoadBalancerCidrs);
+        Assert.Equal(subnets, stack.Peers.LoadBalancerCidrs);
     }
 
     [Fact]

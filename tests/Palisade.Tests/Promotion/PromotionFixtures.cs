@@ -31,6 +31,8 @@ public static class PromotionFixtures
           palisade:kubernetesVersion: "1.33"
           palisade:vpcId: vpc-0a1b2c3d
           palisade:vpcCidr: 10.20.0.0/16
+          palisade:albSubnetIds: [subnet-0a1b2c3d4e5f62001, subnet-0a1b2c3d4e5f62002]
+          palisade:albSubnetCidrs: [10.20.200.0/24, 10.20.201.0/24]
           palisade:subnetIds: [subnet-3, subnet-4]
           palisade:apiAccessCidrs: [198.51.100.0/24]
           palisade:nodeType: m6i.large

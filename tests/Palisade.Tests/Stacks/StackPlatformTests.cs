@@ -13,6 +13,7 @@ public class StackPlatformTests
                                "  palisade:subnetIds: [subnet-1, subnet-2]\n  palisade:apiAccessCidrs: [203.0.113.0/24]\n  palisade:domain: example.com\n";
 
     private const string Alb = Aws + "  palisade:ingress: alb\n  palisade:vpcId: vpc-0a1b2c3d\n  palisade:vpcCidr: 10.0.0.0/16\n" +
+                               "  palisade:albSubnetIds: [subnet-a1, subnet-a2]\n  palisade:albSubnetCidrs: [10.0.200.0/24, 10.0.201.0/24]\n" +
                                "  palisade:certificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc\n";
 
     private const string Gcp = "config:\n  gcp:project: p-123456\n  gcp:region: europe-west1\n  palisade:apps: [voting]\n  palisade:cloud: gcp\n" +
@@ -82,7 +83,7 @@ public class StackPlatformTests
         Assert.Equal(new Configured("example.com", "domain"), alb.Domain);
         Assert.Equal(new Configured(AlbIngress.DefaultSslPolicy, null), alb.SslPolicy);
         Assert.Equal(2000, alb.WafRateLimit);
-        Assert.Equal(["10.0.0.0/16"], alb.LoadBalancerCidrs);
+        Assert.Equal(["10.0.200.0/24", "10.0.201.0/24"], alb.LoadBalancerCidrs);
         Assert.Null(alb.Controller);
     }
 
@@ -126,7 +127,11 @@ public class StackPlatformTests
     // Keys that do nothing on this stack
     [InlineData("config:\n  palisade:apps: [voting]\n", "  palisade:domain: example.com\n", "palisade:domain")]
     [InlineData(Alb, "  palisade:nginxRps: 10\n", "palisade:nginxRps")]
-    [InlineData(Aws, "  palisade:vpcCidr: 10.0.0.0/16\n", "palisade:vpcCidr")]
+    [InlineData(Aws, "  palisade:albSubnetIds: [subnet-a1, subnet-a2]\n", "palisade:albSubnetIds")]
+    [InlineData(Alb, "  palisade:albSubnetIds: [subnet-1, subnet-a2]\n", "palisade:albSubnetIds")]
+    [InlineData(Alb, "  palisade:albSubnetCidrs: [10.0.0.0/16, 10.0.201.0/24]\n", "palisade:albSubnetCidrs")]
+    [InlineData(Alb, "  palisade:albSubnetCidrs: [10.9.0.0/24, 10.0.201.0/24]\n", "palisade:albSubnetCidrs")]
+    [InlineData(Alb, "  palisade:albSubnetCidrs: [10.0.200.0/24]\n", "palisade:albSubnetCidrs")]
     [InlineData(Aws, "  palisade:masterCidr: 172.16.0.0/28\n", "palisade:masterCidr")]
     [InlineData(Gcp, "  palisade:masterCidr: 172.16.0.0/28\n  palisade:policyEventLogs: true\n", "palisade:policyEventLogs")]
     [InlineData("config:\n  palisade:apps: [voting]\n", "  palisade:clusterName: x\n", "palisade:clusterName")]

@@ -8,30 +8,58 @@ using Palisade.Tests.Support;
 namespace Palisade.Tests.Verification;
 
 /// <summary>
-/// With an ALB in target-type ip mode, the load balancer reaches pod IPs from the VPC: the prod stack admits the VPC
-/// CIDR to exposed tiers on their named port, and the verification declares and proves exactly that path.
+/// With an ALB in target-type ip mode the load balancer reaches pod IPs from its ENIs in its own, pinned subnets: prod
+/// admits exactly those subnets' CIDRs to exposed tiers on their named port, and the proof runs under the EKS VPC CNI
+/// profile, where pods have VPC addresses and an ipBlock that covers them admits them.
 /// </summary>
 public class LoadBalancerPathTests
 {
     private static readonly SynthesisResult Prod = Synthesizer.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack("prod"));
-    private static readonly IPAddress InVpc = IPAddress.Parse("10.20.7.9");
+    private static readonly IPAddress InAlbSubnet = IPAddress.Parse("10.20.200.9");
+    private static readonly IPAddress ElsewhereInVpc = IPAddress.Parse("10.20.7.9");
 
     [Theory]
     [InlineData("govtech/frontend[Deployment]", 80)]
     [InlineData("govtech/backend[Deployment]", 3000)]
     [InlineData("voting-frontend/frontend[Deployment]", 80)]
-    public void The_vpc_reaches_exposed_tiers_on_their_port_only(string tier, int port)
+    public void The_alb_subnets_reach_exposed_tiers_on_their_port_only(string tier, int port)
     {
-        Assert.Equal(ConnectionSet.For(Protocol.TCP, port, port), Prod.Connectivity.FromExternal(InVpc, tier));
+        Assert.Equal(ConnectionSet.For(Protocol.TCP, port, port), Prod.Connectivity.FromExternal(InAlbSubnet, tier));
+        Assert.True(Prod.Connectivity.FromExternal(ElsewhereInVpc, tier).IsEmpty);
         Assert.True(Prod.Connectivity.FromExternal(IPAddress.Parse("203.0.113.5"), tier).IsEmpty);
     }
 
     [Theory]
     [InlineData("govtech/database[StatefulSet]")]
     [InlineData("voting-api/api[Deployment]")]
-    public void The_vpc_does_not_reach_unexposed_tiers(string tier)
+    public void The_alb_does_not_reach_unexposed_tiers(string tier)
     {
-        Assert.True(Prod.Connectivity.FromExternal(InVpc, tier).IsEmpty);
+        Assert.True(Prod.Connectivity.FromExternal(InAlbSubnet, tier).IsEmpty);
+    }
+
+    [Fact]
+    public void The_proof_runs_under_the_vpc_cni_profile_and_says_what_it_assumes()
+    {
+        Assert.Contains(Prod.Stack.Assumptions, a => a.Subject == "dataplane" && a.Statement.StartsWith("EKS VPC CNI gives pods addresses in 10.20.0.0/16", StringComparison.Ordinal));
+        Assert.Contains("alb.ingress.kubernetes.io/subnets: \"subnet-0a1b2c3d4e5f62001,subnet-0a1b2c3d4e5f62002,subnet-0a1b2c3d4e5f62003\"", Prod.Files["manifests/govtech.yaml"]);
+    }
+
+    [Fact]
+    public void Admitting_the_whole_vpc_lets_every_pod_around_the_alb_and_the_proof_fails_under_vpc_cni()
+    {
+        var files = Prod.Files.ToDictionary(f => f.Key, f => f.Key.StartsWith("manifests/", StringComparison.Ordinal)
+            ? f.Value.Replace("cidr: \"10.20.200.0/24\"", "cidr: \"10.20.0.0/16\"", StringComparison.Ordinal)
+            : f.Value);
+
+        var upstream = ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files), Prod.Declared);
+        var vpcCni = ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files, Prod.Stack.Platform.Cloud.Dataplane), Prod.Declared);
+
+        var undeclared = vpcCni.Single(c => c.Name.StartsWith("Nothing undeclared is open", StringComparison.Ordinal));
+        Assert.False(undeclared.Passed);
+        Assert.Contains(undeclared.Findings, f => f.StartsWith("open but not declared: kube-system/coredns[Deployment] => govtech/frontend[Deployment]", StringComparison.Ordinal));
+        // Upstream semantics (ipBlocks never match pods) see only the widened address range, not the pods around the ALB.
+        Assert.DoesNotContain(upstream.Single(c => c.Name.StartsWith("Nothing undeclared is open", StringComparison.Ordinal)).Findings,
+            f => f.StartsWith("open but not declared: kube-system/coredns[Deployment]", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,8 +69,8 @@ public class LoadBalancerPathTests
 
         var files = Prod.Files.ToDictionary(
             f => f.Key,
-            f => f.Key == "manifests/govtech.yaml" ? f.Value.Replace("cidr: \"10.20.0.0/16\"", "cidr: \"10.99.0.0/16\"") : f.Value);
-        var checks = ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files), Prod.Declared);
+            f => f.Key == "manifests/govtech.yaml" ? f.Value.Replace("cidr: \"10.20.200.0/24\"", "cidr: \"10.99.0.0/16\"") : f.Value);
+        var checks = ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files, Prod.Stack.Platform.Cloud.Dataplane), Prod.Declared);
 
         var open = checks.Single(c => c.Name.StartsWith("Every declared flow is open", StringComparison.Ordinal));
         Assert.False(open.Passed);
