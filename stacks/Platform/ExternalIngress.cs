@@ -30,17 +30,8 @@ public sealed partial record ExternalIngress(Configured Domain, string Namespace
     {
         var ns = reader.Namespace(ConfigSchema.IngressNamespace) ?? throw reader.Error(ConfigSchema.IngressNamespace, "the required key is missing",
             "Name the namespace the controller runs in (palisade:ingressNamespace), e.g. ingress-system.");
-        var labels = reader.Map(ConfigSchema.IngressPodLabels) is { Entries.Count: > 0 } map
-            ? map.Entries.ToDictionary(e => e.Key, e => e.Value is ConfigScalar s ? s.Text : string.Empty, StringComparer.Ordinal)
-            : throw reader.Error(ConfigSchema.IngressPodLabels, "the required key is missing or empty",
-                "List the labels the controller's pods carry (kubectl get pods -n <namespace> --show-labels), e.g. {app: bunkerweb}; an empty selector would admit every pod of the namespace.");
-        foreach (var (key, value) in labels)
-        {
-            if ((KubernetesNames.LabelKeyProblem(key) ?? KubernetesNames.LabelValueProblem(key, value)) is { } problem)
-            {
-                throw reader.Error(ConfigSchema.IngressPodLabels, problem, "Use the labels exactly as the API server shows them.");
-            }
-        }
+        var labels = reader.PodLabels(ConfigSchema.IngressPodLabels, reader.Map(ConfigSchema.IngressPodLabels), string.Empty,
+            "List the labels the controller's pods carry (kubectl get pods -n <namespace> --show-labels), e.g. {app: bunkerweb}.");
 
         var className = reader.Required(ConfigSchema.IngressClassName, "the apps' Ingresses name the controller's IngressClass");
         if (className.Length > 253 || !ClassNamePattern().IsMatch(className))
@@ -48,6 +39,6 @@ public sealed partial record ExternalIngress(Configured Domain, string Namespace
             throw reader.Error(ConfigSchema.IngressClassName, $"'{SettingsReader.Excerpt(className)}' is not an IngressClass name", "Use the name kubectl get ingressclass shows.");
         }
 
-        return new ExternalIngress(domain, ns, new SortedDictionary<string, string>(labels, StringComparer.Ordinal), className);
+        return new ExternalIngress(domain, ns, labels, className);
     }
 }

@@ -49,7 +49,7 @@ public static class PlatformServices
             var ns = fields.Entries.GetValueOrDefault("namespace") is ConfigScalar { Text: var text } && KubernetesNames.IsDns1123Label(text)
                 ? text
                 : throw reader.Error(key, $"{at}.namespace: missing or not a valid namespace name", "Name the namespace the service runs in (a DNS-1123 label).");
-            var labels = Labels(reader, key, at, fields.Entries.GetValueOrDefault("podLabels"));
+            var labels = reader.PodLabels(key, fields.Entries.GetValueOrDefault("podLabels"), $"{at}.podLabels: ", "Select the service's pods by at least one label.");
             var ports = Ports(reader, key, at, fields.Entries.GetValueOrDefault("ports"));
             result.Add(new PlatformService(name, new PlatformPeer(ns, labels), ports));
         }
@@ -58,30 +58,6 @@ public static class PlatformServices
     }
 
     private const string Example = "Write e.g. keycloak: {namespace: keycloak, podLabels: {app.kubernetes.io/name: keycloak}, ports: [TCP/8443]}.";
-
-    private static IReadOnlyDictionary<string, string> Labels(SettingsReader reader, ConfigKey key, string at, ConfigValue? value)
-    {
-        if (value is not ConfigMap { Entries.Count: > 0 } map)
-        {
-            throw reader.Error(key, $"{at}.podLabels: missing or empty",
-                "Select the service's pods by at least one label; an empty selector would admit every pod of the namespace.");
-        }
-
-        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (label, labelValue) in map.Entries)
-        {
-            var text = labelValue is ConfigScalar s ? s.Text : null;
-            if (!KubernetesNames.IsQualifiedName(label) || text is null || !KubernetesNames.IsLabelValue(text))
-            {
-                throw reader.Error(key, $"{at}.podLabels: '{SettingsReader.Excerpt(label)}: {SettingsReader.Excerpt(text ?? "?")}' is not a valid label",
-                    "Label keys are [prefix/]name (name ≤ 63 characters of letters, digits, '-', '_', '.'), values ≤ 63 such characters.");
-            }
-
-            labels[label] = text;
-        }
-
-        return labels;
-    }
 
     private static IReadOnlyList<ContainerPort> Ports(SettingsReader reader, ConfigKey key, string at, ConfigValue? value)
     {

@@ -79,6 +79,32 @@ public sealed class SettingsReader
         return Config.Values.GetValueOrDefault(StackConfig.Qualified(key)) as ConfigMap;
     }
 
+    /// <summary>
+    /// A non-empty pod label selector from a config mapping, each label as the API server validates it (an empty
+    /// selector would admit every pod of the namespace).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PodLabels(ConfigKey key, ConfigValue? value, string at, string fix)
+    {
+        if (value is not ConfigMap { Entries.Count: > 0 } map)
+        {
+            throw Error(key, $"{at}missing or empty", $"{fix} An empty selector would admit every pod of the namespace.");
+        }
+
+        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (label, labelValue) in map.Entries)
+        {
+            var text = labelValue is ConfigScalar s ? s.Text : null;
+            if ((KubernetesNames.LabelKeyProblem(label) ?? (text is null ? $"the value of label {Components.Diagnostics.Excerpt.Quote(label)} is not a string" : KubernetesNames.LabelValueProblem(label, text))) is { } problem)
+            {
+                throw Error(key, $"{at}{problem}", "Use the labels exactly as the API server shows them (kubectl get pods --show-labels).");
+            }
+
+            labels[label] = text!;
+        }
+
+        return labels;
+    }
+
     public IReadOnlyList<string> List(ConfigKey key)
     {
         _read.Add(key.Name);

@@ -31,7 +31,7 @@ public class PlatformServiceTests
     [InlineData("      ports: [TCP/8443, 8080]\n", "      ports: [HTTP/8443]\n", "is not a port")]
     [InlineData("      ports: [TCP/8443, 8080]\n", "      ports: [70000]\n", "is not a port")]
     [InlineData("      ports: [TCP/8443, 8080]\n", "      ports: []\n", "ports: missing or empty")]
-    [InlineData("        app.kubernetes.io/name: keycloak\n", "        bad key!: keycloak\n", "is not a valid label")]
+    [InlineData("        app.kubernetes.io/name: keycloak\n", "        bad key!: keycloak\n", "podLabels: label key 'bad key!' is not valid")]
     [InlineData("      namespace: keycloak\n", "      namespace: Key_Cloak\n", "namespace: missing or not a valid namespace name")]
     [InlineData("      namespace: keycloak\n", "      namespace: keycloak\n      replicas: 2\n", "unknown field 'replicas'")]
     public void Bad_service_declarations_name_the_key_and_the_field(string line, string replacement, string problem)
