@@ -83,6 +83,10 @@ public static class ConfigSchema
     public static readonly ConfigKey MasterCidr = new("masterCidr", ConfigKind.Cidr,
         "GCP: /28 range of the control plane when privateNodes is true, e.g. 172.16.0.0/28.", AppliesTo: "palisade:cloud gcp");
 
+    public static readonly ConfigKey AdminRoleArns = new("adminRoleArns", ConfigKind.StringList,
+        "AWS: IAM role or user ARNs that administer the cluster besides its creator (an EKS access entry with AmazonEKSClusterAdminPolicy each).",
+        AppliesTo: "palisade:cloud aws");
+
     public static readonly ConfigKey VpcCniVersion = new("vpcCniVersion", ConfigKind.String,
         "AWS: the vpc-cni add-on version, pinned (default v1.22.3-eksbuild.1; at least 1.21, which the EKS ClusterNetworkPolicy guardrails need).",
         AppliesTo: "palisade:cloud aws");
@@ -136,7 +140,7 @@ public static class ConfigSchema
     [
         Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
-        PrivateNodes, MasterCidr, VpcCniVersion, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
+        PrivateNodes, MasterCidr, AdminRoleArns, VpcCniVersion, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
         WafRateLimit, NginxRps, NginxConnections, NginxBodySize, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];
 

@@ -5,7 +5,8 @@ namespace Palisade.Stacks.Platform;
 
 /// <summary>An EKS cluster the stack creates in existing private subnets, with VPC CNI NetworkPolicy enforcement.</summary>
 public sealed partial record EksCloud(
-    ClusterSettings Settings, string Region, IReadOnlyList<string> SubnetIds, bool PolicyEventLogs, string VpcCniVersion, string? VpcCidr) : CloudTarget
+    ClusterSettings Settings, string Region, IReadOnlyList<string> SubnetIds, bool PolicyEventLogs, string VpcCniVersion, string? VpcCidr,
+    IReadOnlyList<string> AdminRoleArns) : CloudTarget
 {
     public const string KindName = "aws";
     public const string RegionKey = "aws:region";
@@ -32,6 +33,9 @@ public sealed partial record EksCloud(
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^v1\.(2[1-9]|[3-9][0-9])\.[0-9]+-eksbuild\.[0-9]+$")]
     private static partial System.Text.RegularExpressions.Regex VpcCniVersionPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9+=,.@_/-]{1,512}$")]
+    private static partial System.Text.RegularExpressions.Regex PrincipalArnPattern();
 
     private static CloudTarget Read(SettingsReader reader)
     {
@@ -62,6 +66,18 @@ public sealed partial record EksCloud(
             }
         }
 
-        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false), vpcCni, vpcCidr);
+        var admins = reader.List(ConfigSchema.AdminRoleArns);
+        foreach (var arn in admins.Where(a => !PrincipalArnPattern().IsMatch(a)))
+        {
+            throw reader.Error(ConfigSchema.AdminRoleArns, $"'{SettingsReader.Excerpt(arn)}' is not an IAM role or user ARN",
+                "Write it as arn:aws:iam::<account>:role/<name> (or :user/<name>).");
+        }
+
+        if (admins.Distinct(StringComparer.Ordinal).Count() != admins.Count)
+        {
+            throw reader.Error(ConfigSchema.AdminRoleArns, "an ARN is listed twice", "List each administrator once.");
+        }
+
+        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false), vpcCni, vpcCidr, admins);
     }
 }

@@ -14,6 +14,7 @@ public sealed partial record EksCloud
             Settings.Name, Settings.KubernetesVersion ?? ClusterSettings.DefaultKubernetesVersion, Region, SubnetIds, Settings.ApiAccessCidrs,
             Settings.Nodes.NodeType.In(graph), Settings.Nodes.Min, Settings.Nodes.Desired, Settings.Nodes.Max,
             PolicyEventLogs, Settings.DeletionProtection, VpcCniVersion));
+        EksClusterAdmins.Add(graph, eks, AdminRoleArns);
         graph.AddOutput("clusterName", eks.ClusterName);
         graph.AddOutput("clusterEndpoint", eks.Cluster.Output("endpoint"));
         return new StackCluster(eks.KubernetesProvider, new IrsaTierIdentities(eks, Settings.Name), eks);

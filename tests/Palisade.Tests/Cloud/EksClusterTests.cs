@@ -89,3 +89,32 @@ public class EksClusterTests
         Assert.DoesNotContain(dev.Resources, r => r.Options.Protect);
     }
 }
+
+public class EksClusterAdminsTests
+{
+    [Fact]
+    public void Every_configured_administrator_gets_an_access_entry_and_the_cluster_admin_policy_scoped_to_the_cluster()
+    {
+        var graph = CloudStacks.Compose("prod").Graph;
+
+        var entry = graph.Resource("eks-admin-1-access-entry");
+        Assert.Equal(Palisade.Components.Aws.EksClusterAdmins.AccessEntryType, entry.Type);
+        Assert.Equal(new StringValue("arn:aws:iam::111122223333:role/platform-admins"), entry.Prop("principalArn"));
+        var association = graph.Resource("eks-admin-1-cluster-admin");
+        Assert.Equal(new StringValue("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"), association.Prop("policyArn"));
+        Assert.Equal(new StringValue("cluster"), association.Prop("accessScope.type"));
+        Assert.Contains(association.Options.DependsOn, r => r.LogicalName == entry.LogicalName);
+        Assert.DoesNotContain(CloudStacks.Compose("dev").Graph.Resources, r => r.Type == Palisade.Components.Aws.EksClusterAdmins.AccessEntryType);
+    }
+
+    [Theory]
+    [InlineData("[arn:aws:iam::111122223333:root]")]
+    [InlineData("[\"arn:aws:iam::1111:role/x\"]")]
+    [InlineData("[arn:aws:iam::111122223333:role/a, arn:aws:iam::111122223333:role/a]")]
+    public void A_bad_administrator_list_names_the_key(string list)
+    {
+        var yaml = File.ReadAllText(Path.Combine(Palisade.Tests.Support.RepoPaths.Root, "Pulumi.dev.yaml")) + $"  palisade:adminRoleArns: {list}\n";
+        var error = Assert.Throws<Palisade.Components.Diagnostics.InputError>(() => Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(yaml)));
+        Assert.Equal("Pulumi.t.yaml: palisade:adminRoleArns", error.Location);
+    }
+}
