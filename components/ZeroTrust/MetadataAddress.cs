@@ -17,6 +17,15 @@ public static class MetadataAddress
     /// </summary>
     public const string LinkLocalCidr = "169.254.0.0/16";
 
+    /// <summary>The GKE metadata server's address outside Dataplane V2 (Workload Identity on port 988).</summary>
+    public static readonly IPAddress GkeMetadataServer = IPAddress.Parse("169.254.169.252");
+
+    /// <summary>The EKS Pod Identity agent (TCP 80).</summary>
+    public static readonly IPAddress EksPodIdentityAgent = IPAddress.Parse("169.254.170.23");
+
+    /// <summary>The link-local addresses where pods find cloud credentials, which no pod may reach undeclared.</summary>
+    public static readonly IReadOnlyList<IPAddress> CredentialAddresses = [Address, GkeMetadataServer, EksPodIdentityAgent];
+
     /// <summary>True when the CIDR minus its except ranges still contains the metadata address.</summary>
     public static bool IsAllowedBy(IPNetwork cidr, IEnumerable<IPNetwork> except) =>
         cidr.Contains(Address) && !except.Any(e => e.Contains(Address));

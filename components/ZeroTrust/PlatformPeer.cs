@@ -8,6 +8,10 @@ namespace Palisade.Components.ZeroTrust;
 /// </summary>
 public sealed record PlatformPeer(string Namespace, IReadOnlyDictionary<string, string> PodLabels)
 {
+    /// <summary>Whether a workload is one of these pods (its namespace, and every pod label).</summary>
+    public bool Selects(Workload workload) =>
+        workload.Namespace == Namespace && PodLabels.All(l => workload.Labels.GetValueOrDefault(l.Key) == l.Value);
+
     public NetworkPolicyPeer ToPeer() => new(
         PodSelector: PodLabels.Count == 0 ? null : LabelSelector.WithLabels(PodLabels),
         NamespaceSelector: LabelSelector.WithLabels((WellKnownLabels.NamespaceName, Namespace)));

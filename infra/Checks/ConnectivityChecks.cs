@@ -112,17 +112,13 @@ public static class ConnectivityChecks
             $"{declared.AppWorkloads.Count} workloads reach {resolver} on UDP/TCP 53");
     }
 
-    /// <summary>Link-local addresses where pods find cloud credentials: instance metadata / GKE metadata server, and the EKS Pod Identity agent.</summary>
-    private static readonly IPAddress[] CredentialAddresses =
-        [MetadataAddress.Address, IPAddress.Parse("169.254.169.252"), IPAddress.Parse("169.254.170.23")];
-
     private static CheckResult MetadataUnreachable(ConnectivityResult actual, DeclaredConnectivity declared)
     {
         var failures = new List<string>();
         var exceptions = new List<string>();
         foreach (var workload in declared.AppWorkloads.Order(StringComparer.Ordinal))
         {
-            foreach (var address in CredentialAddresses)
+            foreach (var address in MetadataAddress.CredentialAddresses)
             {
                 var open = actual.ToExternal(workload, address);
                 var allowed = declared.ToExternal(workload, address);
@@ -138,7 +134,7 @@ public static class ConnectivityChecks
         }
 
         return CheckResult.From("Instance metadata is unreachable from app workloads, except the declared identity endpoint (and Cloud DNS on 53)", failures,
-            $"checked {declared.AppWorkloads.Count} workloads at {string.Join(", ", CredentialAddresses.Select(a => a.ToString()))}" +
+            $"checked {declared.AppWorkloads.Count} workloads at {string.Join(", ", MetadataAddress.CredentialAddresses.Select(a => a.ToString()))}" +
             (exceptions.Count == 0 ? "; no exceptions" : $"; declared exceptions: {string.Join("; ", exceptions)}"));
     }
 }

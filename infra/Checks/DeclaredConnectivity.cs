@@ -132,7 +132,7 @@ public sealed class DeclaredConnectivity
         var ids = stack.AppWorkloads.ToDictionary(w => (w.Namespace, w.Name), w => w.Id);
         var resolver = stack.Peers.Dns;
         var dns = stack.PlatformWorkloads
-            .Where(w => resolver.Pods.Any(p => p.Namespace == w.Namespace && p.PodLabels.All(l => w.Labels.GetValueOrDefault(l.Key) == l.Value)))
+            .Where(w => resolver.Pods.Any(p => p.Selects(w)))
             .Select(w => w.Id)
             .ToHashSet(StringComparer.Ordinal);
         var declared = new DeclaredConnectivity(ids.Values.ToHashSet(StringComparer.Ordinal), dns, resolver);
@@ -159,6 +159,7 @@ public sealed class DeclaredConnectivity
                     declared._external.Add(new DeclaredExternal(Id(tier), IPNetwork.Parse(endpoint.Cidr), [],
                         ConnectionSet.For(endpoint.Protocol, endpoint.Port, endpoint.Port), $"identity endpoint: {endpoint.Mechanism}"));
                 }
+
                 if (tier.ExposedPort is { } exposed && stack.Peers.IngressController is { } controller)
                 {
                     declared.AddFromPlatform(stack, controller, Id(tier), Single(tier, exposed, Protocol.TCP), $"ingress controller to {tier.Name}");
@@ -216,8 +217,7 @@ public sealed class DeclaredConnectivity
 
     private void AddFromPlatform(SynthesizedStack stack, PlatformPeer peer, string destination, ConnectionSet allowed, string reason)
     {
-        foreach (var workload in stack.PlatformWorkloads.Where(w => w.Namespace == peer.Namespace &&
-                                                                    peer.PodLabels.All(l => w.Labels.GetValueOrDefault(l.Key) == l.Value)))
+        foreach (var workload in stack.PlatformWorkloads.Where(peer.Selects))
         {
             Add(workload.Id, destination, allowed, reason);
         }

@@ -50,7 +50,7 @@ public sealed partial record GkeCloud(
     /// </summary>
     public override IdentityEndpoint IdentityEndpoint => Enforcement == GkePolicyEnforcement.DataplaneV2
         ? new IdentityEndpoint("GKE Workload Identity (metadata server, Dataplane V2)", "169.254.169.254/32", Protocol.TCP, 80)
-        : new IdentityEndpoint("GKE Workload Identity (metadata server)", "169.254.169.252/32", Protocol.TCP, 988);
+        : new IdentityEndpoint("GKE Workload Identity (metadata server)", $"{MetadataAddress.GkeMetadataServer}/32", Protocol.TCP, 988);
 
     private static CloudTarget Read(SettingsReader reader)
     {
