@@ -18,6 +18,7 @@ public static class ManifestRenderer
             .Select(r => (Resource: r, Kind: KubernetesTypes.ObjectKind(r.Type)))
             .Where(o => o.Kind is not null)
             .Select(o => Manifest(o.Resource, o.Kind!.Value.ApiVersion, o.Kind!.Value.Kind))
+            .Concat(graph.Resources.SelectMany(KubernetesObjectGroup.Objects).Select(GroupedObject))
             .ToList();
 
         return objects
@@ -53,6 +54,21 @@ public static class ManifestRenderer
             }.Concat(body).ToList());
         var fileKey = kind == "Namespace" ? name : ns ?? "cluster";
         return new RenderedObject(fileKey, kind, name, document);
+    }
+
+    /// <summary>An object held by a ConfigGroup (a custom resource), written as it is.</summary>
+    private static RenderedObject GroupedObject(MapValue obj)
+    {
+        var metadata = obj["metadata"] as MapValue;
+        var name = metadata?["name"] is { } n ? ResolvedValues.Text(n) : string.Empty;
+        var ns = metadata?["namespace"] is { } s ? ResolvedValues.Text(s) : null;
+        var kind = obj["kind"] is { } k ? ResolvedValues.Text(k) : string.Empty;
+        var body = ((YamlMapping)ResolvedValues.ToYaml(obj)).Entries;
+        var document = new YamlMapping(body.Where(e => e.Key is "apiVersion" or "kind")
+            .OrderBy(e => e.Key == "kind" ? 1 : 0)
+            .Concat(body.Where(e => e.Key is not ("apiVersion" or "kind")))
+            .ToList());
+        return new RenderedObject(ns ?? "cluster", kind, name, document);
     }
 
     private sealed record RenderedObject(string FileKey, string Kind, string Name, YamlMapping Document);

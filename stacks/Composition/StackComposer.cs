@@ -30,6 +30,7 @@ public static class StackComposer
             .ToList();
 
         platform.Ingress?.Compose(graph, cluster, apps);
+        var guardrails = StackGuardrails.Compose(graph, platform, cluster.KubernetesProvider, specs, namespaces.Keys.ToList());
 
         foreach (var ns in namespaces.Values)
         {
@@ -39,7 +40,10 @@ public static class StackComposer
         return new SynthesizedStack(config, platform, graph, namespaces.Values.ToList(), apps,
             apps.SelectMany(a => AppWorkloads.For(a.App)).ToList(),
             PlatformWorkloads.For(peers).ToList(),
-            Assumption.For(platform, apps, namespaces.Keys.ToList()));
+            Assumption.For(platform, apps, namespaces.Keys.ToList()).Concat(guardrails.Assumptions(platform)).ToList())
+        {
+            Guardrails = guardrails,
+        };
     }
 
     private static List<AppSpec> AppSpecs(StackConfig config, StackPlatform platform)

@@ -19,6 +19,9 @@ public sealed record SynthesizedStack(
 {
     public string Stack => Config.Stack;
 
+    /// <summary>The platform's guardrails: what they protect, how the target enforces them, the cluster policies emitted.</summary>
+    public StackGuardrails? Guardrails { get; init; }
+
     /// <summary>Every policy the stack emits: the namespaces' baselines, then each app's tier rules and allowances.</summary>
     public IReadOnlyList<OwnedPolicy> Policies => Namespaces.SelectMany(n => n.Policies).Concat(Apps.SelectMany(a => a.Policies)).ToList();
 

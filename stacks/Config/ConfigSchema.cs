@@ -92,7 +92,12 @@ public static class ConfigSchema
         AppliesTo: "palisade:cloud aws");
 
     public static readonly ConfigKey PolicyEventLogs = new("policyEventLogs", ConfigKind.Boolean,
-        "AWS: turn on the VPC CNI network policy agent's policy event (flow) logs on each node (default false).", AppliesTo: "palisade:cloud aws");
+        "Flow logs of policy decisions (default false): AWS the VPC CNI network policy agent's event logs on each node; GCP Dataplane V2 network policy logging (NetworkLogging default).",
+        AppliesTo: "palisade:cloud aws or gcp");
+
+    public static readonly ConfigKey ClusterPolicyApi = new("clusterPolicyApi", ConfigKind.String,
+        "Existing cluster: the cluster policy API its CNI serves, v1alpha2 (policy.networking.k8s.io ClusterNetworkPolicy) or none (default); with v1alpha2 the guardrails are Admin-tier cluster policies.",
+        AppliesTo: "palisade:cloud existing");
 
     public static readonly ConfigKey GkeNetworkPolicy = new("gkeNetworkPolicy", ConfigKind.String,
         "GCP: NetworkPolicy enforcement, dataplane-v2 (default) or calico; never both.", AppliesTo: "palisade:cloud gcp");
@@ -140,7 +145,7 @@ public static class ConfigSchema
     [
         Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
-        PrivateNodes, MasterCidr, AdminRoleArns, VpcCniVersion, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
+        PrivateNodes, MasterCidr, AdminRoleArns, VpcCniVersion, PolicyEventLogs, ClusterPolicyApi, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
         WafRateLimit, NginxRps, NginxConnections, NginxBodySize, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];
 

@@ -33,6 +33,14 @@ public abstract partial record CloudTarget
     public virtual string EnforcementAssumption =>
         "the cluster's CNI is not declared, so ipBlocks are analysed as the API intends: they never match pods";
 
+    /// <summary>How the platform's guardrails are enforced here.</summary>
+    public virtual GuardrailEnforcement Guardrails => new GuardrailEnforcement.Namespaced(
+        "the cluster's CNI is not declared to serve a cluster policy API (set palisade:clusterPolicyApi when it does)");
+
+    /// <summary>Flow logging of policy decisions on this target.</summary>
+    public virtual FlowLogging FlowLogging => new(false, false,
+        "not available: the stack does not manage the cluster's CNI, so policy decisions are logged only if the platform team turned that on");
+
     /// <summary>The resolvers this cloud can run (the first is the default).</summary>
     public virtual IReadOnlyList<DnsResolver> Resolvers => [DnsResolver.KubeDns, DnsResolver.NodeLocalDns, DnsResolver.CloudDns];
 }

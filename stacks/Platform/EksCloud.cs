@@ -28,6 +28,13 @@ public sealed partial record EksCloud(
     public override string? CannotGrant(CloudIdentitySpec identity) =>
         identity.ForAws ? null : "its identity declares no AWS permissions (it is for GCP only), so on cloud aws it would be a role that can do nothing";
 
+    /// <summary>VPC CNI 1.21+ (the pinned version is at least that) enforces networking.k8s.aws ClusterNetworkPolicies.</summary>
+    public override GuardrailEnforcement Guardrails => new GuardrailEnforcement.ClusterTier(Palisade.Components.Guardrails.AwsClusterPolicyApi.Instance);
+
+    public override FlowLogging FlowLogging => PolicyEventLogs
+        ? new(true, true, "VPC CNI network policy agent event logs on every node (vpc-cni nodeAgent.enablePolicyEventLogs), /var/log/aws-routed-eni/network-policy-agent.log")
+        : new(true, false, "available, off: set palisade:policyEventLogs: true for the VPC CNI network policy agent's event logs");
+
     /// <summary>CoreDNS, or a NodeLocal DNSCache the platform team installs; Cloud DNS is GKE's.</summary>
     public override IReadOnlyList<DnsResolver> Resolvers => [DnsResolver.KubeDns, DnsResolver.NodeLocalDns];
 

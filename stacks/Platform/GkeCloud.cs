@@ -20,7 +20,8 @@ public sealed partial record GkeCloud(
     Configured? Subnetwork,
     bool PrivateNodes,
     string? MasterCidr,
-    GkePolicyEnforcement Enforcement) : CloudTarget
+    GkePolicyEnforcement Enforcement,
+    bool PolicyLogs = false) : CloudTarget
 {
     public const string KindName = "gcp";
     public const string ProjectKey = "gcp:project";
@@ -52,6 +53,15 @@ public sealed partial record GkeCloud(
         ? new IdentityEndpoint("GKE Workload Identity (metadata server, Dataplane V2)", "169.254.169.254/32", Protocol.TCP, 80)
         : new IdentityEndpoint("GKE Workload Identity (metadata server)", $"{MetadataAddress.GkeMetadataServer}/32", Protocol.TCP, 988);
 
+    public override GuardrailEnforcement Guardrails => new GuardrailEnforcement.Namespaced(
+        "GKE serves no ClusterNetworkPolicy (its CiliumClusterwideNetworkPolicy is not emitted)");
+
+    public override FlowLogging FlowLogging => Enforcement != GkePolicyEnforcement.DataplaneV2
+        ? new(false, false, "not available: GKE network policy logging needs Dataplane V2 (palisade:gkeNetworkPolicy: dataplane-v2)")
+        : PolicyLogs
+            ? new(true, true, "GKE Dataplane V2 network policy logging: NetworkLogging default logs allowed and denied connections to Cloud Logging")
+            : new(true, false, "available, off: set palisade:policyEventLogs: true for GKE Dataplane V2 network policy logging (NetworkLogging default)");
+
     private static CloudTarget Read(SettingsReader reader)
     {
         var project = ProviderKeys.Required(reader, ProjectKey, "the GCP project id");
@@ -78,7 +88,14 @@ public sealed partial record GkeCloud(
                 "Use dataplane-v2 or calico."),
         };
 
+        var logs = reader.Boolean(ConfigSchema.PolicyEventLogs, false);
+        if (logs && enforcement != GkePolicyEnforcement.DataplaneV2)
+        {
+            throw reader.Error(ConfigSchema.PolicyEventLogs, "GKE logs network policy decisions only on Dataplane V2, and this stack uses calico",
+                "Remove palisade:policyEventLogs, or use palisade:gkeNetworkPolicy: dataplane-v2.");
+        }
+
         return new GkeCloud(settings, project, region, reader.Referenced(ConfigSchema.Network), reader.Referenced(ConfigSchema.Subnetwork),
-            privateNodes, masterCidr, enforcement);
+            privateNodes, masterCidr, enforcement, logs);
     }
 }

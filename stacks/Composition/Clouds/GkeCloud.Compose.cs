@@ -21,6 +21,11 @@ public sealed partial record GkeCloud
                 "node-local-dns" => GkeDns.NodeLocalDnsCache,
                 _ => GkeDns.KubeDns,
             }));
+        if (PolicyLogs)
+        {
+            GkeNetworkLogging.Create(graph, gke);
+        }
+
         graph.AddOutput("clusterName", gke.Cluster.Output("name", Settings.Name));
         graph.AddOutput("clusterEndpoint", gke.Cluster.Output("endpoint"));
         return new StackCluster(gke.KubernetesProvider, new WorkloadIdentityTierIdentities(gke), null);

@@ -38,9 +38,9 @@ public class ComponentIoGuardTests
             timeout: TimeSpan.FromMinutes(10));
 
         Assert.NotEqual(0, build.ExitCode);
-        foreach (var banned in new[] { "System.IO.File", "System.Environment", "System.DateTime.UtcNow", "System.Guid.NewGuid", "System.Random", "System.Console" })
+        foreach (var banned in new[] { "'File'", "'Environment'", "'DateTime.UtcNow'", "'Guid.NewGuid()'", "'Random'", "'Console'" })
         {
-            Assert.Matches($"IoProbe.cs.*error RS0030.*{System.Text.RegularExpressions.Regex.Escape(banned)}", build.Stdout + build.Stderr);
+            Assert.Matches($"IoProbe.cs.*error RS0030: The symbol {System.Text.RegularExpressions.Regex.Escape(banned)} is banned", build.Stdout + build.Stderr);
         }
 
         Assert.Matches("ImplicitIoProbe.cs.*error CS0103.*'File'", build.Stdout + build.Stderr);
