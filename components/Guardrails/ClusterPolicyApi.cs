@@ -51,8 +51,7 @@ public abstract record ClusterPolicyApi
 
     private static Value Peer(ClusterPeer peer) => peer switch
     {
-        { Pods: { PodSelector: null } pods } => new MapBuilder { { "namespaces", KubernetesProperties.Selector(pods.NamespaceSelector) } }.Build(),
-        { Pods: { } pods } => new MapBuilder { { "pods", Selection(pods) } }.Build(),
+        { Pods: { } pods } => Selection(pods),
         { Networks: { } networks } => new MapBuilder { { "networks", ListValue.OfStrings(networks) } }.Build(),
         _ => throw new ArgumentException($"a guardrail peer must select pods or networks, not {peer.Unmodelled}", nameof(peer)),
     };
