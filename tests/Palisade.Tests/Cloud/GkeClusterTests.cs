@@ -11,7 +11,9 @@ public class GkeClusterTests
         var text = File.ReadAllText(CloudStacks.GkeFixture);
         if (networkPolicy is not null)
         {
-            text = text.Replace("palisade:gkeNetworkPolicy: dataplane-v2", $"palisade:gkeNetworkPolicy: {networkPolicy}", StringComparison.Ordinal);
+            // Policy logging exists on Dataplane V2 only.
+            text = text.Replace("palisade:gkeNetworkPolicy: dataplane-v2", $"palisade:gkeNetworkPolicy: {networkPolicy}", StringComparison.Ordinal)
+                .Replace("  palisade:policyEventLogs: true\n", string.Empty, StringComparison.Ordinal);
         }
 
         return StackComposer.Compose(Palisade.Stacks.Config.StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", text)).Graph;

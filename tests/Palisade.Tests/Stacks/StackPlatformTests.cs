@@ -133,7 +133,8 @@ public class StackPlatformTests
     [InlineData(Alb, "  palisade:albSubnetCidrs: [10.9.0.0/24, 10.0.201.0/24]\n", "palisade:albSubnetCidrs")]
     [InlineData(Alb, "  palisade:albSubnetCidrs: [10.0.200.0/24]\n", "palisade:albSubnetCidrs")]
     [InlineData(Aws, "  palisade:masterCidr: 172.16.0.0/28\n", "palisade:masterCidr")]
-    [InlineData(Gcp, "  palisade:masterCidr: 172.16.0.0/28\n  palisade:policyEventLogs: true\n", "palisade:policyEventLogs")]
+    [InlineData(Gcp, "  palisade:masterCidr: 172.16.0.0/28\n  palisade:gkeNetworkPolicy: calico\n  palisade:policyEventLogs: true\n", "palisade:policyEventLogs")]
+    [InlineData(Aws, "  palisade:clusterPolicyApi: v1alpha2\n", "palisade:clusterPolicyApi")]
     [InlineData("config:\n  palisade:apps: [voting]\n", "  palisade:clusterName: x\n", "palisade:clusterName")]
     // Apps and promotion
     [InlineData("config:\n", "  palisade:apps: []\n", "palisade:apps")]
