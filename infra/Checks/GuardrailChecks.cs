@@ -50,11 +50,24 @@ public static class GuardrailChecks
             {
                 failures.Add($"guardrail {expected.Name} is {found.Kind} in the {found.Tier} tier at priority {found.Priority}; the target enforces {api.ReadAs} in the Admin tier at priority {expected.Priority}");
             }
+            else if (!found.Subject.Equals(expected.Subject) || !SameRules(found.Ingress, expected.Ingress) || !SameRules(found.Egress, expected.Egress))
+            {
+                failures.Add($"guardrail {expected.Name} as rendered has other subjects or rules than the guardrail model");
+            }
         }
 
         return CheckResult.From($"guardrails-cluster-tier: the guardrails are Admin-tier {api.ApiVersion} ClusterNetworkPolicies", failures,
             $"{guardrails.Policies.Count} cluster policies: {string.Join(", ", guardrails.Policies.Select(p => p.Name))}");
     }
+
+    private static bool SameRules(IReadOnlyList<ClusterPolicyRule> a, IReadOnlyList<ClusterPolicyRule> b) =>
+        a.Count == b.Count && a.Zip(b).All(pair =>
+            pair.First.Name == pair.Second.Name && pair.First.Action == pair.Second.Action &&
+            (pair.First.Ports ?? []).SequenceEqual(pair.Second.Ports ?? []) &&
+            pair.First.Peers.Count == pair.Second.Peers.Count &&
+            pair.First.Peers.Zip(pair.Second.Peers).All(peers => Equals(peers.First.Pods, peers.Second.Pods) &&
+                                                             (peers.First.Networks ?? []).SequenceEqual(peers.Second.Networks ?? []) &&
+                                                             peers.First.Unmodelled == peers.Second.Unmodelled));
 
     private static CheckResult HoldAgainstTenants(GuardrailArgs args, IReadOnlyDictionary<string, string> files, DeclaredConnectivity declared,
         Func<IReadOnlyDictionary<string, string>, ConnectivityResult> analyze)

@@ -107,6 +107,23 @@ public class GuardrailTests
     }
 
     [Fact]
+    public void A_rendered_guardrail_that_differs_from_the_model_fails_the_emitted_check()
+    {
+        var files = new Dictionary<string, string>(Platform.Files);
+        files["manifests/cluster.yaml"] = files["manifests/cluster.yaml"].Replace("name: deny-link-local", "name: deny-link-local-widened", StringComparison.Ordinal)
+            .Replace("\"169.254.0.0/16\"", "\"169.254.169.254/32\"", StringComparison.Ordinal);
+
+        var checks = GuardrailChecks.Run(Platform.Stack, files, Platform.Declared, attacked => Synthesizer.AnalyzeRendered(attacked));
+
+        var emitted = Assert.Single(checks, c => c.Name.StartsWith("guardrails-cluster-tier", StringComparison.Ordinal));
+        Assert.Equal(["guardrail palisade-guardrails as rendered has other subjects or rules than the guardrail model"], emitted.Findings);
+        // Denying only the instance metadata address leaves the other credential endpoints to a tenant's allow-all policy.
+        var hold = Assert.Single(checks, c => c.Name.StartsWith("guardrails-hold", StringComparison.Ordinal));
+        Assert.Contains(hold.Findings, f => f.StartsWith("tenant-a/api[Deployment] => 169.254.170.23", StringComparison.Ordinal));
+        Assert.DoesNotContain(hold.Findings, f => f.Contains("=> 169.254.169.254", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_gke_stack_keeps_namespaced_guardrails_with_a_warning_and_logs_policy_decisions()
     {
         var result = Synthesizer.Synthesize(CloudStacks.Config("gke"));
