@@ -52,8 +52,9 @@ public sealed class GkeCluster
     public const string ClusterLogicalName = "gke-cluster";
     public const string KubeconfigVariable = "gke-kubeconfig";
 
-    private GkeCluster(Component component, Resource gcp, Resource cluster, Resource nodePool, Resource kubernetesProvider, string project)
+    private GkeCluster(Component component, Resource gcp, Resource cluster, Resource nodePool, Resource kubernetesProvider, string project, string name)
     {
+        Name = name;
         Component = component;
         GcpProvider = gcp;
         Cluster = cluster;
@@ -68,6 +69,9 @@ public sealed class GkeCluster
     public Resource NodePool { get; }
     public Resource KubernetesProvider { get; }
     public string Project { get; }
+
+    /// <summary>The cluster's name, which qualifies every project-scoped name of the stack.</summary>
+    public string Name { get; }
 
     /// <summary>The Workload Identity pool is always <c>&lt;project&gt;.svc.id.goog</c>.</summary>
     public static string WorkloadPool(string project) => $"{project}.svc.id.goog";
@@ -188,7 +192,7 @@ public sealed class GkeCluster
 
         var kubeconfig = graph.AddVariable(KubeconfigVariable, new FunctionCall("toJSON", Kubeconfig(cluster)));
         var provider = ClusterProvider.FromKubeconfig(graph, component, kubeconfig, [nodePool]);
-        return new GkeCluster(component, gcp, cluster, nodePool, provider, args.Project);
+        return new GkeCluster(component, gcp, cluster, nodePool, provider, args.Project, args.Name);
     }
 
     /// <summary>Endpoint and CA from the cluster, user via the gke-gcloud-auth-plugin exec credential plugin.</summary>

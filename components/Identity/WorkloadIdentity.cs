@@ -1,11 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using Palisade.Components.Gcp;
 using Palisade.Components.Graph;
+using Palisade.Components.Naming;
 using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Identity;
 
+/// <param name="AccountId">A project-scoped id: qualified by the stack through <see cref="CloudNames"/>.</param>
 public sealed record WorkloadIdentityArgs(string AccountId, string Project, ServiceAccountRef ServiceAccount, IReadOnlyList<string> Roles);
 
 /// <summary>
@@ -32,7 +32,7 @@ public sealed class WorkloadIdentity
         var options = new ResourceOptions { Provider = gcp };
         var account = graph.AddResource(parent, GcpTypes.ServiceAccount, $"{logicalPrefix}-gsa", new MapBuilder
         {
-            { "accountId", AccountId(args.AccountId) },
+            { "accountId", args.AccountId },
             { "project", args.Project },
             { "displayName", $"Workload Identity of Kubernetes service account {args.ServiceAccount}" },
         }, options);
@@ -57,18 +57,6 @@ public sealed class WorkloadIdentity
             [GsaAnnotation] = account.Output("email"),
         });
     }
-
-    /// <summary>GSA account ids are 6–30 characters; longer ids keep a prefix and a stable hash, shorter ones are padded.</summary>
-    public static string AccountId(string id)
-    {
-        if (id.Length > 30)
-        {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..6];
-            id = $"{id[..23].TrimEnd('-')}-{hash}";
-        }
-
-        return id.Length < 6 ? $"{id}-wisa" : id;
-    }
 }
 
 /// <summary>On GKE a tier's declared identity becomes a Google service account bound to exactly the tier's KSA.</summary>
@@ -78,7 +66,7 @@ public sealed class WorkloadIdentityTierIdentities(GkeCluster cluster) : ITierId
     {
         var identity = tier.Identity ?? throw new InvalidOperationException($"Tier '{tier.Name}' declares no identity.");
         return WorkloadIdentity.Create(graph, tierComponent, tierComponent.ChildName("wi"), cluster.GcpProvider, new WorkloadIdentityArgs(
-            $"{app.Name}-{tier.Name}",
+            CloudNames.Qualified(CloudNames.GcpServiceAccountId, cluster.Name, app.Name, tier.Name),
             cluster.Project,
             ServiceAccountRef.Of(tier.Namespace, tier.ServiceAccountName),
             identity.GcpRoles)).Annotations;
