@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Palisade.Components.Graph;
+using Palisade.Components.Naming;
 using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Gcp;
@@ -51,6 +52,13 @@ public sealed class GkeCluster
     public const string ComponentType = "palisade:gcp:GkeCluster";
     public const string ClusterLogicalName = "gke-cluster";
     public const string KubeconfigVariable = "gke-kubeconfig";
+    public const string CloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform";
+
+    /// <summary>
+    /// What the nodes' service account holds: Kubernetes Engine Default Node Service Account (logging, monitoring,
+    /// autoscaler metrics) and Artifact Registry Reader for image pulls (Google, "Configure GKE node service accounts").
+    /// </summary>
+    public static IReadOnlyList<string> NodeRoles { get; } = ["roles/container.defaultNodeServiceAccount", "roles/artifactregistry.reader"];
 
     private GkeCluster(Component component, Resource gcp, Resource cluster, Resource nodePool, Resource kubernetesProvider, string project, string name)
     {
@@ -164,6 +172,7 @@ public sealed class GkeCluster
         var cluster = graph.AddResource(component, GcpTypes.Cluster, ClusterLogicalName, properties,
             options with { Protect = args.DeletionProtection });
 
+        var nodeAccount = NodeServiceAccount(graph, component, args, options);
         var nodePool = graph.AddResource(component, GcpTypes.NodePool, "gke-nodes", new MapBuilder
         {
             { "name", $"{args.Name}-nodes" },
@@ -177,7 +186,8 @@ public sealed class GkeCluster
                 "nodeConfig", new MapBuilder
                 {
                     { "machineType", args.MachineType },
-                    { "oauthScopes", ListValue.Of("https://www.googleapis.com/auth/cloud-platform") },
+                    { "serviceAccount", nodeAccount.Account.Output("email") },
+                    { "oauthScopes", ListValue.Of(CloudPlatformScope) },
                     { "workloadMetadataConfig", new MapBuilder { { "mode", "GKE_METADATA" } }.Build() },
                     {
                         "shieldedInstanceConfig", new MapBuilder
@@ -188,11 +198,34 @@ public sealed class GkeCluster
                     },
                 }.Build()
             },
-        }, options);
+        }, options with { DependsOn = nodeAccount.Grants });
 
         var kubeconfig = graph.AddVariable(KubeconfigVariable, new FunctionCall("toJSON", Kubeconfig(cluster)));
         var provider = ClusterProvider.FromKubeconfig(graph, component, kubeconfig, [nodePool]);
         return new GkeCluster(component, gcp, cluster, nodePool, provider, args.Project, args.Name);
+    }
+
+    /// <summary>
+    /// The nodes' own Google service account instead of the Compute Engine default one: the least-privilege
+    /// <see cref="NodeRoles"/> on the project, and the cloud-platform scope, which with a custom service account is
+    /// GKE's own default and leaves access to IAM (Google, "Access scopes in GKE": do not narrow scopes, grant roles).
+    /// </summary>
+    private static (Resource Account, IReadOnlyList<Resource> Grants) NodeServiceAccount(
+        ResourceGraph graph, Component component, GkeClusterArgs args, ResourceOptions options)
+    {
+        var account = graph.AddResource(component, GcpTypes.ServiceAccount, "gke-node-sa", new MapBuilder
+        {
+            { "accountId", CloudNames.Qualified(CloudNames.GcpServiceAccountId, args.Name, "nodes") },
+            { "project", args.Project },
+            { "displayName", $"Nodes of GKE cluster {args.Name}" },
+        }, options);
+        var grants = NodeRoles.Select((role, i) => graph.AddResource(component, GcpTypes.ProjectIamMember, $"gke-node-sa-role-{i}", new MapBuilder
+        {
+            { "project", args.Project },
+            { "role", role },
+            { "member", account.Output("member") },
+        }, options)).ToList();
+        return (account, grants);
     }
 
     /// <summary>Endpoint and CA from the cluster, user via the gke-gcloud-auth-plugin exec credential plugin.</summary>

@@ -87,4 +87,23 @@ public class GkeClusterTests
         Assert.DoesNotContain(graph.Resources, r => r.Type == GcpTypes.ProjectIamMember && r.Prop("role").Equals(new StringValue("roles/iam.workloadIdentityUser")));
         Assert.DoesNotContain(graph.Resources, r => r.Package == "aws");
     }
+
+    [Fact]
+    public void Nodes_run_as_their_own_service_account_with_the_least_privilege_node_roles()
+    {
+        var graph = Compose();
+        var pool = graph.Resource("gke-nodes");
+        var account = Assert.IsType<OutputRef>(pool.Prop("nodeConfig.serviceAccount"));
+        Assert.Equal(("gke-node-sa", "email"), (account.Resource.LogicalName, account.Path));
+        Assert.Equal(new StringValue("palisade-gke-nodes"), account.Resource.Prop("accountId"));
+        Assert.Equal(ListValue.Of(GkeCluster.CloudPlatformScope), pool.Prop("nodeConfig.oauthScopes"));
+
+        var grants = graph.Resources
+            .Where(r => r.Type == GcpTypes.ProjectIamMember && r.Prop("member") is OutputRef { Resource.LogicalName: "gke-node-sa" })
+            .ToList();
+        Assert.Equal(
+            ["roles/artifactregistry.reader", "roles/container.defaultNodeServiceAccount"],
+            grants.Select(g => ((StringValue)g.Prop("role")).Text).Order(StringComparer.Ordinal));
+        Assert.Equivalent(grants, pool.Options.DependsOn);
+    }
 }
