@@ -39,7 +39,8 @@ public sealed record GkeClusterArgs(
     int NodeDesiredSize,
     int NodeMaxSize,
     bool DeletionProtection,
-    GkeDns Dns = GkeDns.KubeDns);
+    GkeDns Dns = GkeDns.KubeDns,
+    IReadOnlyList<int>? AdmissionWebhookPorts = null);
 
 /// <summary>
 /// A GKE cluster with NetworkPolicy enforcement on (resource-types.md §5.2, cloud-wiring.md §2, §4, §6): Dataplane V2
@@ -60,9 +61,11 @@ public sealed class GkeCluster
     /// </summary>
     public static IReadOnlyList<string> NodeRoles { get; } = ["roles/container.defaultNodeServiceAccount", "roles/artifactregistry.reader"];
 
-    private GkeCluster(Component component, Resource gcp, Resource cluster, Resource nodePool, Resource kubernetesProvider, string project, string name)
+    private GkeCluster(Component component, Resource gcp, Resource cluster, Resource nodePool, Resource kubernetesProvider, string project, string name,
+        Resource? webhookFirewall)
     {
         Name = name;
+        WebhookFirewall = webhookFirewall;
         Component = component;
         GcpProvider = gcp;
         Cluster = cluster;
@@ -80,6 +83,9 @@ public sealed class GkeCluster
 
     /// <summary>The cluster's name, which qualifies every project-scoped name of the stack.</summary>
     public string Name { get; }
+
+    /// <summary>The firewall rule that lets a private cluster's control plane reach the admission webhooks, if any.</summary>
+    public Resource? WebhookFirewall { get; }
 
     /// <summary>The Workload Identity pool is always <c>&lt;project&gt;.svc.id.goog</c>.</summary>
     public static string WorkloadPool(string project) => $"{project}.svc.id.goog";
@@ -186,6 +192,7 @@ public sealed class GkeCluster
                 "nodeConfig", new MapBuilder
                 {
                     { "machineType", args.MachineType },
+                    { "tags", ListValue.Of(NodeTag(args.Name)) },
                     { "serviceAccount", nodeAccount.Account.Output("email") },
                     { "oauthScopes", ListValue.Of(CloudPlatformScope) },
                     { "workloadMetadataConfig", new MapBuilder { { "mode", "GKE_METADATA" } }.Build() },
@@ -200,9 +207,46 @@ public sealed class GkeCluster
             },
         }, options with { DependsOn = nodeAccount.Grants });
 
+        var firewall = AddWebhookFirewall(graph, component, cluster, args, options);
         var kubeconfig = graph.AddVariable(KubeconfigVariable, new FunctionCall("toJSON", Kubeconfig(cluster)));
         var provider = ClusterProvider.FromKubeconfig(graph, component, kubeconfig, [nodePool]);
-        return new GkeCluster(component, gcp, cluster, nodePool, provider, args.Project, args.Name);
+        return new GkeCluster(component, gcp, cluster, nodePool, provider, args.Project, args.Name, firewall);
+    }
+
+    /// <summary>The network tag the node pool carries, which firewall rules for the stack's nodes target.</summary>
+    public static string NodeTag(string clusterName) => CloudNames.Qualified(CloudNames.GcpComputeName, clusterName, "nodes");
+
+    /// <summary>
+    /// A private cluster's control plane sits in a peered network whose automatic firewall rule opens only 443 and
+    /// 10250 to the nodes, so a webhook served on any other pod port is unreachable and, failing closed, refuses what
+    /// it checks. This rule opens exactly the installed controllers' webhook ports from the control-plane range to
+    /// the stack's nodes. Public-node clusters and stacks without webhooks get none.
+    /// </summary>
+    private static Resource? AddWebhookFirewall(ResourceGraph graph, Component component, Resource cluster, GkeClusterArgs args, ResourceOptions options)
+    {
+        var ports = (args.AdmissionWebhookPorts ?? []).Distinct().Order().ToList();
+        if (!args.PrivateNodes || args.MasterCidr is null || ports.Count == 0)
+        {
+            return null;
+        }
+
+        return graph.AddResource(component, GcpTypes.Firewall, "gke-webhook-firewall", new MapBuilder
+        {
+            { "name", CloudNames.Qualified(CloudNames.GcpComputeName, args.Name, "webhooks") },
+            { "project", args.Project },
+            { "network", cluster.Output("network") },
+            { "description", $"Admission webhooks of the controllers the stack installs, from the control plane of {args.Name}" },
+            { "direction", "INGRESS" },
+            { "sourceRanges", ListValue.Of(args.MasterCidr) },
+            { "targetTags", ListValue.Of(NodeTag(args.Name)) },
+            {
+                "allows", ListValue.Of(new MapBuilder
+                {
+                    { "protocol", "tcp" },
+                    { "ports", ListValue.Of(ports.Select(p => (Value)p.ToString(System.Globalization.CultureInfo.InvariantCulture))) },
+                }.Build())
+            },
+        }, options);
     }
 
     /// <summary>
