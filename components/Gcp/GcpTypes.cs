@@ -12,4 +12,5 @@ public static class GcpTypes
     public const string ServiceAccountIamMember = "gcp:serviceaccount/iAMMember:IAMMember";
     public const string ProjectIamMember = "gcp:projects/iAMMember:IAMMember";
     public const string Firewall = "gcp:compute/firewall:Firewall";
+    public const string GetProject = "gcp:organizations/getProject:getProject";
 }

@@ -15,7 +15,7 @@ public sealed class IrsaTierIdentities(EksCluster cluster, string clusterName) :
             CloudNames.Qualified(CloudNames.AwsIamRole, clusterName, app.Name, tier.Name),
             ServiceAccountRef.Of(tier.Namespace, tier.ServiceAccountName),
             identity.AwsManagedPolicyArns.Select(a => (Value)a).ToList(),
-            identity.AwsInlineStatements));
+            identity.AwsStatements));
         return role.Annotations;
     }
 }

@@ -77,9 +77,8 @@ public class GkeClusterTests
         Assert.Equal(new StringValue("serviceAccount:palisade-example.svc.id.goog[govtech/backend]"), binding.Prop("member"));
         Assert.Equal("govtech-backend-wi-gsa", ((OutputRef)binding.Prop("serviceAccountId")).Resource.LogicalName);
 
-        var role = graph.Resource("govtech-backend-wi-role-0");
+        var role = graph.Resource("govtech-backend-wi-secrets-0");
         Assert.Equal(GcpTypes.ProjectIamMember, role.Type);
-        Assert.Equal(new StringValue("roles/secretmanager.secretAccessor"), role.Prop("role"));
         Assert.Equal("member", ((OutputRef)role.Prop("member")).Path);
 
         var annotation = ((MapValue)graph.Resource("govtech-backend-sa").Prop("metadata.annotations"))["iam.gke.io/gcp-service-account"];
