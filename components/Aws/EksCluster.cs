@@ -1,4 +1,5 @@
 using Palisade.Components.Graph;
+using Palisade.Components.Naming;
 using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Aws;
@@ -86,7 +87,7 @@ public sealed class EksCluster
 
         var clusterRole = graph.AddResource(component, AwsTypes.IamRole, "eks-cluster-role", new MapBuilder
         {
-            { "name", $"{args.Name}-cluster" },
+            { "name", CloudNames.Qualified(CloudNames.AwsIamRole, args.Name, "cluster") },
             { "assumeRolePolicy", IamDocuments.ServiceTrust("eks.amazonaws.com") },
         }, awsOptions);
         var clusterPolicy = graph.AddResource(component, AwsTypes.RolePolicyAttachment, "eks-cluster-role-policy", new MapBuilder
@@ -97,7 +98,7 @@ public sealed class EksCluster
 
         var nodeRole = graph.AddResource(component, AwsTypes.IamRole, "eks-node-role", new MapBuilder
         {
-            { "name", $"{args.Name}-node" },
+            { "name", CloudNames.Qualified(CloudNames.AwsIamRole, args.Name, "node") },
             { "assumeRolePolicy", IamDocuments.ServiceTrust("ec2.amazonaws.com") },
         }, awsOptions);
         var nodePolicies = new[]

@@ -11,4 +11,6 @@ public static class GcpTypes
     public const string ServiceAccount = "gcp:serviceaccount/account:Account";
     public const string ServiceAccountIamMember = "gcp:serviceaccount/iAMMember:IAMMember";
     public const string ProjectIamMember = "gcp:projects/iAMMember:IAMMember";
+    public const string Firewall = "gcp:compute/firewall:Firewall";
+    public const string GetProject = "gcp:organizations/getProject:getProject";
 }

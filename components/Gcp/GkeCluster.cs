@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Palisade.Components.Graph;
+using Palisade.Components.Naming;
 using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Gcp;
@@ -38,7 +39,8 @@ public sealed record GkeClusterArgs(
     int NodeDesiredSize,
     int NodeMaxSize,
     bool DeletionProtection,
-    GkeDns Dns = GkeDns.KubeDns);
+    GkeDns Dns = GkeDns.KubeDns,
+    IReadOnlyList<int>? AdmissionWebhookPorts = null);
 
 /// <summary>
 /// A GKE cluster with NetworkPolicy enforcement on (resource-types.md §5.2, cloud-wiring.md §2, §4, §6): Dataplane V2
@@ -51,9 +53,19 @@ public sealed class GkeCluster
     public const string ComponentType = "palisade:gcp:GkeCluster";
     public const string ClusterLogicalName = "gke-cluster";
     public const string KubeconfigVariable = "gke-kubeconfig";
+    public const string CloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform";
 
-    private GkeCluster(Component component, Resource gcp, Resource cluster, Resource nodePool, Resource kubernetesProvider, string project)
+    /// <summary>
+    /// What the nodes' service account holds: Kubernetes Engine Default Node Service Account (logging, monitoring,
+    /// autoscaler metrics) and Artifact Registry Reader for image pulls (Google, "Configure GKE node service accounts").
+    /// </summary>
+    public static IReadOnlyList<string> NodeRoles { get; } = ["roles/container.defaultNodeServiceAccount", "roles/artifactregistry.reader"];
+
+    private GkeCluster(Component component, Resource gcp, Resource cluster, Resource nodePool, Resource kubernetesProvider, string project, string name,
+        Resource? webhookFirewall)
     {
+        Name = name;
+        WebhookFirewall = webhookFirewall;
         Component = component;
         GcpProvider = gcp;
         Cluster = cluster;
@@ -68,6 +80,12 @@ public sealed class GkeCluster
     public Resource NodePool { get; }
     public Resource KubernetesProvider { get; }
     public string Project { get; }
+
+    /// <summary>The cluster's name, which qualifies every project-scoped name of the stack.</summary>
+    public string Name { get; }
+
+    /// <summary>The firewall rule that lets a private cluster's control plane reach the admission webhooks, if any.</summary>
+    public Resource? WebhookFirewall { get; }
 
     /// <summary>The Workload Identity pool is always <c>&lt;project&gt;.svc.id.goog</c>.</summary>
     public static string WorkloadPool(string project) => $"{project}.svc.id.goog";
@@ -160,6 +178,7 @@ public sealed class GkeCluster
         var cluster = graph.AddResource(component, GcpTypes.Cluster, ClusterLogicalName, properties,
             options with { Protect = args.DeletionProtection });
 
+        var nodeAccount = NodeServiceAccount(graph, component, args, options);
         var nodePool = graph.AddResource(component, GcpTypes.NodePool, "gke-nodes", new MapBuilder
         {
             { "name", $"{args.Name}-nodes" },
@@ -173,7 +192,9 @@ public sealed class GkeCluster
                 "nodeConfig", new MapBuilder
                 {
                     { "machineType", args.MachineType },
-                    { "oauthScopes", ListValue.Of("https://www.googleapis.com/auth/cloud-platform") },
+                    { "tags", ListValue.Of(NodeTag(args.Name)) },
+                    { "serviceAccount", nodeAccount.Account.Output("email") },
+                    { "oauthScopes", ListValue.Of(CloudPlatformScope) },
                     { "workloadMetadataConfig", new MapBuilder { { "mode", "GKE_METADATA" } }.Build() },
                     {
                         "shieldedInstanceConfig", new MapBuilder
@@ -184,11 +205,71 @@ public sealed class GkeCluster
                     },
                 }.Build()
             },
-        }, options);
+        }, options with { DependsOn = nodeAccount.Grants });
 
+        var firewall = AddWebhookFirewall(graph, component, cluster, args, options);
         var kubeconfig = graph.AddVariable(KubeconfigVariable, new FunctionCall("toJSON", Kubeconfig(cluster)));
         var provider = ClusterProvider.FromKubeconfig(graph, component, kubeconfig, [nodePool]);
-        return new GkeCluster(component, gcp, cluster, nodePool, provider, args.Project);
+        return new GkeCluster(component, gcp, cluster, nodePool, provider, args.Project, args.Name, firewall);
+    }
+
+    /// <summary>The network tag the node pool carries, which firewall rules for the stack's nodes target.</summary>
+    public static string NodeTag(string clusterName) => CloudNames.Qualified(CloudNames.GcpComputeName, clusterName, "nodes");
+
+    /// <summary>
+    /// A private cluster's control plane sits in a peered network whose automatic firewall rule opens only 443 and
+    /// 10250 to the nodes, so a webhook served on any other pod port is unreachable and, failing closed, refuses what
+    /// it checks. This rule opens exactly the installed controllers' webhook ports from the control-plane range to
+    /// the stack's nodes. Public-node clusters and stacks without webhooks get none.
+    /// </summary>
+    private static Resource? AddWebhookFirewall(ResourceGraph graph, Component component, Resource cluster, GkeClusterArgs args, ResourceOptions options)
+    {
+        var ports = (args.AdmissionWebhookPorts ?? []).Distinct().Order().ToList();
+        if (!args.PrivateNodes || args.MasterCidr is null || ports.Count == 0)
+        {
+            return null;
+        }
+
+        return graph.AddResource(component, GcpTypes.Firewall, "gke-webhook-firewall", new MapBuilder
+        {
+            { "name", CloudNames.Qualified(CloudNames.GcpComputeName, args.Name, "webhooks") },
+            { "project", args.Project },
+            { "network", cluster.Output("network") },
+            { "description", $"Admission webhooks of the controllers the stack installs, from the control plane of {args.Name}" },
+            { "direction", "INGRESS" },
+            { "sourceRanges", ListValue.Of(args.MasterCidr) },
+            { "targetTags", ListValue.Of(NodeTag(args.Name)) },
+            {
+                "allows", ListValue.Of(new MapBuilder
+                {
+                    { "protocol", "tcp" },
+                    { "ports", ListValue.Of(ports.Select(p => (Value)p.ToString(System.Globalization.CultureInfo.InvariantCulture))) },
+                }.Build())
+            },
+        }, options);
+    }
+
+    /// <summary>
+    /// The nodes' own Google service account instead of the Compute Engine default one: the least-privilege
+    /// <see cref="NodeRoles"/> on the project, and the cloud-platform scope, which with a custom service account is
+    /// GKE's own default and leaves access to IAM (Google, "Access scopes in GKE": do not narrow scopes, grant roles).
+    /// </summary>
+    private static (Resource Account, IReadOnlyList<Resource> Grants) NodeServiceAccount(
+        ResourceGraph graph, Component component, GkeClusterArgs args, ResourceOptions options)
+    {
+        var account = graph.AddResource(component, GcpTypes.ServiceAccount, "gke-node-sa", new MapBuilder
+        {
+            { "accountId", CloudNames.Qualified(CloudNames.GcpServiceAccountId, args.Name, "nodes") },
+            { "project", args.Project },
+            { "displayName", $"Nodes of GKE cluster {args.Name}" },
+        }, options);
+        var grants = NodeRoles.Select((role, i) => graph.AddResource(component, GcpTypes.ProjectIamMember, $"gke-node-sa-role-{i}", new MapBuilder
+        {
+            { "project", args.Project },
+            { "role", role },
+            { "member", account.Output("member") },
+        }, options)).ToList();
+        return (account, grants);
     }
 
     /// <summary>Endpoint and CA from the cluster, user via the gke-gcloud-auth-plugin exec credential plugin.</summary>

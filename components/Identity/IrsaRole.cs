@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Palisade.Components.Aws;
 using Palisade.Components.Graph;
 
 namespace Palisade.Components.Identity;
 
+/// <param name="RoleName">An account-scoped name: qualified by the stack through <see cref="Naming.CloudNames"/>.</param>
 public sealed record IrsaRoleArgs(
     string RoleName,
     ServiceAccountRef ServiceAccount,
@@ -40,7 +39,7 @@ public sealed class IrsaRole
         var options = new ResourceOptions { Provider = cluster.AwsProvider };
         var role = graph.AddResource(parent, AwsTypes.IamRole, $"{logicalPrefix}-role", new MapBuilder
         {
-            { "name", RoleName(args.RoleName) },
+            { "name", args.RoleName },
             { "description", $"IRSA role of Kubernetes service account {args.ServiceAccount}" },
             { "assumeRolePolicy", TrustPolicy(cluster.OidcProvider, cluster.IssuerHost, args.ServiceAccount, cluster.AwsProvider) },
         }, options);
@@ -114,16 +113,4 @@ public sealed class IrsaRole
         { "variable", Interpolation.Of(issuerHost, $":{claim}") },
         { "values", ListValue.Of(value) },
     };
-
-    /// <summary>IAM role names are at most 64 characters; longer names keep a readable prefix and a stable hash.</summary>
-    public static string RoleName(string name)
-    {
-        if (name.Length <= 64)
-        {
-            return name;
-        }
-
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
-        return $"{name[..55]}-{hash}";
-    }
 }

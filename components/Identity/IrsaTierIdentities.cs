@@ -1,5 +1,6 @@
 using Palisade.Components.Aws;
 using Palisade.Components.Graph;
+using Palisade.Components.Naming;
 using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Identity;
@@ -11,10 +12,10 @@ public sealed class IrsaTierIdentities(EksCluster cluster, string clusterName) :
     {
         var identity = tier.Identity ?? throw new InvalidOperationException($"Tier '{tier.Name}' declares no identity.");
         var role = IrsaRole.Create(graph, tierComponent, tierComponent.ChildName("irsa"), cluster, new IrsaRoleArgs(
-            $"{clusterName}-{app.Name}-{tier.Name}",
+            CloudNames.Qualified(CloudNames.AwsIamRole, clusterName, app.Name, tier.Name),
             ServiceAccountRef.Of(tier.Namespace, tier.ServiceAccountName),
             identity.AwsManagedPolicyArns.Select(a => (Value)a).ToList(),
-            identity.AwsInlineStatements));
+            identity.AwsStatements));
         return role.Annotations;
     }
 }

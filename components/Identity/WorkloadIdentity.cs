@@ -1,12 +1,16 @@
-using System.Security.Cryptography;
-using System.Text;
 using Palisade.Components.Gcp;
 using Palisade.Components.Graph;
+using Palisade.Components.Naming;
 using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Identity;
 
-public sealed record WorkloadIdentityArgs(string AccountId, string Project, ServiceAccountRef ServiceAccount, IReadOnlyList<string> Roles);
+/// <param name="AccountId">A project-scoped id: qualified by the stack through <see cref="CloudNames"/>.</param>
+public sealed record WorkloadIdentityArgs(string AccountId, string Project, ServiceAccountRef ServiceAccount, IReadOnlyList<string> Roles)
+{
+    /// <summary>Secrets the account reads: secretAccessor on the project, conditioned on the secret's name.</summary>
+    public IReadOnlyList<SecretScope> Secrets { get; init; } = [];
+}
 
 /// <summary>
 /// GKE Workload Identity (cloud-wiring.md §2): a Google service account, a <c>roles/iam.workloadIdentityUser</c>
@@ -32,7 +36,7 @@ public sealed class WorkloadIdentity
         var options = new ResourceOptions { Provider = gcp };
         var account = graph.AddResource(parent, GcpTypes.ServiceAccount, $"{logicalPrefix}-gsa", new MapBuilder
         {
-            { "accountId", AccountId(args.AccountId) },
+            { "accountId", args.AccountId },
             { "project", args.Project },
             { "displayName", $"Workload Identity of Kubernetes service account {args.ServiceAccount}" },
         }, options);
@@ -52,22 +56,46 @@ public sealed class WorkloadIdentity
             }, options);
         }
 
+        for (var i = 0; i < args.Secrets.Count; i++)
+        {
+            graph.AddResource(parent, GcpTypes.ProjectIamMember, $"{logicalPrefix}-secrets-{i}", new MapBuilder
+            {
+                { "project", args.Project },
+                { "role", SecretScope.GcpAccessorRole },
+                { "member", account.Output("member") },
+                { "condition", SecretCondition(graph, gcp, args.Project, args.Secrets[i]) },
+            }, options);
+        }
+
         return new WorkloadIdentity(account, new SortedDictionary<string, Value>(StringComparer.Ordinal)
         {
             [GsaAnnotation] = account.Output("email"),
         });
     }
 
-    /// <summary>GSA account ids are 6–30 characters; longer ids keep a prefix and a stable hash, shorter ones are padded.</summary>
-    public static string AccountId(string id)
-    {
-        if (id.Length > 30)
-        {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..6];
-            id = $"{id[..23].TrimEnd('-')}-{hash}";
-        }
+    public const string ProjectNumberVariable = "gcp-project-number";
 
-        return id.Length < 6 ? $"{id}-wisa" : id;
+    /// <summary>
+    /// An IAM condition that holds only for the scope's secrets and their versions. Secret Manager names resources by
+    /// project number (<c>projects/&lt;number&gt;/secrets/&lt;id&gt;</c>), so the number is looked up once per program.
+    /// </summary>
+    public static MapValue SecretCondition(ResourceGraph graph, Resource gcp, string project, SecretScope scope)
+    {
+        var number = graph.Variables.ContainsKey(ProjectNumberVariable)
+            ? new VariableRef(ProjectNumberVariable)
+            : graph.AddVariable(ProjectNumberVariable, new FunctionCall("invoke", new MapBuilder
+            {
+                { "function", GcpTypes.GetProject },
+                { "arguments", new MapBuilder { { "projectId", project } }.Build() },
+                { "options", new MapBuilder { { "provider", gcp.Self } }.Build() },
+                { "return", "number" },
+            }.Build()));
+        return new MapBuilder
+        {
+            { "title", $"secrets-{scope.Prefix}" },
+            { "description", $"Only Secret Manager secrets whose id starts with {scope.GcpSecretIdPrefix}" },
+            { "expression", Interpolation.Of("resource.name.startsWith(\"projects/", number, $"/secrets/{scope.GcpSecretIdPrefix}\")") },
+        }.Build();
     }
 }
 
@@ -78,9 +106,12 @@ public sealed class WorkloadIdentityTierIdentities(GkeCluster cluster) : ITierId
     {
         var identity = tier.Identity ?? throw new InvalidOperationException($"Tier '{tier.Name}' declares no identity.");
         return WorkloadIdentity.Create(graph, tierComponent, tierComponent.ChildName("wi"), cluster.GcpProvider, new WorkloadIdentityArgs(
-            $"{app.Name}-{tier.Name}",
+            CloudNames.Qualified(CloudNames.GcpServiceAccountId, cluster.Name, app.Name, tier.Name),
             cluster.Project,
             ServiceAccountRef.Of(tier.Namespace, tier.ServiceAccountName),
-            identity.GcpRoles)).Annotations;
+            identity.GcpRoles)
+        {
+            Secrets = identity.Secrets,
+        }).Annotations;
     }
 }

@@ -2,6 +2,7 @@ using Palisade.Components.Aws;
 using Palisade.Components.Graph;
 using Palisade.Components.Identity;
 using Palisade.Components.Kubernetes;
+using Palisade.Components.Naming;
 
 namespace Palisade.Components.Ingress;
 
@@ -28,12 +29,12 @@ public static class AlbController
         var awsOptions = new ResourceOptions { Provider = cluster.AwsProvider };
         var policy = graph.AddResource(component, AwsTypes.IamPolicy, "alb-controller-policy", new MapBuilder
         {
-            { "name", IrsaRole.RoleName($"{args.ClusterName}-aws-load-balancer-controller") },
+            { "name", CloudNames.Qualified(CloudNames.AwsIamPolicy, args.ClusterName, Chart) },
             { "description", "Permissions of the AWS Load Balancer Controller (docs/install/iam_policy.json v3.5.0)" },
             { "policy", IamDocuments.Policy(AlbControllerPolicy.Statements()) },
         }, awsOptions);
         var role = IrsaRole.Create(graph, component, "alb-controller-irsa", cluster, new IrsaRoleArgs(
-            $"{args.ClusterName}-aws-load-balancer-controller",
+            CloudNames.Qualified(CloudNames.AwsIamRole, args.ClusterName, Chart),
             ServiceAccountRef.Of(Namespace, ServiceAccountName),
             [policy.Output("arn")],
             []));

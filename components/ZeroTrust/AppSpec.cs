@@ -38,21 +38,31 @@ public sealed record TierSpec(
 }
 
 /// <summary>
-/// What a tier needs from the cloud: AWS managed policy ARNs and inline statements, GCP project roles. An identity may
-/// be declared for one cloud only (<see cref="Gcp"/>, <see cref="Aws"/>); a stack on the other cloud then refuses it.
+/// What a tier needs from the cloud: AWS managed policy ARNs and inline statements, GCP project roles, and the secrets
+/// it reads (<see cref="Secrets"/>, declared once and scoped on both clouds). An identity may be declared for one cloud
+/// only (<see cref="Gcp"/>, <see cref="Aws"/>); a stack on the other cloud then refuses it.
 /// </summary>
 public sealed record CloudIdentitySpec(
     IReadOnlyList<string> AwsManagedPolicyArns,
     IReadOnlyList<IamStatement> AwsInlineStatements,
     IReadOnlyList<string> GcpRoles)
 {
+    /// <summary>Secrets the tier reads, by prefix: granted on exactly those secrets on either cloud, never project-wide.</summary>
+    public IReadOnlyList<SecretScope> Secrets { get; init; } = [];
+
     public static CloudIdentitySpec Gcp(params string[] roles) => new([], [], roles);
 
     public static CloudIdentitySpec Aws(IReadOnlyList<IamStatement> statements, params string[] managedPolicyArns) => new(managedPolicyArns, statements, []);
 
-    public bool ForAws => AwsManagedPolicyArns.Count > 0 || AwsInlineStatements.Count > 0;
+    /// <summary>An identity that reads the secrets under each prefix, on both clouds.</summary>
+    public static CloudIdentitySpec ReadingSecrets(params string[] prefixes) => new([], [], []) { Secrets = [.. prefixes.Select(p => new SecretScope(p))] };
 
-    public bool ForGcp => GcpRoles.Count > 0;
+    public bool ForAws => AwsManagedPolicyArns.Count > 0 || AwsInlineStatements.Count > 0 || Secrets.Count > 0;
+
+    public bool ForGcp => GcpRoles.Count > 0 || Secrets.Count > 0;
+
+    /// <summary>The inline statements IRSA grants: the declared ones, then one read statement per secret scope.</summary>
+    public IReadOnlyList<IamStatement> AwsStatements => [.. AwsInlineStatements, .. Secrets.Select(s => s.AwsStatement)];
 }
 
 /// <summary>One route of an app's ingress: requests whose path starts with Path go to Tier on its exposed port.</summary>

@@ -168,7 +168,7 @@ public static partial class AppValidator
         {
             var at = $"{where} tier '{tier.Name}' identity";
             var identity = tier.Identity!;
-            if (identity.AwsManagedPolicyArns.Count + identity.AwsInlineStatements.Count == 0 || identity.GcpRoles.Count == 0)
+            if (!identity.ForAws || !identity.ForGcp)
             {
                 throw new InputError(at, "the identity does not say what it needs on both clouds",
                     "Declare AWS managed policy ARNs or inline statements, and GCP roles, so the tier works on either cloud.");
@@ -188,9 +188,26 @@ public static partial class AppValidator
                 }
             }
 
+            foreach (var scope in identity.Secrets.Where(s => s.Prefix is null || s.Prefix.Length > SecretScope.MaxPrefixLength || !Dns1123Label().IsMatch(s.Prefix)))
+            {
+                throw new InputError(at, $"'{scope.Prefix}' is not a secret prefix",
+                    $"Write lowercase letters, digits and '-' (at most {SecretScope.MaxPrefixLength}), such as the app's name: the tier reads <prefix>/… on AWS and <prefix>_… on GCP.");
+            }
+
+            if (identity.Secrets.Select(s => s.Prefix).Distinct(StringComparer.Ordinal).Count() != identity.Secrets.Count)
+            {
+                throw new InputError(at, "a secret prefix is declared twice", "Declare each prefix once.");
+            }
+
+            if (identity.GcpRoles.Contains(SecretScope.GcpAccessorRole, StringComparer.Ordinal))
+            {
+                throw new InputError(at, $"the identity asks for {SecretScope.GcpAccessorRole} on the whole project",
+                    "Declare the secrets it reads as Secrets (a prefix, for example CloudIdentitySpec.ReadingSecrets(\"govtech\")), so it is granted those secrets only.");
+            }
+
             foreach (var role in identity.GcpRoles.Where(r => !r.StartsWith("roles/", StringComparison.Ordinal) && !r.StartsWith("projects/", StringComparison.Ordinal)))
             {
-                throw new InputError(at, $"'{role}' is not a GCP role", "Write a role such as roles/secretmanager.secretAccessor.");
+                throw new InputError(at, $"'{role}' is not a GCP role", "Write a role such as roles/storage.objectViewer.");
             }
 
             if (identity.GcpRoles.Any(r => r is "roles/owner" or "roles/editor" or "roles/iam.workloadIdentityUser"))

@@ -100,6 +100,7 @@ public static class EnvironmentIndependentPart
                 .Select(s => (JsonNode)Sorted(new JsonObject { ["actions"] = Strings(s.Actions), ["resources"] = Strings(s.Resources) }))
                 .ToArray()),
             ["gcpRoles"] = Strings(tier.Identity.GcpRoles),
+            ["secrets"] = Strings(tier.Identity.Secrets.Select(s => s.Prefix)),
         }),
     });
 

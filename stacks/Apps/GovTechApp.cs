@@ -1,4 +1,3 @@
-using Palisade.Components.Aws;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 
@@ -25,10 +24,7 @@ public static class GovTechApp
             new TierSpec("backend", Namespace, [new ContainerPort(3000, Name: "http")], Image: "ghcr.io/example/govtech-backend:2.3.0")
             {
                 ExposedPort = "http",
-                Identity = new CloudIdentitySpec(
-                    AwsManagedPolicyArns: [],
-                    AwsInlineStatements: [new IamStatement(["secretsmanager:GetSecretValue"], ["arn:aws:secretsmanager:*:*:secret:govtech/*"])],
-                    GcpRoles: ["roles/secretmanager.secretAccessor"]),
+                Identity = CloudIdentitySpec.ReadingSecrets("govtech"),
             },
             new TierSpec("database", Namespace, [new ContainerPort(5432, Name: "postgres")],
                 WorkloadKind: "StatefulSet", Image: "postgres:16-alpine", Stateful: true),

@@ -30,6 +30,11 @@ public sealed partial record IngressNginx(Configured Domain, string Namespace, b
 
     public override string ControllerWorkload => "ingress-nginx-controller";
 
+    /// <summary>ingress-nginx validates every Ingress (chart default <c>admissionWebhooks.enabled</c>, <c>failurePolicy: Fail</c>, pod port 8443).</summary>
+    public const int AdmissionWebhookPort = 8443;
+
+    public override IReadOnlyList<int> AdmissionWebhookPorts => Installs ? [AdmissionWebhookPort] : [];
+
     public override PlatformPeer Controller => new(Namespace, Labels.Of(
         (WellKnownLabels.AppName, "ingress-nginx"), (WellKnownLabels.AppComponent, "controller")));
 

@@ -21,6 +21,13 @@ public abstract partial record IngressTarget(Configured Domain)
 
     /// <summary>Addresses a load balancer reaches pods from directly, admitted to exposed tiers on their exposed port.</summary>
     public virtual IReadOnlyList<string> LoadBalancerCidrs => [];
+
+    /// <summary>
+    /// The pod ports (TCP) the API server calls for the admission webhooks of the controller the stack installs: a
+    /// control plane outside the nodes' network (a GKE private cluster) must be let through to them, or every object
+    /// such a webhook checks is refused. None when the stack installs nothing or the controller has no webhook.
+    /// </summary>
+    public virtual IReadOnlyList<int> AdmissionWebhookPorts => [];
 }
 
 /// <summary>How <c>palisade:ingress</c> names an ingress kind, where it is available, and how it reads its settings.</summary>

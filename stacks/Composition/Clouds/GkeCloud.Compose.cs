@@ -20,7 +20,8 @@ public sealed partial record GkeCloud
                 "cloud-dns" => GkeDns.CloudDns,
                 "node-local-dns" => GkeDns.NodeLocalDnsCache,
                 _ => GkeDns.KubeDns,
-            }));
+            },
+            platform.Ingress?.AdmissionWebhookPorts ?? []));
         if (PolicyLogs)
         {
             GkeNetworkLogging.Create(graph, gke);
@@ -28,6 +29,9 @@ public sealed partial record GkeCloud
 
         graph.AddOutput("clusterName", gke.Cluster.Output("name", Settings.Name));
         graph.AddOutput("clusterEndpoint", gke.Cluster.Output("endpoint"));
-        return new StackCluster(gke.KubernetesProvider, new WorkloadIdentityTierIdentities(gke), null);
+        return new StackCluster(gke.KubernetesProvider, new WorkloadIdentityTierIdentities(gke), null)
+        {
+            WebhookAccess = gke.WebhookFirewall is { } firewall ? [firewall] : [],
+        };
     }
 }

@@ -10,7 +10,8 @@ public abstract partial record IngressTarget
     /// <summary>Installs what the kind needs in the stack's cluster and emits the Ingresses of every app with routes.</summary>
     public void Compose(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> apps)
     {
-        var (style, dependsOn) = Install(graph, cluster);
+        var (style, installed) = Install(graph, cluster);
+        IReadOnlyList<Resource> dependsOn = [.. installed, .. cluster.WebhookAccess];
         foreach (var app in apps.Where(a => a.App.Ingress is not null))
         {
             AppIngress.Create(graph, app, style, Domain.In(graph), cluster.KubernetesProvider, dependsOn);

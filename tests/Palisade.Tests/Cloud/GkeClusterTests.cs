@@ -79,14 +79,32 @@ public class GkeClusterTests
         Assert.Equal(new StringValue("serviceAccount:palisade-example.svc.id.goog[govtech/backend]"), binding.Prop("member"));
         Assert.Equal("govtech-backend-wi-gsa", ((OutputRef)binding.Prop("serviceAccountId")).Resource.LogicalName);
 
-        var role = graph.Resource("govtech-backend-wi-role-0");
+        var role = graph.Resource("govtech-backend-wi-secrets-0");
         Assert.Equal(GcpTypes.ProjectIamMember, role.Type);
-        Assert.Equal(new StringValue("roles/secretmanager.secretAccessor"), role.Prop("role"));
         Assert.Equal("member", ((OutputRef)role.Prop("member")).Path);
 
         var annotation = ((MapValue)graph.Resource("govtech-backend-sa").Prop("metadata.annotations"))["iam.gke.io/gcp-service-account"];
         Assert.Equal("email", Assert.IsType<OutputRef>(annotation).Path);
         Assert.DoesNotContain(graph.Resources, r => r.Type == GcpTypes.ProjectIamMember && r.Prop("role").Equals(new StringValue("roles/iam.workloadIdentityUser")));
         Assert.DoesNotContain(graph.Resources, r => r.Package == "aws");
+    }
+
+    [Fact]
+    public void Nodes_run_as_their_own_service_account_with_the_least_privilege_node_roles()
+    {
+        var graph = Compose();
+        var pool = graph.Resource("gke-nodes");
+        var account = Assert.IsType<OutputRef>(pool.Prop("nodeConfig.serviceAccount"));
+        Assert.Equal(("gke-node-sa", "email"), (account.Resource.LogicalName, account.Path));
+        Assert.Equal(new StringValue("palisade-gke-nodes"), account.Resource.Prop("accountId"));
+        Assert.Equal(ListValue.Of(GkeCluster.CloudPlatformScope), pool.Prop("nodeConfig.oauthScopes"));
+
+        var grants = graph.Resources
+            .Where(r => r.Type == GcpTypes.ProjectIamMember && r.Prop("member") is OutputRef { Resource.LogicalName: "gke-node-sa" })
+            .ToList();
+        Assert.Equal(
+            ["roles/artifactregistry.reader", "roles/container.defaultNodeServiceAccount"],
+            grants.Select(g => ((StringValue)g.Prop("role")).Text).Order(StringComparer.Ordinal));
+        Assert.Equivalent(grants, pool.Options.DependsOn);
     }
 }

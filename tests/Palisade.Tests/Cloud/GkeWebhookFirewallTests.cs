@@ -1,0 +1,81 @@
+using Palisade.Components.Gcp;
+using Palisade.Components.Graph;
+using Palisade.Components.Kubernetes;
+using Palisade.Stacks.Composition;
+using Palisade.Stacks.Config;
+using Palisade.Stacks.Platform;
+
+namespace Palisade.Tests.Cloud;
+
+/// <summary>A private GKE control plane reaches the installed controllers' admission webhooks through a firewall rule of the stack.</summary>
+public class GkeWebhookFirewallTests
+{
+    private static ResourceGraph Compose(string fixture) =>
+        StackComposer.Compose(StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", fixture)).Graph;
+
+    private static string Fixture => File.ReadAllText(CloudStacks.GkeFixture);
+
+    [Fact]
+    public void The_control_plane_range_reaches_the_ingress_nginx_webhook_port_on_the_nodes_tag()
+    {
+        var graph = Compose(Fixture);
+        var firewall = graph.Resource("gke-webhook-firewall");
+        Assert.Equal(GcpTypes.Firewall, firewall.Type);
+        Assert.Equal(new StringValue("INGRESS"), firewall.Prop("direction"));
+        Assert.Equal(ListValue.Of("172.16.0.0/28"), firewall.Prop("sourceRanges"));
+        Assert.Equal(new StringValue("tcp"), firewall.Prop("allows.0.protocol"));
+        Assert.Equal(ListValue.Of(IngressNginx.AdmissionWebhookPort.ToString(System.Globalization.CultureInfo.InvariantCulture)), firewall.Prop("allows.0.ports"));
+        Assert.Single(((ListValue)firewall.Prop("allows")).Items);
+        Assert.Equal(new StringValue("palisade-gke-webhooks"), firewall.Prop("name"));
+
+        var network = Assert.IsType<OutputRef>(firewall.Prop("network"));
+        Assert.Equal((GkeCluster.ClusterLogicalName, "network"), (network.Resource.LogicalName, network.Path));
+
+        var pool = graph.Resource("gke-nodes");
+        Assert.Equal(ListValue.Of("palisade-gke-nodes"), pool.Prop("nodeConfig.tags"));
+        Assert.Equal(pool.Prop("nodeConfig.tags"), firewall.Prop("targetTags"));
+    }
+
+    [Fact]
+    public void Every_ingress_waits_for_the_firewall_rule()
+    {
+        var graph = Compose(Fixture);
+        var firewall = graph.Resource("gke-webhook-firewall");
+        var ingresses = graph.Resources.Where(r => r.Type == KubernetesTypes.Ingress).ToList();
+        Assert.NotEmpty(ingresses);
+        Assert.All(ingresses, i => Assert.Contains(firewall, i.Options.DependsOn));
+    }
+
+    [Fact]
+    public void Public_nodes_need_no_rule_and_the_ingresses_wait_only_for_the_controller()
+    {
+        var graph = Compose(Fixture.Replace("palisade:privateNodes: true", "palisade:privateNodes: false", StringComparison.Ordinal)
+            .Replace("  palisade:masterCidr: 172.16.0.0/28\n", "", StringComparison.Ordinal));
+        Assert.DoesNotContain(graph.Resources, r => r.Type == GcpTypes.Firewall);
+        Assert.All(graph.Resources.Where(r => r.Type == KubernetesTypes.Ingress),
+            i => Assert.Equal(["ingress-nginx"], i.Options.DependsOn.Select(d => d.LogicalName)));
+    }
+
+    [Fact]
+    public void The_rule_opens_the_union_of_the_webhook_ports_it_is_given_once_each()
+    {
+        var graph = new ResourceGraph("p", "s");
+        var gcp = GcpProvider.Create(graph, graph.Root, "proj", "europe-west1");
+        var gke = GkeCluster.Create(graph, graph.Root, gcp, new GkeClusterArgs(
+            "c1", "proj", "europe-west1", null, null, null, GkeNetworkPolicyProvider.DataplaneV2, true, "172.16.0.16/28", ["203.0.113.0/24"],
+            "e2-standard-2", 1, 1, 1, false, AdmissionWebhookPorts: [9443, 8443, 9443]));
+        var firewall = Assert.IsType<Resource>(gke.WebhookFirewall);
+        Assert.Equal(ListValue.Of("8443", "9443"), firewall.Prop("allows.0.ports"));
+        Assert.Equal(ListValue.Of("172.16.0.16/28"), firewall.Prop("sourceRanges"));
+    }
+
+    [Fact]
+    public void Only_a_controller_the_stack_installs_contributes_webhook_ports()
+    {
+        var existing = StackPlatform.Read(StackConfigParser.ParseFile("t", "Pulumi.t.yaml",
+            "config:\n  palisade:apps: [voting]\n  palisade:ingress: nginx\n  palisade:domain: example.com\n"));
+        Assert.Empty(existing.Ingress!.AdmissionWebhookPorts);
+        var gke = StackPlatform.Read(CloudStacks.Config("gke"));
+        Assert.Equal([IngressNginx.AdmissionWebhookPort], gke.Ingress!.AdmissionWebhookPorts);
+    }
+}
