@@ -9,7 +9,8 @@ public sealed record TieredAppArgs(
     Resource Provider,
     PlatformPeers Platform,
     IReadOnlyDictionary<string, ZeroTrustNamespace> Namespaces,
-    ITierIdentities? Identities = null);
+    ITierIdentities? Identities = null,
+    Func<AppSpec, TierSpec, IReadOnlyDictionary<string, Value>?>? ServiceAnnotations = null);
 
 /// <summary>
 /// A tiered application's zero-trust networking inside the stack's <see cref="ZeroTrustNamespace"/>s: a service
@@ -93,7 +94,7 @@ public sealed class TieredApp
                 services[tier.Name] = graph.AddResource(tierComponent, ServiceType, tierComponent.ChildName("svc"),
                     new MapBuilder
                     {
-                        { "metadata", KubernetesProperties.Metadata(tier.Name, nsRefs[tier.Namespace], app.PodLabels(tier)) },
+                        { "metadata", KubernetesProperties.Metadata(tier.Name, nsRefs[tier.Namespace], app.PodLabels(tier), args.ServiceAnnotations?.Invoke(app, tier)) },
                         { "spec", ServiceSpec(app, tier) },
                     },
                     options);

@@ -26,7 +26,7 @@ public static class StackComposer
 
         var apps = specs
             .Select(spec => TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, cluster.KubernetesProvider, peers, namespaces,
-                Identities: cluster.Identities)))
+                Identities: cluster.Identities, ServiceAnnotations: platform.Ingress is { } ingress ? ingress.ServiceAnnotations : null)))
             .ToList();
 
         platform.Ingress?.Compose(graph, cluster, apps);

@@ -21,6 +21,12 @@ public abstract partial record IngressTarget(Configured Domain)
 
     /// <summary>Addresses a load balancer reaches pods from directly, admitted to exposed tiers on their exposed port.</summary>
     public virtual IReadOnlyList<string> LoadBalancerCidrs => [];
+
+    /// <summary>Annotations the kind puts on a tier's Service (none unless the controller reads some there).</summary>
+    public virtual IReadOnlyDictionary<string, Palisade.Components.Graph.Value>? ServiceAnnotations(AppSpec app, TierSpec tier) => null;
+
+    /// <summary>Labels the kind needs on the namespaces that hold routed tiers (none unless the controller reads some there).</summary>
+    public virtual IReadOnlyDictionary<string, string> TargetNamespaceLabels => new Dictionary<string, string>();
 }
 
 /// <summary>How <c>palisade:ingress</c> names an ingress kind, where it is available, and how it reads its settings.</summary>
