@@ -51,6 +51,11 @@ public static class StackComposer
                 $"Use one of: {string.Join(", ", AppCatalog.Names)} (apps are registered in stacks/Apps/AppCatalog.cs).");
             AppValidator.Validate(spec);
             ServiceFlows.Validate(config, platform, spec);
+            if (platform.Cloud.Dataplane.Cni == Palisade.Components.Connectivity.CniProfile.EksVpcCni)
+            {
+                ExternalEgressRules.RefuseSharedCidrs(spec);
+            }
+
             if (!platform.Cloud.GrantsIdentities && spec.Tiers.FirstOrDefault(t => t.Identity is not null) is { } tier)
             {
                 throw config.Error(ConfigSchema.Cloud,

@@ -26,6 +26,9 @@ public abstract partial record CloudTarget
     /// <summary>The link-local endpoint tiers with an identity need for their credentials (none for IRSA).</summary>
     public virtual IdentityEndpoint? IdentityEndpoint => null;
 
+    /// <summary>Private addresses of the cloud's API endpoints (interface endpoints) that identity tiers reach on 443.</summary>
+    public virtual IReadOnlyList<string> ApiEndpointCidrs => [];
+
     /// <summary>How the cluster's dataplane enforces NetworkPolicies, which the proof analyses under.</summary>
     public virtual Palisade.Components.Connectivity.EnforcementProfile Dataplane => Palisade.Components.Connectivity.EnforcementProfile.Upstream;
 

@@ -3,11 +3,37 @@ using Palisade.Stacks.Config;
 
 namespace Palisade.Stacks.Platform;
 
+/// <summary>How tiers on EKS get their IAM role.</summary>
+public enum AwsIdentityMechanism
+{
+    /// <summary>IAM Roles for Service Accounts: the SDK exchanges the projected token with STS; no link-local endpoint.</summary>
+    Irsa,
+
+    /// <summary>EKS Pod Identity: the node's agent (169.254.170.23:80) hands out the role's credentials.</summary>
+    PodIdentity,
+}
+
 /// <summary>An EKS cluster the stack creates in existing private subnets, with VPC CNI NetworkPolicy enforcement.</summary>
 public sealed partial record EksCloud(
     ClusterSettings Settings, string Region, IReadOnlyList<string> SubnetIds, bool PolicyEventLogs, string VpcCniVersion, string? VpcCidr,
     IReadOnlyList<string> AdminRoleArns) : CloudTarget
 {
+    /// <summary>The identity mechanism of tiers with a cloud identity (IRSA unless the stack chooses Pod Identity).</summary>
+    public AwsIdentityMechanism Identity { get; init; } = AwsIdentityMechanism.Irsa;
+
+    /// <summary>Interface endpoint CIDRs in the VPC that identity tiers may reach on 443.</summary>
+    public IReadOnlyList<string> VpcEndpointCidrs { get; init; } = [];
+
+    public override IReadOnlyList<string> ApiEndpointCidrs => VpcEndpointCidrs;
+
+    /// <summary>
+    /// EKS Pod Identity's agent on every node: 169.254.170.23 TCP 80 (EKS user guide, "pod-id-agent-setup"). IRSA needs
+    /// no link-local endpoint at all, so it has none.
+    /// </summary>
+    public override IdentityEndpoint? IdentityEndpoint => Identity == AwsIdentityMechanism.PodIdentity
+        ? new IdentityEndpoint("EKS Pod Identity agent", $"{MetadataAddress.EksPodIdentityAgent}/32", Palisade.Components.Kubernetes.Protocol.TCP, 80)
+        : null;
+
     public const string KindName = "aws";
     public const string RegionKey = "aws:region";
 
@@ -78,6 +104,54 @@ public sealed partial record EksCloud(
             throw reader.Error(ConfigSchema.AdminRoleArns, "an ARN is listed twice", "List each administrator once.");
         }
 
-        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false), vpcCni, vpcCidr, admins);
+        var identity = reader.String(ConfigSchema.AwsIdentity) switch
+        {
+            null or "irsa" => AwsIdentityMechanism.Irsa,
+            "pod-identity" => AwsIdentityMechanism.PodIdentity,
+            var other => throw reader.Error(ConfigSchema.AwsIdentity, $"unknown identity mechanism '{SettingsReader.Excerpt(other)}'",
+                "Use irsa (IAM Roles for Service Accounts, the default) or pod-identity (EKS Pod Identity)."),
+        };
+
+        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false), vpcCni, vpcCidr, admins)
+        {
+            Identity = identity,
+            VpcEndpointCidrs = ReadEndpointCidrs(reader, vpcCidr),
+        };
+    }
+
+    private static IReadOnlyList<string> ReadEndpointCidrs(SettingsReader reader, string? vpcCidr)
+    {
+        var cidrs = reader.List(ConfigSchema.VpcEndpointCidrs);
+        if (cidrs.Count == 0)
+        {
+            return [];
+        }
+
+        if (vpcCidr is null)
+        {
+            throw reader.Error(ConfigSchema.VpcEndpointCidrs, "palisade:vpcCidr is not set",
+                "Set palisade:vpcCidr too: interface endpoints have addresses inside the VPC, and each endpoint CIDR must lie in it.");
+        }
+
+        var vpc = System.Net.IPNetwork.Parse(vpcCidr);
+        var seen = new List<System.Net.IPNetwork>();
+        foreach (var cidr in cidrs)
+        {
+            var network = reader.Cidr(ConfigSchema.VpcEndpointCidrs, cidr, System.Net.Sockets.AddressFamily.InterNetwork, "VPC endpoint addresses are IPv4");
+            if (!vpc.Contains(network.BaseAddress) || network.PrefixLength <= vpc.PrefixLength)
+            {
+                throw reader.Error(ConfigSchema.VpcEndpointCidrs, $"'{cidr}' is not inside the VPC {vpcCidr} (or is all of it)",
+                    "Give the endpoints' own subnet or their network interfaces' addresses (/32): on VPC CNI a range holding pods would let identity tiers reach those pods on 443.");
+            }
+
+            foreach (var earlier in seen.Where(e => e.Contains(network.BaseAddress) || network.Contains(e.BaseAddress)))
+            {
+                throw reader.Error(ConfigSchema.VpcEndpointCidrs, $"'{cidr}' overlaps {earlier}", "List each endpoint range once, without overlaps.");
+            }
+
+            seen.Add(network);
+        }
+
+        return cidrs;
     }
 }
