@@ -16,7 +16,9 @@ public sealed record EksClusterArgs(
     bool PolicyEventLogs,
     bool DeletionProtection,
     string VpcCniVersion = EksCluster.DefaultVpcCniVersion,
-    bool PodIdentityAgent = false);
+    bool PodIdentityAgent = false,
+    bool StrictPolicyEnforcement = false,
+    string? ServiceIpv4Cidr = null);
 
 /// <summary>
 /// An EKS cluster with NetworkPolicy enforcement on, built from raw <c>aws:</c> resources so every setting is explicit:
@@ -77,10 +79,16 @@ public sealed class EksCluster
 
     public EksClusterArgs Args { get; private init; } = null!;
 
-    /// <summary>The vpc-cni add-on configuration: NetworkPolicy enforcement on (string "true"), optional policy event logs.</summary>
-    public static MapValue VpcCniConfiguration(bool policyEventLogs) => new MapBuilder
+    /// <summary>
+    /// The vpc-cni add-on configuration: NetworkPolicy enforcement on (string "true"), optional policy event logs, and
+    /// with strict enforcement the aws-node env <c>NETWORK_POLICY_ENFORCING_MODE: strict</c>, so a new pod starts
+    /// deny-all instead of open until its policies are programmed (amazon-vpc-cni-k8s README, "Policy enforcement at
+    /// Pod startup").
+    /// </summary>
+    public static MapValue VpcCniConfiguration(bool policyEventLogs, bool strict = false) => new MapBuilder
     {
         { "enableNetworkPolicy", "true" },
+        { "env", strict ? new MapBuilder { { "NETWORK_POLICY_ENFORCING_MODE", "strict" } }.Build() : null },
         { "nodeAgent", policyEventLogs ? new MapBuilder { { "enablePolicyEventLogs", "true" } }.Build() : null },
     };
 
@@ -139,6 +147,7 @@ public sealed class EksCluster
                     { "publicAccessCidrs", ListValue.OfStrings(args.PublicAccessCidrs) },
                 }.Build()
             },
+            { "kubernetesNetworkConfig", args.ServiceIpv4Cidr is null ? null : new MapBuilder { { "serviceIpv4Cidr", args.ServiceIpv4Cidr } }.Build() },
             { "accessConfig", new MapBuilder { { "authenticationMode", "API" }, { "bootstrapClusterCreatorAdminPermissions", true } }.Build() },
             { "enabledClusterLogTypes", ListValue.OfStrings(ControlPlaneLogTypes) },
             {
@@ -197,7 +206,7 @@ public sealed class EksCluster
             { "clusterName", cluster.Output("name", args.Name) },
             { "addonName", "vpc-cni" },
             { "addonVersion", args.VpcCniVersion },
-            { "configurationValues", new FunctionCall("toJSON", VpcCniConfiguration(args.PolicyEventLogs)) },
+            { "configurationValues", new FunctionCall("toJSON", VpcCniConfiguration(args.PolicyEventLogs, args.StrictPolicyEnforcement)) },
             { "resolveConflictsOnCreate", "OVERWRITE" },
             { "resolveConflictsOnUpdate", "OVERWRITE" },
         }, awsOptions);

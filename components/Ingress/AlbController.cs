@@ -25,7 +25,8 @@ public static class AlbController
     public const string ServiceAccountName = "aws-load-balancer-controller";
     public const string ClassName = "alb";
 
-    public static Resource Create(ResourceGraph graph, Component parent, EksCluster cluster, Resource kubernetesProvider, AlbControllerArgs args)
+    public static Resource Create(ResourceGraph graph, Component parent, EksCluster cluster, Resource kubernetesProvider, AlbControllerArgs args,
+        IReadOnlyList<Resource>? dependsOn = null)
     {
         var component = graph.AddComponent(parent, "palisade:ingress:AwsLoadBalancerController", "aws-load-balancer-controller");
         var awsOptions = new ResourceOptions { Provider = cluster.AwsProvider };
@@ -68,6 +69,6 @@ public static class AlbController
                     },
                 }.Build()
             },
-        }, new ResourceOptions { Provider = kubernetesProvider });
+        }, new ResourceOptions { Provider = kubernetesProvider, DependsOn = dependsOn ?? [] });
     }
 }

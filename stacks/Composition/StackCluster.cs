@@ -5,4 +5,8 @@ using Palisade.Components.ZeroTrust;
 namespace Palisade.Stacks.Composition;
 
 /// <summary>The cluster a stack deploys into: its Kubernetes provider, how tiers get cloud identities, and the EKS cluster when there is one.</summary>
-public sealed record StackCluster(Resource KubernetesProvider, ITierIdentities? Identities, EksCluster? Eks);
+public sealed record StackCluster(Resource KubernetesProvider, ITierIdentities? Identities, EksCluster? Eks)
+{
+    /// <summary>The platform namespaces' baseline policies on a strict dataplane, which platform controllers install after.</summary>
+    public IReadOnlyList<Resource> PlatformBaselines { get; init; } = [];
+}

@@ -29,6 +29,12 @@ public static class StackComposer
                 Identities: cluster.Identities, ServiceAnnotations: platform.Ingress is { } ingress ? ingress.ServiceAnnotations : null)))
             .ToList();
 
+        var systemWorkloads = platform.Cloud.StrictEnforcement is null ? [] : SystemBaselines.For(platform, specs);
+        if (platform.Cloud.StrictEnforcement is { } strict)
+        {
+            cluster = cluster with { PlatformBaselines = SystemBaselines.Compose(graph, platform, strict, cluster.KubernetesProvider, systemWorkloads) };
+        }
+
         platform.Ingress?.Compose(graph, cluster, apps);
 
         foreach (var ns in namespaces.Values)
@@ -38,8 +44,11 @@ public static class StackComposer
 
         return new SynthesizedStack(config, platform, graph, namespaces.Values.ToList(), apps,
             apps.SelectMany(a => AppWorkloads.For(a.App)).ToList(),
-            PlatformWorkloads.For(peers).ToList(),
-            Assumption.For(platform, apps, namespaces.Keys.ToList()));
+            PlatformWorkloads.For(peers).Concat(SystemBaselines.AnalysisWorkloads(systemWorkloads)).ToList(),
+            Assumption.For(platform, apps, namespaces.Keys.ToList()))
+        {
+            SystemWorkloads = systemWorkloads,
+        };
     }
 
     private static List<AppSpec> AppSpecs(StackConfig config, StackPlatform platform)

@@ -27,6 +27,29 @@ public sealed partial record EksCloud(
     public override IReadOnlyList<string> ApiEndpointCidrs => VpcEndpointCidrs;
 
     /// <summary>
+    /// The Service range EKS picks when none is given (172.20.0.0/16 for a VPC in 10.0.0.0/8, else 10.100.0.0/16),
+    /// made explicit so the API server's ClusterIP (the range's first host) is known.
+    /// </summary>
+    public string ServiceCidr => VpcCidr is { } vpc && !System.Net.IPNetwork.Parse("10.0.0.0/8").Contains(System.Net.IPNetwork.Parse(vpc).BaseAddress)
+        ? "10.100.0.0/16"
+        : "172.20.0.0/16";
+
+    /// <summary>
+    /// VPC CNI strict mode (add-on env <c>NETWORK_POLICY_ENFORCING_MODE: strict</c>) needs the VPC's CIDR: CoreDNS
+    /// forwards to the VPC resolver (its base address + 2) and the control plane calls webhooks from its interfaces in
+    /// the VPC. Without <c>palisade:vpcCidr</c> the add-on stays in standard mode.
+    /// </summary>
+    public override StrictEnforcement? StrictEnforcement => VpcCidr is null ? null : new StrictEnforcement(
+        $"{Offset(ServiceCidr, 1)}/32", [$"{Offset(VpcCidr, 2)}/32", "169.254.169.253/32"], VpcCidr);
+
+    private static string Offset(string cidr, int by)
+    {
+        var bytes = System.Net.IPNetwork.Parse(cidr).BaseAddress.GetAddressBytes();
+        var number = ((uint)bytes[0] << 24 | (uint)bytes[1] << 16 | (uint)bytes[2] << 8 | bytes[3]) + (uint)by;
+        return new System.Net.IPAddress([(byte)(number >> 24), (byte)(number >> 16), (byte)(number >> 8), (byte)number]).ToString();
+    }
+
+    /// <summary>
     /// EKS Pod Identity's agent on every node: 169.254.170.23 TCP 80 (EKS user guide, "pod-id-agent-setup"). IRSA needs
     /// no link-local endpoint at all, so it has none.
     /// </summary>
@@ -48,8 +71,8 @@ public sealed partial record EksCloud(
         VpcCidr is null ? [] : [Palisade.Components.Connectivity.Cidr.Parse(VpcCidr)]);
 
     public override string EnforcementAssumption => VpcCidr is null
-        ? "EKS VPC CNI matches ipBlocks against pod addresses, but palisade:vpcCidr is not set, so the proof cannot place pods: set it"
-        : $"EKS VPC CNI gives pods addresses in {VpcCidr} and matches ipBlocks against them; a rule that holds only part of that range is assumed to hold no pod (pods run in the node subnets)";
+        ? "EKS VPC CNI matches ipBlocks against pod addresses, but palisade:vpcCidr is not set, so the proof cannot place pods and the add-on stays in standard mode (a new pod is open until its policies are programmed): set it"
+        : $"EKS VPC CNI gives pods addresses in {VpcCidr} and matches ipBlocks against them; a rule that holds only part of that range is assumed to hold no pod (pods run in the node subnets). Strict mode starts every pod deny-all, so the proof isolates every pod no policy admits; the API server is reached at the kubernetes Service's ClusterIP {StrictEnforcement!.ApiServerCidr}, which the agent matches before kube-proxy translates it, and kubelet probes from the node are admitted by the agent";
 
     public override string? CannotGrant(CloudIdentitySpec identity) =>
         identity.ForAws ? null : "its identity declares no AWS permissions (it is for GCP only), so on cloud aws it would be a role that can do nothing";

@@ -14,7 +14,8 @@ public sealed partial record EksCloud
         var eks = EksCluster.Create(graph, graph.Root, aws, new EksClusterArgs(
             Settings.Name, Settings.KubernetesVersion ?? ClusterSettings.DefaultKubernetesVersion, Region, SubnetIds, Settings.ApiAccessCidrs,
             Settings.Nodes.NodeType.In(graph), Settings.Nodes.Min, Settings.Nodes.Desired, Settings.Nodes.Max,
-            PolicyEventLogs, Settings.DeletionProtection, VpcCniVersion, PodIdentityAgent: Identity == AwsIdentityMechanism.PodIdentity));
+            PolicyEventLogs, Settings.DeletionProtection, VpcCniVersion, PodIdentityAgent: Identity == AwsIdentityMechanism.PodIdentity,
+            StrictPolicyEnforcement: StrictEnforcement is not null, ServiceIpv4Cidr: VpcCidr is null ? null : ServiceCidr));
         EksClusterAdmins.Add(graph, eks, AdminRoleArns);
         graph.AddOutput("clusterName", eks.ClusterName);
         graph.AddOutput("clusterEndpoint", eks.Cluster.Output("endpoint"));

@@ -20,7 +20,7 @@ public sealed partial record AlbIngress
         var clusterName = eks.Args.Name;
         var region = eks.Args.Region;
         var controller = AlbController.Create(graph, graph.Root, eks, cluster.KubernetesProvider,
-            new AlbControllerArgs(clusterName, region, VpcId.In(graph)));
+            new AlbControllerArgs(clusterName, region, VpcId.In(graph)), cluster.PlatformBaselines);
         var wafComponent = graph.AddComponent(graph.Root, "palisade:ingress:WafRateLimit", "waf");
         var acl = WafRateLimitAcl.Create(graph, wafComponent, $"{clusterName}-rate-limit", WafRateLimit, eks.AwsProvider);
         graph.AddOutput("wafAclArn", acl.Output("arn"));

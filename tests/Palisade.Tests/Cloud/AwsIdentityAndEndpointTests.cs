@@ -143,6 +143,7 @@ public class AwsIdentityAndEndpointTests
     public void Vpc_endpoint_cidrs_need_the_vpc_cidr()
     {
         var dev = File.ReadAllText(Path.Combine(Support.RepoPaths.Root, "Pulumi.dev.yaml"))
+            .Replace("  palisade:vpcCidr: 10.10.0.0/16\n", "", StringComparison.Ordinal)
             .Replace("  palisade:cloud: aws\n", "  palisade:cloud: aws\n  palisade:vpcEndpointCidrs:\n    - 10.0.250.0/26\n", StringComparison.Ordinal);
         var error = Assert.Throws<InputError>(() => StackComposer.Compose(CloudStacks.Parse(dev)));
         Assert.Contains("palisade:vpcCidr is not set", error.Message);
