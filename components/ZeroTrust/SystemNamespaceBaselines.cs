@@ -5,8 +5,8 @@ namespace Palisade.Components.ZeroTrust;
 
 /// <summary>
 /// Where the platform's own pods must reach under strict enforcement: the Kubernetes API server (the <c>kubernetes</c>
-/// Service's ClusterIP, which the VPC CNI agent sees before kube-proxy translates it), the resolvers CoreDNS forwards
-/// to, and the range the control plane calls webhooks from (its network interfaces sit in the VPC).
+/// Service's ClusterIP and the control plane's network interfaces in the VPC behind it), the resolvers CoreDNS
+/// forwards to, and the range the control plane calls webhooks from (the same interfaces).
 /// </summary>
 public sealed record StrictEnforcement(string ApiServerCidr, IReadOnlyList<string> UpstreamDnsCidrs, string ControlPlaneCidr)
 {
@@ -32,8 +32,13 @@ public static class SystemNamespaceBaselines
 
     private static IReadOnlyList<NetworkPolicyPort> DnsPorts => [new(Protocol.UDP, DnsResolver.Port), new(Protocol.TCP, DnsResolver.Port)];
 
+    /// <summary>
+    /// The API server on 443: the <c>kubernetes</c> Service's ClusterIP and the control plane's interfaces behind it (in
+    /// the cluster's subnets, so the VPC range), whichever address the agent matches (aws-network-policy-agent#281).
+    /// </summary>
     public static NetworkPolicyRule ApiServer(StrictEnforcement strict) =>
-        new([new NetworkPolicyPeer(IpBlock: new IpBlock(strict.ApiServerCidr, []))], [new NetworkPolicyPort(Protocol.TCP, StrictEnforcement.ApiServerPort)]);
+        new([new NetworkPolicyPeer(IpBlock: new IpBlock(strict.ApiServerCidr, [])), new NetworkPolicyPeer(IpBlock: new IpBlock(strict.ControlPlaneCidr, []))],
+            [new NetworkPolicyPort(Protocol.TCP, StrictEnforcement.ApiServerPort)]);
 
     /// <summary>Public HTTPS (cloud APIs), never private or link-local addresses.</summary>
     public static NetworkPolicyRule PublicHttps { get; } = new(

@@ -72,7 +72,7 @@ public sealed partial record EksCloud(
 
     public override string EnforcementAssumption => VpcCidr is null
         ? "EKS VPC CNI matches ipBlocks against pod addresses, but palisade:vpcCidr is not set, so the proof cannot place pods and the add-on stays in standard mode (a new pod is open until its policies are programmed): set it"
-        : $"EKS VPC CNI gives pods addresses in {VpcCidr} and matches ipBlocks against them; a rule that holds only part of that range is assumed to hold no pod (pods run in the node subnets). Strict mode starts every pod deny-all, so the proof isolates every pod no policy admits; the API server is reached at the kubernetes Service's ClusterIP {StrictEnforcement!.ApiServerCidr}, which the agent matches before kube-proxy translates it, and kubelet probes from the node are admitted by the agent";
+        : $"EKS VPC CNI gives pods addresses in {VpcCidr} and matches ipBlocks against them; a rule that holds only part of that range is assumed to hold no pod (pods run in the node subnets). Strict mode starts every pod deny-all, so the proof isolates every pod no policy admits; platform pods reach the API server at the kubernetes Service's ClusterIP {StrictEnforcement!.ApiServerCidr} or the control plane's interfaces in the VPC on 443, and the agent admits kubelet probes from the node";
 
     public override string? CannotGrant(CloudIdentitySpec identity) =>
         identity.ForAws ? null : "its identity declares no AWS permissions (it is for GCP only), so on cloud aws it would be a role that can do nothing";
