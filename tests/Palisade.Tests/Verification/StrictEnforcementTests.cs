@@ -27,6 +27,8 @@ public class StrictEnforcementTests
         Assert.True(Prod.Passed, string.Join("\n", Prod.Checks.Where(c => !c.Passed).SelectMany(c => c.Findings)));
         Assert.True(Dev.Passed, string.Join("\n", Dev.Checks.Where(c => !c.Passed).SelectMany(c => c.Findings)));
         Assert.Contains(Prod.Checks, c => c.Name.StartsWith("Platform workloads keep working", StringComparison.Ordinal) && c.Passed);
+        Assert.Contains(Prod.Stack.Assumptions, a => a.Subject == "platform namespaces" && a.Statement.Contains("namespace monitoring exists", StringComparison.Ordinal));
+        Assert.Contains(Dev.Stack.Assumptions, a => a.Subject == "platform namespaces" && !a.Statement.Contains("monitoring exists", StringComparison.Ordinal));
     }
 
     [Fact]
