@@ -16,7 +16,10 @@ public sealed record EksClusterArgs(
     int NodeMaxSize,
     bool PolicyEventLogs,
     bool DeletionProtection,
-    string VpcCniVersion = EksCluster.DefaultVpcCniVersion);
+    string VpcCniVersion = EksCluster.DefaultVpcCniVersion,
+    bool PodIdentityAgent = false,
+    bool StrictPolicyEnforcement = false,
+    string? ServiceIpv4Cidr = null);
 
 /// <summary>
 /// An EKS cluster with NetworkPolicy enforcement on, built from raw <c>aws:</c> resources so every setting is explicit:
@@ -42,8 +45,9 @@ public sealed class EksCluster
     public static readonly IReadOnlyList<string> ControlPlaneLogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
     private EksCluster(Component component, Resource aws, Resource cluster, Resource nodeGroup, Resource vpcCni,
-        Resource oidcProvider, VariableRef issuerHost, Resource kubernetesProvider)
+        Resource oidcProvider, VariableRef issuerHost, Resource kubernetesProvider, Resource? podIdentityAgent)
     {
+        PodIdentityAgent = podIdentityAgent;
         Component = component;
         AwsProvider = aws;
         Cluster = cluster;
@@ -60,6 +64,9 @@ public sealed class EksCluster
     public Resource NodeGroup { get; }
     public Resource VpcCni { get; }
 
+    /// <summary>The <c>eks-pod-identity-agent</c> add-on, when tiers get their roles through EKS Pod Identity.</summary>
+    public Resource? PodIdentityAgent { get; }
+
     /// <summary>The IAM OIDC provider IRSA trust policies federate with (<c>${...arn}</c>).</summary>
     public Resource OidcProvider { get; }
 
@@ -73,10 +80,16 @@ public sealed class EksCluster
 
     public EksClusterArgs Args { get; private init; } = null!;
 
-    /// <summary>The vpc-cni add-on configuration: NetworkPolicy enforcement on (string "true"), optional policy event logs.</summary>
-    public static MapValue VpcCniConfiguration(bool policyEventLogs) => new MapBuilder
+    /// <summary>
+    /// The vpc-cni add-on configuration: NetworkPolicy enforcement on (string "true"), optional policy event logs, and
+    /// with strict enforcement the aws-node env <c>NETWORK_POLICY_ENFORCING_MODE: strict</c>, so a new pod starts
+    /// deny-all instead of open until its policies are programmed (amazon-vpc-cni-k8s README, "Policy enforcement at
+    /// Pod startup").
+    /// </summary>
+    public static MapValue VpcCniConfiguration(bool policyEventLogs, bool strict = false) => new MapBuilder
     {
         { "enableNetworkPolicy", "true" },
+        { "env", strict ? new MapBuilder { { "NETWORK_POLICY_ENFORCING_MODE", "strict" } }.Build() : null },
         { "nodeAgent", policyEventLogs ? new MapBuilder { { "enablePolicyEventLogs", "true" } }.Build() : null },
     };
 
@@ -135,6 +148,7 @@ public sealed class EksCluster
                     { "publicAccessCidrs", ListValue.OfStrings(args.PublicAccessCidrs) },
                 }.Build()
             },
+            { "kubernetesNetworkConfig", args.ServiceIpv4Cidr is null ? null : new MapBuilder { { "serviceIpv4Cidr", args.ServiceIpv4Cidr } }.Build() },
             { "accessConfig", new MapBuilder { { "authenticationMode", "API" }, { "bootstrapClusterCreatorAdminPermissions", true } }.Build() },
             { "enabledClusterLogTypes", ListValue.OfStrings(ControlPlaneLogTypes) },
             {
@@ -193,10 +207,22 @@ public sealed class EksCluster
             { "clusterName", cluster.Output("name", args.Name) },
             { "addonName", "vpc-cni" },
             { "addonVersion", args.VpcCniVersion },
-            { "configurationValues", new FunctionCall("toJSON", VpcCniConfiguration(args.PolicyEventLogs)) },
+            { "configurationValues", new FunctionCall("toJSON", VpcCniConfiguration(args.PolicyEventLogs, args.StrictPolicyEnforcement)) },
             { "resolveConflictsOnCreate", "OVERWRITE" },
             { "resolveConflictsOnUpdate", "OVERWRITE" },
         }, awsOptions);
+
+        // The agent is a host-network DaemonSet serving 169.254.170.23:80 on every node. Its version is left to EKS (the
+        // default for the cluster's Kubernetes version), which the add-on resolves at create time.
+        var podIdentityAgent = args.PodIdentityAgent
+            ? graph.AddResource(component, AwsTypes.EksAddon, "eks-pod-identity-agent", new MapBuilder
+            {
+                { "clusterName", cluster.Output("name", args.Name) },
+                { "addonName", "eks-pod-identity-agent" },
+                { "resolveConflictsOnCreate", "OVERWRITE" },
+                { "resolveConflictsOnUpdate", "OVERWRITE" },
+            }, awsOptions with { DependsOn = [nodeGroup] })
+            : null;
 
         var issuer = cluster.Output("identities[0].oidcs[0].issuer");
         var oidc = graph.AddResource(component, AwsTypes.OpenIdConnectProvider, "eks-oidc-provider", new MapBuilder
@@ -208,9 +234,10 @@ public sealed class EksCluster
             new FunctionCall("select", ListValue.Of(1, new FunctionCall("split", ListValue.Of("https://", issuer)))));
 
         var kubeconfig = graph.AddVariable(KubeconfigVariable, new FunctionCall("toJSON", Kubeconfig(cluster, args)));
-        var provider = ClusterProvider.FromKubeconfig(graph, component, kubeconfig, [nodeGroup, vpcCni]);
+        var provider = ClusterProvider.FromKubeconfig(graph, component, kubeconfig,
+            podIdentityAgent is null ? [nodeGroup, vpcCni] : [nodeGroup, vpcCni, podIdentityAgent]);
 
-        return new EksCluster(component, aws, cluster, nodeGroup, vpcCni, oidc, issuerHost, provider) { Args = args };
+        return new EksCluster(component, aws, cluster, nodeGroup, vpcCni, oidc, issuerHost, provider, podIdentityAgent) { Args = args };
     }
 
     /// <summary>The kubeconfig pulumi-eks generates: the cluster endpoint and CA, and an exec user running <c>aws eks get-token</c>.</summary>

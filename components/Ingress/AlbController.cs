@@ -12,7 +12,10 @@ public sealed record AlbControllerArgs(string ClusterName, string Region, Value 
 /// The AWS Load Balancer Controller (cloud-wiring.md §5.1.1): a Helm release of the pinned chart in kube-system
 /// with an explicit release and service account name, its own IRSA role (trust for exactly
 /// kube-system/aws-load-balancer-controller) carrying the controller's IAM policy, and region and VPC set so the
-/// controller never needs instance metadata.
+/// controller never needs instance metadata. The Service mutating webhook (chart <c>enableServiceMutatorWebhook</c>,
+/// <c>failurePolicy: Fail</c> on every Service create) is off: the stack creates no <c>type: LoadBalancer</c> Service,
+/// and with it on every Service create fails until the controller is ready. The chart's IngressClass and
+/// IngressClassParams are off too: the stack owns them (<see cref="AlbIngressClass"/>).
 /// </summary>
 public static class AlbController
 {
@@ -23,7 +26,8 @@ public static class AlbController
     public const string ServiceAccountName = "aws-load-balancer-controller";
     public const string ClassName = "alb";
 
-    public static Resource Create(ResourceGraph graph, Component parent, EksCluster cluster, Resource kubernetesProvider, AlbControllerArgs args)
+    public static Resource Create(ResourceGraph graph, Component parent, EksCluster cluster, Resource kubernetesProvider, AlbControllerArgs args,
+        IReadOnlyList<Resource>? dependsOn = null)
     {
         var component = graph.AddComponent(parent, "palisade:ingress:AwsLoadBalancerController", "aws-load-balancer-controller");
         var awsOptions = new ResourceOptions { Provider = cluster.AwsProvider };
@@ -52,6 +56,10 @@ public static class AlbController
                     { "clusterName", cluster.ClusterName },
                     { "region", args.Region },
                     { "vpcId", args.VpcId },
+                    { "enableServiceMutatorWebhook", false },
+                    { "ingressClass", ClassName },
+                    { "createIngressClassResource", false },
+                    { "ingressClassParams", new MapBuilder { { "create", false } }.Build() },
                     {
                         "serviceAccount", new MapBuilder
                         {
@@ -62,6 +70,6 @@ public static class AlbController
                     },
                 }.Build()
             },
-        }, new ResourceOptions { Provider = kubernetesProvider });
+        }, new ResourceOptions { Provider = kubernetesProvider, DependsOn = dependsOn ?? [] });
     }
 }

@@ -16,7 +16,8 @@ public static class NginxIngressController
     public const string ClassName = "nginx";
     public const string LogicalName = "ingress-nginx";
 
-    public static Resource Create(ResourceGraph graph, Component parent, string @namespace, Resource kubernetesProvider)
+    public static Resource Create(ResourceGraph graph, Component parent, string @namespace, Resource kubernetesProvider,
+        IReadOnlyList<Resource>? dependsOn = null)
     {
         var component = graph.AddComponent(parent, "palisade:ingress:IngressNginx", "ingress-nginx");
         return graph.AddResource(component, Type, LogicalName, new MapBuilder
@@ -53,6 +54,6 @@ public static class NginxIngressController
                     { "createNamespace", true },
                 }.Build()
             },
-        }, new ResourceOptions { Provider = kubernetesProvider, Version = PackageVersion });
+        }, new ResourceOptions { Provider = kubernetesProvider, Version = PackageVersion, DependsOn = dependsOn ?? [] });
     }
 }

@@ -34,6 +34,12 @@ public sealed record TierSpec(
     /// </summary>
     public CloudIdentitySpec? Identity { get; init; }
 
+    /// <summary>
+    /// The path a load balancer health-checks on the tier's exposed port (an ALB probes <c>/</c> when unset). Per tier,
+    /// because each routed tier is a backend of its own.
+    /// </summary>
+    public string? HealthPath { get; init; }
+
     public string ServiceAccountName => ServiceAccount ?? Name;
 }
 
@@ -70,9 +76,9 @@ public sealed record IngressRouteSpec(string Path, string Tier);
 
 /// <summary>
 /// How an app is exposed: at <c>&lt;HostLabel&gt;.&lt;stack domain&gt;</c>, with routes to exposed tiers (longest path
-/// first) and the path the load balancer health-checks.
+/// first). Each routed tier declares its own health path (<see cref="TierSpec.HealthPath"/>).
 /// </summary>
-public sealed record AppIngressSpec(string HostLabel, IReadOnlyList<IngressRouteSpec> Routes, string HealthCheckPath = "/");
+public sealed record AppIngressSpec(string HostLabel, IReadOnlyList<IngressRouteSpec> Routes);
 
 /// <summary>A declared connection from one tier to another on one port.</summary>
 public sealed record FlowSpec(string From, string To, IntOrString Port, Protocol Protocol = Protocol.TCP)

@@ -106,6 +106,20 @@ public static partial class AppValidator
                 RequirePortOn(tier, exposed, Protocol.TCP, $"{at} exposedPort");
             }
 
+            if (tier.HealthPath is { } health)
+            {
+                if (tier.ExposedPort is null)
+                {
+                    throw new InputError($"{at} healthPath", "the tier is not exposed, so no load balancer health-checks it",
+                        "Remove HealthPath, or expose the tier (ExposedPort) and route to it.");
+                }
+
+                if (!health.StartsWith('/') || health.Any(char.IsWhiteSpace) || health.Length > 1024)
+                {
+                    throw new InputError($"{at} healthPath", $"'{health}' is not an absolute URL path", "Write a path such as /api/health.");
+                }
+            }
+
             var monitored = new HashSet<int>();
             for (var i = 0; i < tier.MonitoredPorts.Count; i++)
             {
@@ -131,11 +145,6 @@ public static partial class AppValidator
         if (ingress.Routes.Count == 0)
         {
             throw new InputError(at, "the ingress has no routes", "Route at least one path to an exposed tier, or remove the ingress.");
-        }
-
-        if (!ingress.HealthCheckPath.StartsWith('/'))
-        {
-            throw new InputError($"{at} healthCheckPath", $"'{ingress.HealthCheckPath}' does not start with /", "Write an absolute path such as /api/health.");
         }
 
         var paths = new HashSet<string>(StringComparer.Ordinal);

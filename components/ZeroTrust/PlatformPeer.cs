@@ -30,6 +30,14 @@ public sealed record PlatformPeers(DnsResolver Dns, PlatformPeer? IngressControl
     public IdentityEndpoint? IdentityEndpoint { get; init; }
 
     /// <summary>
+    /// Private addresses of the cloud's API endpoints (VPC interface endpoints for STS, Secrets Manager, ...), which
+    /// tiers with a cloud identity reach on <see cref="ApiEndpointPort"/>: their public-HTTPS rules exclude private ranges.
+    /// </summary>
+    public IReadOnlyList<string> ApiEndpointCidrs { get; init; } = [];
+
+    public const int ApiEndpointPort = 443;
+
+    /// <summary>
     /// Addresses a load balancer reaches pods from directly (an ALB with target type ip sends traffic and health
     /// checks from its ENIs in the VPC). When set, exposed tiers admit these CIDRs on their exposed port instead of
     /// the ingress controller's pods. Empty for ingress-nginx.

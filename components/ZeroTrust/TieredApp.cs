@@ -9,7 +9,8 @@ public sealed record TieredAppArgs(
     Resource Provider,
     PlatformPeers Platform,
     IReadOnlyDictionary<string, ZeroTrustNamespace> Namespaces,
-    ITierIdentities? Identities = null);
+    ITierIdentities? Identities = null,
+    Func<AppSpec, TierSpec, IReadOnlyDictionary<string, Value>?>? ServiceAnnotations = null);
 
 /// <summary>
 /// A tiered application's zero-trust networking inside the stack's <see cref="ZeroTrustNamespace"/>s: a service
@@ -93,7 +94,7 @@ public sealed class TieredApp
                 services[tier.Name] = graph.AddResource(tierComponent, ServiceType, tierComponent.ChildName("svc"),
                     new MapBuilder
                     {
-                        { "metadata", KubernetesProperties.Metadata(tier.Name, nsRefs[tier.Namespace], app.PodLabels(tier)) },
+                        { "metadata", KubernetesProperties.Metadata(tier.Name, nsRefs[tier.Namespace], app.PodLabels(tier), args.ServiceAnnotations?.Invoke(app, tier)) },
                         { "spec", ServiceSpec(app, tier) },
                     },
                     options);
@@ -178,7 +179,11 @@ public sealed class TieredApp
             .Concat(app.ServiceFlows.Where(f => f.From == tier.Name)
                 .OrderBy(f => f.Service, StringComparer.Ordinal).ThenBy(f => f.Port.ToString(), StringComparer.Ordinal)
                 .Select(f => new NetworkPolicyRule([platform.Services[f.Service].Peer.ToPeer()], [new NetworkPolicyPort(f.Protocol, f.Port)])))
-            .Concat(app.ExternalEgress.Where(e => e.From == tier.Name).Select(ExternalRule))
+            .Concat(ExternalEgressRules.For(app.ExternalEgress.Where(e => e.From == tier.Name)))
+            .Concat(tier.Identity is not null && platform.ApiEndpointCidrs.Count > 0
+                ? [new NetworkPolicyRule(platform.ApiEndpointCidrs.Select(c => new NetworkPolicyPeer(IpBlock: new IpBlock(c, []))).ToList(),
+                    [new NetworkPolicyPort(Protocol.TCP, PlatformPeers.ApiEndpointPort)])]
+                : [])
             .Concat(tier.Identity is not null && platform.IdentityEndpoint is { } endpoint
                 ? [new NetworkPolicyRule([new NetworkPolicyPeer(IpBlock: new IpBlock(endpoint.Cidr, []))], [new NetworkPolicyPort(endpoint.Protocol, endpoint.Port)])]
                 : [])
@@ -225,23 +230,4 @@ public sealed class TieredApp
             : new NetworkPolicyPeer(
                 PodSelector: app.Selector(peer),
                 NamespaceSelector: LabelSelector.WithLabels((WellKnownLabels.NamespaceName, peer.Namespace)));
-
-    /// <summary>
-    /// External egress. Whenever the CIDR still covers the metadata address, the except list gets the whole link-local
-    /// range when the CIDR contains it (credential endpoints live there), else the metadata address itself.
-    /// </summary>
-    private static NetworkPolicyRule ExternalRule(ExternalEgressSpec egress)
-    {
-        var cidr = AppValidator.ParseCidr(egress.Cidr, egress.ToString());
-        var except = egress.Except.ToList();
-        if (MetadataAddress.IsAllowedBy(cidr, except.Select(e => AppValidator.ParseCidr(e, egress.ToString()))))
-        {
-            var linkLocal = System.Net.IPNetwork.Parse(MetadataAddress.LinkLocalCidr);
-            except.Add(cidr.PrefixLength <= linkLocal.PrefixLength && cidr.Contains(linkLocal.BaseAddress) ? MetadataAddress.LinkLocalCidr : MetadataAddress.Cidr);
-        }
-
-        return new NetworkPolicyRule(
-            [new NetworkPolicyPeer(IpBlock: new IpBlock(egress.Cidr, except))],
-            egress.Ports.Order().Select(p => new NetworkPolicyPort(egress.Protocol, p)).ToList());
-    }
 }

@@ -160,6 +160,15 @@ public sealed class DeclaredConnectivity
                         ConnectionSet.For(endpoint.Protocol, endpoint.Port, endpoint.Port), $"identity endpoint: {endpoint.Mechanism}"));
                 }
 
+                if (tier.Identity is not null)
+                {
+                    foreach (var cidr in stack.Peers.ApiEndpointCidrs)
+                    {
+                        declared._external.Add(new DeclaredExternal(Id(tier), IPNetwork.Parse(cidr), [],
+                            ConnectionSet.For(Protocol.TCP, PlatformPeers.ApiEndpointPort, PlatformPeers.ApiEndpointPort), $"cloud API endpoint {cidr}"));
+                    }
+                }
+
                 if (tier.ExposedPort is { } exposed && stack.Peers.IngressController is { } controller)
                 {
                     declared.AddFromPlatform(stack, controller, Id(tier), Single(tier, exposed, Protocol.TCP), $"ingress controller to {tier.Name}");

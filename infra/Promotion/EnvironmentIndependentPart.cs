@@ -76,7 +76,6 @@ public static class EnvironmentIndependentPart
         ["ingress"] = app.Ingress is null ? null : Sorted(new JsonObject
         {
             ["hostLabel"] = app.Ingress.HostLabel,
-            ["healthCheckPath"] = app.Ingress.HealthCheckPath,
             ["routes"] = new JsonArray(app.Ingress.Routes.Select(r => (JsonNode)$"{r.Path} -> {r.Tier}").ToArray()),
         }),
         ["invariants"] = Strings(app.Invariants.Select(i => i.ToString()).Order(StringComparer.Ordinal)),
@@ -92,6 +91,7 @@ public static class EnvironmentIndependentPart
         ["stateful"] = tier.Stateful,
         ["ports"] = new JsonArray(tier.Ports.Select(p => (JsonNode)$"{p.Protocol}/{p.Port}{(p.Name is null ? string.Empty : " " + p.Name)}").ToArray()),
         ["exposedPort"] = tier.ExposedPort?.ToString(),
+        ["healthPath"] = tier.HealthPath,
         ["monitoredPorts"] = tier.MonitoredPorts.Count == 0 ? null : Strings(tier.MonitoredPorts.Select(p => p.ToString())),
         ["identity"] = tier.Identity is null ? null : Sorted(new JsonObject
         {

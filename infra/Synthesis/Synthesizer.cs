@@ -34,7 +34,7 @@ public static class Synthesizer
             files[path] = text;
         }
 
-        var connectivity = AnalyzeRendered(files, stack.Platform.Cloud.Dataplane);
+        var connectivity = AnalyzeRendered(files, stack.Platform.Cloud.Dataplane, strict: stack.Platform.Cloud.StrictEnforcement is not null);
         var declared = DeclaredConnectivity.For(stack);
         files["analysis/connectivity.json"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Json);
         files["analysis/connectivity.md"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Markdown);
@@ -44,18 +44,41 @@ public static class Synthesizer
         files[EnvironmentSpecificPart.File] = EnvironmentIndependentPart.Render(EnvironmentSpecificPart.Build(stack));
 
         var checks = PolicyChecks.Run(stack).Concat(ConnectivityChecks.Run(connectivity, declared))
+            .Concat(PlatformWorkloadChecks.Run(stack, connectivity))
             .Append(ServicePortChecks.Run(files, connectivity.Workloads))
             .Concat(GuardrailChecks.Run(stack, files, declared, attacked => AnalyzeRendered(attacked, stack.Platform.Cloud.Dataplane))).ToList();
         files[ChecksJsonRenderer.File] = ChecksJsonRenderer.Render(checks);
         return new SynthesisResult(stack, program, files, connectivity, declared, checks);
     }
 
-    /// <summary>The connectivity the rendered manifests and declared workloads allow, under the cluster's dataplane.</summary>
-    public static ConnectivityResult AnalyzeRendered(IReadOnlyDictionary<string, string> files, EnforcementProfile? dataplane = null) =>
-        ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Parse(files
+    /// <summary>
+    /// The connectivity the rendered manifests and declared workloads allow, under the cluster's dataplane. A strict
+    /// dataplane starts every pod deny-all, which is the same as a deny-all policy over every namespace: the analysis
+    /// adds one (it is the dataplane's, not written to the manifests).
+    /// </summary>
+    public static ConnectivityResult AnalyzeRendered(IReadOnlyDictionary<string, string> files, EnforcementProfile? dataplane = null, bool strict = false)
+    {
+        var cluster = ManifestDirectoryReader.Parse(files
                 .Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal) || f.Key == WorkloadsFile)
                 .Select(f => new ManifestFile(f.Key, f.Value)))
-            .Cluster, dataplane ?? EnforcementProfile.Upstream);
+            .Cluster;
+        if (strict)
+        {
+            cluster = cluster with
+            {
+                Policies =
+                [
+                    .. cluster.Policies,
+                    .. cluster.Workloads.Select(w => w.Namespace).Distinct().Order(StringComparer.Ordinal)
+                        .Select(ns => new Palisade.Components.Kubernetes.NetworkPolicy("strict-mode-isolation", ns,
+                            Palisade.Components.Kubernetes.LabelSelector.Everything,
+                            [Palisade.Components.Kubernetes.PolicyType.Ingress, Palisade.Components.Kubernetes.PolicyType.Egress])),
+                ],
+            };
+        }
+
+        return ConnectivityAnalyzer.Analyze(cluster, dataplane ?? EnforcementProfile.Upstream);
+    }
 
     public static string Description(string stack) =>
         $"Zero-trust platform, stack {stack}. Synthesized by palisade; edit the C# sources and Pulumi.{stack}.yaml, not this file.";

@@ -7,7 +7,7 @@ namespace Palisade.Stacks.Apps;
 /// The GovTech platform (seeds 000 and 001): a frontend served on 80 behind the ingress, a backend on 3000 that reads
 /// its secrets from AWS Secrets Manager (IRSA) or Google Secret Manager (Workload Identity) and calls public HTTPS
 /// APIs only (private ranges excluded), and PostgreSQL that talks to nobody. Routes: /api to the backend, / to the
-/// frontend, health checks on /api/health. The seeds' security boundaries are declared as invariants.
+/// frontend; the backend is health-checked on /api/health, the frontend on /. The seeds' security boundaries are declared as invariants.
 /// </summary>
 public static class GovTechApp
 {
@@ -20,10 +20,12 @@ public static class GovTechApp
             new TierSpec("frontend", Namespace, [new ContainerPort(80, Name: "http")], Image: "ghcr.io/example/govtech-frontend:2.3.0")
             {
                 ExposedPort = "http",
+                HealthPath = "/",
             },
             new TierSpec("backend", Namespace, [new ContainerPort(3000, Name: "http")], Image: "ghcr.io/example/govtech-backend:2.3.0")
             {
                 ExposedPort = "http",
+                HealthPath = "/api/health",
                 Identity = CloudIdentitySpec.ReadingSecrets("govtech"),
             },
             new TierSpec("database", Namespace, [new ContainerPort(5432, Name: "postgres")],
@@ -42,8 +44,7 @@ public static class GovTechApp
         Source: "stacks/Apps/GovTechApp.cs")
     {
         Ingress = new AppIngressSpec("govtech",
-            [new IngressRouteSpec("/api", "backend"), new IngressRouteSpec("/", "frontend")],
-            HealthCheckPath: "/api/health"),
+            [new IngressRouteSpec("/api", "backend"), new IngressRouteSpec("/", "frontend")]),
 
         // Seeds 000 and 001: "Backend can communicate with Database" and the database is reached from the backend only;
         // "Database cannot initiate outbound connections"; "Layer Isolation: Database cannot be accessed directly from

@@ -19,6 +19,7 @@ public static class TenantApp
                 Image: $"registry.example.com/{tenant}/web:1.4.0")
             {
                 ExposedPort = "http",
+                HealthPath = "/healthz",
                 MonitoredPorts = ["metrics", "health"],
             },
             new TierSpec("api", tenant, [new ContainerPort(8080, Name: "http"), new ContainerPort(9090, Name: "metrics")],
@@ -38,7 +39,7 @@ public static class TenantApp
         ],
         Source: "stacks/Apps/TenantApp.cs")
     {
-        Ingress = new AppIngressSpec(tenant, [new IngressRouteSpec("/", "web")], HealthCheckPath: "/healthz"),
+        Ingress = new AppIngressSpec(tenant, [new IngressRouteSpec("/", "web")]),
         ServiceFlows = [new ServiceFlowSpec("api", "keycloak", 8443)],
         Invariants =
         [

@@ -20,6 +20,13 @@ public sealed record Assumption(string Subject, string Statement)
             assumptions.Add(new Assumption("ingress", $"ingress-nginx is installed in namespace {nginx.Namespace} with the chart's pod labels {Labels(nginx.Controller)}"));
         }
 
+        if (platform.Cloud.StrictEnforcement is { } strict)
+        {
+            assumptions.Add(new Assumption("platform namespaces",
+                $"every pod starts deny-all (VPC CNI strict mode), so the stack's baselines admit CoreDNS, its controllers and monitoring; their webhook ports admit {strict.ControlPlaneCidr}, where the control plane's interfaces are, which on VPC CNI includes every pod"
+                + (platform.Monitoring is { } monitoring ? $"; namespace {monitoring.Namespace} exists before the stack deploys (its Prometheus gets a baseline, nothing may reach Prometheus until its own policies admit it)" : string.Empty)));
+        }
+
         foreach (var service in platform.Services.Where(s => !ownedNamespaces.Contains(s.Namespace)))
         {
             var callers = apps.SelectMany(a => a.App.ServiceFlows.Where(f => f.Service == service.Name)

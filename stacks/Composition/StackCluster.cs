@@ -9,4 +9,7 @@ public sealed record StackCluster(Resource KubernetesProvider, ITierIdentities? 
 {
     /// <summary>What lets the control plane reach admission webhooks (a firewall rule): objects they check wait for it.</summary>
     public IReadOnlyList<Resource> WebhookAccess { get; init; } = [];
+
+    /// <summary>The platform namespaces' baseline policies on a strict dataplane, which platform controllers install after.</summary>
+    public IReadOnlyList<Resource> PlatformBaselines { get; init; } = [];
 }

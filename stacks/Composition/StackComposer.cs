@@ -26,8 +26,14 @@ public static class StackComposer
 
         var apps = specs
             .Select(spec => TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, cluster.KubernetesProvider, peers, namespaces,
-                Identities: cluster.Identities)))
+                Identities: cluster.Identities, ServiceAnnotations: platform.Ingress is { } ingress ? ingress.ServiceAnnotations : null)))
             .ToList();
+
+        var systemWorkloads = platform.Cloud.StrictEnforcement is null ? [] : SystemBaselines.For(platform, specs);
+        if (platform.Cloud.StrictEnforcement is { } strict)
+        {
+            cluster = cluster with { PlatformBaselines = SystemBaselines.Compose(graph, platform, strict, cluster.KubernetesProvider, systemWorkloads) };
+        }
 
         platform.Ingress?.Compose(graph, cluster, apps);
         var guardrails = StackGuardrails.Compose(graph, platform, cluster.KubernetesProvider, specs, namespaces.Keys.ToList());
@@ -39,10 +45,11 @@ public static class StackComposer
 
         return new SynthesizedStack(config, platform, graph, namespaces.Values.ToList(), apps,
             apps.SelectMany(a => AppWorkloads.For(a.App)).ToList(),
-            PlatformWorkloads.For(peers).ToList(),
+            PlatformWorkloads.For(peers).Concat(SystemBaselines.AnalysisWorkloads(systemWorkloads)).ToList(),
             Assumption.For(platform, apps, namespaces.Keys.ToList()).Concat(guardrails.Assumptions(platform)).ToList())
         {
             Guardrails = guardrails,
+            SystemWorkloads = systemWorkloads,
         };
     }
 
@@ -55,6 +62,11 @@ public static class StackComposer
                 $"Use one of: {string.Join(", ", AppCatalog.Names)} (apps are registered in stacks/Apps/AppCatalog.cs).");
             AppValidator.Validate(spec);
             ServiceFlows.Validate(config, platform, spec);
+            if (platform.Cloud.Dataplane.Cni == Palisade.Components.Connectivity.CniProfile.EksVpcCni)
+            {
+                ExternalEgressRules.RefuseSharedCidrs(spec);
+            }
+
             if (!platform.Cloud.GrantsIdentities && spec.Tiers.FirstOrDefault(t => t.Identity is not null) is { } tier)
             {
                 throw config.Error(ConfigSchema.Cloud,

@@ -23,6 +23,7 @@ public static class StackNamespaces
         ResourceGraph graph, StackConfig config, StackPlatform platform, Resource provider, IReadOnlyList<AppSpec> apps)
     {
         var platformOwned = PlatformNamespaces(platform);
+        IReadOnlyList<string> targets = platform.Ingress is null ? [] : IngressTarget.TargetNamespaces(apps);
         var namespaces = new SortedDictionary<string, ZeroTrustNamespace>(StringComparer.Ordinal);
         var component = graph.AddComponent(graph.Root, "palisade:k8s:StackNamespaces", "namespaces");
         foreach (var ns in apps.SelectMany(a => a.Namespaces).Distinct().Order(StringComparer.Ordinal))
@@ -40,6 +41,11 @@ public static class StackNamespaces
             var labels = owners.Count == 1
                 ? Labels.Of((WellKnownLabels.PartOf, owners[0].Name), (WellKnownLabels.ManagedBy, "palisade"))
                 : Labels.Of((WellKnownLabels.ManagedBy, "palisade"));
+            if (targets.Contains(ns) && platform.Ingress!.TargetNamespaceLabels.Count > 0)
+            {
+                labels = new SortedDictionary<string, string>(labels.Concat(platform.Ingress.TargetNamespaceLabels).ToDictionary(), StringComparer.Ordinal);
+            }
+
             var protect = (platform.Cloud.Cluster?.DeletionProtection ?? false) && owners.Any(a => a.Tiers.Any(t => t.Namespace == ns && t.Stateful));
             namespaces[ns] = ZeroTrustNamespace.Create(graph, component, new ZeroTrustNamespaceArgs(ns, provider, platform.Peers.Dns, labels, protect));
         }

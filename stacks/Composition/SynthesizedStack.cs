@@ -22,6 +22,9 @@ public sealed record SynthesizedStack(
     /// <summary>The platform's guardrails: what they protect, how the target enforces them, the cluster policies emitted.</summary>
     public StackGuardrails? Guardrails { get; init; }
 
+    /// <summary>The platform workloads whose namespaces got baselines for a strict dataplane (none otherwise).</summary>
+    public IReadOnlyList<SystemWorkload> SystemWorkloads { get; init; } = [];
+
     /// <summary>Every policy the stack emits: the namespaces' baselines, then each app's tier rules and allowances.</summary>
     public IReadOnlyList<OwnedPolicy> Policies => Namespaces.SelectMany(n => n.Policies).Concat(Apps.SelectMany(a => a.Policies)).ToList();
 

@@ -53,6 +53,14 @@ public static class ConfigSchema
     public static readonly ConfigKey AlbSubnetCidrs = new("albSubnetCidrs", ConfigKind.CidrList,
         "ALB: the CIDR of each ALB subnet, in order; exposed tiers admit exactly these.", AppliesTo: "palisade:ingress alb");
 
+    public static readonly ConfigKey VpcEndpointCidrs = new("vpcEndpointCidrs", ConfigKind.CidrList,
+        "AWS: CIDRs of the VPC's interface endpoints (STS, Secrets Manager, ...), each inside palisade:vpcCidr: tiers with a cloud identity may reach them on TCP 443 (public-HTTPS rules exclude private ranges).",
+        AppliesTo: "palisade:cloud aws");
+
+    public static readonly ConfigKey AwsIdentity = new("awsIdentity", ConfigKind.String,
+        "AWS: how tiers get their IAM role, irsa (default: IAM Roles for Service Accounts) or pod-identity (EKS Pod Identity: the agent add-on and a pod identity association per tier).",
+        AppliesTo: "palisade:cloud aws");
+
     public static readonly ConfigKey SubnetIds = new("subnetIds", ConfigKind.StringList,
         "AWS: ids of existing private subnets in at least two availability zones for the cluster and its nodes.", AppliesTo: "palisade:cloud aws");
 
@@ -144,7 +152,7 @@ public static class ConfigSchema
     public static IReadOnlyList<ConfigKey> Keys { get; } =
     [
         Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
-        VpcId, VpcCidr, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
+        VpcId, VpcCidr, VpcEndpointCidrs, AwsIdentity, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, AdminRoleArns, VpcCniVersion, PolicyEventLogs, ClusterPolicyApi, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
         WafRateLimit, NginxRps, NginxConnections, NginxBodySize, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];

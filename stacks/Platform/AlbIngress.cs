@@ -33,6 +33,19 @@ public sealed partial record AlbIngress(
     /// <summary>The ALB's own subnets, pinned: with target type ip it reaches pods from its ENIs there, and only from there.</summary>
     public override IReadOnlyList<string> LoadBalancerCidrs => SubnetCidrs;
 
+    /// <summary>Each routed tier's health path, on its Service: the controller gives Service annotations priority, per backend.</summary>
+    public override IReadOnlyDictionary<string, Palisade.Components.Graph.Value>? ServiceAnnotations(
+        Palisade.Components.ZeroTrust.AppSpec app, Palisade.Components.ZeroTrust.TierSpec tier) =>
+        Palisade.Components.Ingress.AlbIngressStyle.ServiceAnnotations(app, tier);
+
+    /// <summary>
+    /// The controller's pod readiness gates: with the label, its webhook gives each pod of a target group a readiness
+    /// gate that holds a rollout until the ALB reports the new pod healthy.
+    /// </summary>
+    public const string ReadinessGateLabel = "elbv2.k8s.aws/pod-readiness-gate-inject";
+
+    public override IReadOnlyDictionary<string, string> TargetNamespaceLabels => new Dictionary<string, string> { [ReadinessGateLabel] = "enabled" };
+
     [GeneratedRegex("^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$")]
     private static partial Regex CertificateArnPattern();
 

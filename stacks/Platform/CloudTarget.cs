@@ -26,6 +26,15 @@ public abstract partial record CloudTarget
     /// <summary>The link-local endpoint tiers with an identity need for their credentials (none for IRSA).</summary>
     public virtual IdentityEndpoint? IdentityEndpoint => null;
 
+    /// <summary>
+    /// Set when the dataplane starts every pod deny-all (VPC CNI strict mode): the platform's namespaces then get
+    /// baseline policies, and the proof isolates every pod no policy admits.
+    /// </summary>
+    public virtual StrictEnforcement? StrictEnforcement => null;
+
+    /// <summary>Private addresses of the cloud's API endpoints (interface endpoints) that identity tiers reach on 443.</summary>
+    public virtual IReadOnlyList<string> ApiEndpointCidrs => [];
+
     /// <summary>How the cluster's dataplane enforces NetworkPolicies, which the proof analyses under.</summary>
     public virtual Palisade.Components.Connectivity.EnforcementProfile Dataplane => Palisade.Components.Connectivity.EnforcementProfile.Upstream;
 

@@ -3,11 +3,60 @@ using Palisade.Stacks.Config;
 
 namespace Palisade.Stacks.Platform;
 
+/// <summary>How tiers on EKS get their IAM role.</summary>
+public enum AwsIdentityMechanism
+{
+    /// <summary>IAM Roles for Service Accounts: the SDK exchanges the projected token with STS; no link-local endpoint.</summary>
+    Irsa,
+
+    /// <summary>EKS Pod Identity: the node's agent (169.254.170.23:80) hands out the role's credentials.</summary>
+    PodIdentity,
+}
+
 /// <summary>An EKS cluster the stack creates in existing private subnets, with VPC CNI NetworkPolicy enforcement.</summary>
 public sealed partial record EksCloud(
     ClusterSettings Settings, string Region, IReadOnlyList<string> SubnetIds, bool PolicyEventLogs, string VpcCniVersion, string? VpcCidr,
     IReadOnlyList<string> AdminRoleArns) : CloudTarget
 {
+    /// <summary>The identity mechanism of tiers with a cloud identity (IRSA unless the stack chooses Pod Identity).</summary>
+    public AwsIdentityMechanism Identity { get; init; } = AwsIdentityMechanism.Irsa;
+
+    /// <summary>Interface endpoint CIDRs in the VPC that identity tiers may reach on 443.</summary>
+    public IReadOnlyList<string> VpcEndpointCidrs { get; init; } = [];
+
+    public override IReadOnlyList<string> ApiEndpointCidrs => VpcEndpointCidrs;
+
+    /// <summary>
+    /// The Service range EKS picks when none is given (172.20.0.0/16 for a VPC in 10.0.0.0/8, else 10.100.0.0/16),
+    /// made explicit so the API server's ClusterIP (the range's first host) is known.
+    /// </summary>
+    public string ServiceCidr => VpcCidr is { } vpc && !System.Net.IPNetwork.Parse("10.0.0.0/8").Contains(System.Net.IPNetwork.Parse(vpc).BaseAddress)
+        ? "10.100.0.0/16"
+        : "172.20.0.0/16";
+
+    /// <summary>
+    /// VPC CNI strict mode (add-on env <c>NETWORK_POLICY_ENFORCING_MODE: strict</c>) needs the VPC's CIDR: CoreDNS
+    /// forwards to the VPC resolver (its base address + 2) and the control plane calls webhooks from its interfaces in
+    /// the VPC. Without <c>palisade:vpcCidr</c> the add-on stays in standard mode.
+    /// </summary>
+    public override StrictEnforcement? StrictEnforcement => VpcCidr is null ? null : new StrictEnforcement(
+        $"{Offset(ServiceCidr, 1)}/32", [$"{Offset(VpcCidr, 2)}/32", "169.254.169.253/32"], VpcCidr);
+
+    private static string Offset(string cidr, int by)
+    {
+        var bytes = System.Net.IPNetwork.Parse(cidr).BaseAddress.GetAddressBytes();
+        var number = ((uint)bytes[0] << 24 | (uint)bytes[1] << 16 | (uint)bytes[2] << 8 | bytes[3]) + (uint)by;
+        return new System.Net.IPAddress([(byte)(number >> 24), (byte)(number >> 16), (byte)(number >> 8), (byte)number]).ToString();
+    }
+
+    /// <summary>
+    /// EKS Pod Identity's agent on every node: 169.254.170.23 TCP 80 (EKS user guide, "pod-id-agent-setup"). IRSA needs
+    /// no link-local endpoint at all, so it has none.
+    /// </summary>
+    public override IdentityEndpoint? IdentityEndpoint => Identity == AwsIdentityMechanism.PodIdentity
+        ? new IdentityEndpoint("EKS Pod Identity agent", $"{MetadataAddress.EksPodIdentityAgent}/32", Palisade.Components.Kubernetes.Protocol.TCP, 80)
+        : null;
+
     public const string KindName = "aws";
     public const string RegionKey = "aws:region";
 
@@ -22,8 +71,8 @@ public sealed partial record EksCloud(
         VpcCidr is null ? [] : [Palisade.Components.Connectivity.Cidr.Parse(VpcCidr)]);
 
     public override string EnforcementAssumption => VpcCidr is null
-        ? "EKS VPC CNI matches ipBlocks against pod addresses, but palisade:vpcCidr is not set, so the proof cannot place pods: set it"
-        : $"EKS VPC CNI gives pods addresses in {VpcCidr} and matches ipBlocks against them; a rule that holds only part of that range is assumed to hold no pod (pods run in the node subnets)";
+        ? "EKS VPC CNI matches ipBlocks against pod addresses, but palisade:vpcCidr is not set, so the proof cannot place pods and the add-on stays in standard mode (a new pod is open until its policies are programmed): set it"
+        : $"EKS VPC CNI gives pods addresses in {VpcCidr} and matches ipBlocks against them; a rule that holds only part of that range is assumed to hold no pod (pods run in the node subnets). Strict mode starts every pod deny-all, so the proof isolates every pod no policy admits; platform pods reach the API server at the kubernetes Service's ClusterIP {StrictEnforcement!.ApiServerCidr} or the control plane's interfaces in the VPC on 443, and the agent admits kubelet probes from the node";
 
     public override string? CannotGrant(CloudIdentitySpec identity) =>
         identity.ForAws ? null : "its identity declares no AWS permissions (it is for GCP only), so on cloud aws it would be a role that can do nothing";
@@ -85,6 +134,54 @@ public sealed partial record EksCloud(
             throw reader.Error(ConfigSchema.AdminRoleArns, "an ARN is listed twice", "List each administrator once.");
         }
 
-        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false), vpcCni, vpcCidr, admins);
+        var identity = reader.String(ConfigSchema.AwsIdentity) switch
+        {
+            null or "irsa" => AwsIdentityMechanism.Irsa,
+            "pod-identity" => AwsIdentityMechanism.PodIdentity,
+            var other => throw reader.Error(ConfigSchema.AwsIdentity, $"unknown identity mechanism '{SettingsReader.Excerpt(other)}'",
+                "Use irsa (IAM Roles for Service Accounts, the default) or pod-identity (EKS Pod Identity)."),
+        };
+
+        return new EksCloud(settings, region, subnets, reader.Boolean(ConfigSchema.PolicyEventLogs, false), vpcCni, vpcCidr, admins)
+        {
+            Identity = identity,
+            VpcEndpointCidrs = ReadEndpointCidrs(reader, vpcCidr),
+        };
+    }
+
+    private static IReadOnlyList<string> ReadEndpointCidrs(SettingsReader reader, string? vpcCidr)
+    {
+        var cidrs = reader.List(ConfigSchema.VpcEndpointCidrs);
+        if (cidrs.Count == 0)
+        {
+            return [];
+        }
+
+        if (vpcCidr is null)
+        {
+            throw reader.Error(ConfigSchema.VpcEndpointCidrs, "palisade:vpcCidr is not set",
+                "Set palisade:vpcCidr too: interface endpoints have addresses inside the VPC, and each endpoint CIDR must lie in it.");
+        }
+
+        var vpc = System.Net.IPNetwork.Parse(vpcCidr);
+        var seen = new List<System.Net.IPNetwork>();
+        foreach (var cidr in cidrs)
+        {
+            var network = reader.Cidr(ConfigSchema.VpcEndpointCidrs, cidr, System.Net.Sockets.AddressFamily.InterNetwork, "VPC endpoint addresses are IPv4");
+            if (!vpc.Contains(network.BaseAddress) || network.PrefixLength <= vpc.PrefixLength)
+            {
+                throw reader.Error(ConfigSchema.VpcEndpointCidrs, $"'{cidr}' is not inside the VPC {vpcCidr} (or is all of it)",
+                    "Give the endpoints' own subnet or their network interfaces' addresses (/32): on VPC CNI a range holding pods would let identity tiers reach those pods on 443.");
+            }
+
+            foreach (var earlier in seen.Where(e => e.Contains(network.BaseAddress) || network.Contains(e.BaseAddress)))
+            {
+                throw reader.Error(ConfigSchema.VpcEndpointCidrs, $"'{cidr}' overlaps {earlier}", "List each endpoint range once, without overlaps.");
+            }
+
+            seen.Add(network);
+        }
+
+        return cidrs;
     }
 }

@@ -28,6 +28,12 @@ public abstract partial record IngressTarget(Configured Domain)
     /// such a webhook checks is refused. None when the stack installs nothing or the controller has no webhook.
     /// </summary>
     public virtual IReadOnlyList<int> AdmissionWebhookPorts => [];
+
+    /// <summary>Annotations the kind puts on a tier's Service (none unless the controller reads some there).</summary>
+    public virtual IReadOnlyDictionary<string, Palisade.Components.Graph.Value>? ServiceAnnotations(AppSpec app, TierSpec tier) => null;
+
+    /// <summary>Labels the kind needs on the namespaces that hold routed tiers (none unless the controller reads some there).</summary>
+    public virtual IReadOnlyDictionary<string, string> TargetNamespaceLabels => new Dictionary<string, string>();
 }
 
 /// <summary>How <c>palisade:ingress</c> names an ingress kind, where it is available, and how it reads its settings.</summary>

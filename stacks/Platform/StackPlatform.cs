@@ -21,6 +21,7 @@ public sealed record StackPlatform(
     public PlatformPeers Peers => new(Dns, Ingress?.Controller, Monitoring?.Peer)
     {
         IdentityEndpoint = Cloud.IdentityEndpoint,
+        ApiEndpointCidrs = Cloud.ApiEndpointCidrs,
         IngressControllerName = Ingress?.ControllerWorkload ?? "ingress-controller",
         LoadBalancerCidrs = Ingress?.LoadBalancerCidrs ?? [],
         Services = Services.ToDictionary(s => s.Name, StringComparer.Ordinal),

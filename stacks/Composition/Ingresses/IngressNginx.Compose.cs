@@ -9,7 +9,7 @@ public sealed partial record IngressNginx
     protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster)
     {
         IReadOnlyList<Resource> dependsOn = Installs
-            ? [NginxIngressController.Create(graph, graph.Root, Namespace, cluster.KubernetesProvider)]
+            ? [NginxIngressController.Create(graph, graph.Root, Namespace, cluster.KubernetesProvider, cluster.PlatformBaselines)]
             : [];
         return (new NginxIngressStyle(Limits.RequestsPerSecond, Limits.Connections, Limits.BodySize), dependsOn);
     }

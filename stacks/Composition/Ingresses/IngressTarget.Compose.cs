@@ -10,7 +10,7 @@ public abstract partial record IngressTarget
     /// <summary>Installs what the kind needs in the stack's cluster and emits the Ingresses of every app with routes.</summary>
     public void Compose(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> apps)
     {
-        var (style, installed) = Install(graph, cluster);
+        var (style, installed) = Install(graph, cluster, apps);
         IReadOnlyList<Resource> dependsOn = [.. installed, .. cluster.WebhookAccess];
         foreach (var app in apps.Where(a => a.App.Ingress is not null))
         {
@@ -20,4 +20,14 @@ public abstract partial record IngressTarget
 
     /// <summary>The controller's resources (if the stack installs it), and the Ingress style the apps' Ingresses use.</summary>
     protected abstract (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster);
+
+    /// <summary>The same, for kinds whose installation depends on the apps it serves (their namespaces).</summary>
+    protected virtual (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> apps) =>
+        Install(graph, cluster);
+
+    /// <summary>The namespaces that hold tiers the apps' Ingresses route to.</summary>
+    public static IReadOnlyList<string> TargetNamespaces(IEnumerable<AppSpec> apps) =>
+        apps.Where(a => a.Ingress is not null)
+            .SelectMany(a => a.Ingress!.Routes.Select(r => a.Tier(r.Tier).Namespace))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
 }

@@ -38,4 +38,23 @@ public class GoldenProgramTests
 
         Assert.Empty(Golden.Stale("gke", result.Files.Keys));
     }
+
+    /// <summary>
+    /// The EKS fixture stack (tests/Palisade.Tests/Fixtures/stacks/Pulumi.eks-pod-identity.yaml): prod's shape with EKS Pod
+    /// Identity and VPC interface endpoints, so both stay proven next to the IRSA default.
+    /// </summary>
+    [Fact]
+    public void The_eks_pod_identity_fixture_stack_matches_its_golden_files()
+    {
+        var path = Path.Combine(RepoPaths.TestProject, "Fixtures", "stacks", "Pulumi.eks-pod-identity.yaml");
+        var result = Synthesizer.Synthesize(StackConfigParser.ParseFile("eks-pod-identity", "Pulumi.eks-pod-identity.yaml", File.ReadAllText(path)));
+
+        Assert.True(result.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => c.Name)));
+        foreach (var (file, text) in result.Files)
+        {
+            Golden.AssertMatches($"eks-pod-identity/{file}", text);
+        }
+
+        Assert.Empty(Golden.Stale("eks-pod-identity", result.Files.Keys));
+    }
 }

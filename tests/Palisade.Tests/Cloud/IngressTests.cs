@@ -66,26 +66,97 @@ public class IngressTests
     }
 
     [Fact]
-    public void Alb_ingress_has_the_controller_annotations_and_the_waf_acl()
+    public void Alb_ingresses_name_the_stack_class_and_leave_what_the_group_shares_to_its_params()
     {
         var graph = CloudStacks.Compose("prod").Graph;
         var ingress = graph.Resource("govtech-govtech-ingress");
         var a = Annotations(ingress);
         const string p = "alb.ingress.kubernetes.io/";
-        Assert.Equal(new StringValue("internet-facing"), a[p + "scheme"]);
         Assert.Equal(new StringValue("ip"), a[p + "target-type"]);
         Assert.Equal(new StringValue("""[{"HTTP": 80}, {"HTTPS": 443}]"""), a[p + "listen-ports"]);
         Assert.Equal(new StringValue("443"), a[p + "ssl-redirect"]);
-        Assert.Equal(new ConfigRef("certificateArn", "arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555"), a[p + "certificate-arn"]);
-        Assert.Equal(new ConfigRef("sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06"), a[p + "ssl-policy"]);
-        Assert.Equal(new StringValue("/api/health"), a[p + "healthcheck-path"]);
-        Assert.Equal(new StringValue("palisade-prod"), a[p + "group.name"]);
-        var acl = Assert.IsType<OutputRef>(a[p + "wafv2-acl-arn"]);
-        Assert.Equal(("waf-acl", "arn"), (acl.Resource.LogicalName, acl.Path));
+        foreach (var pinned in new[] { "scheme", "subnets", "group.name", "certificate-arn", "ssl-policy", "wafv2-acl-arn", "healthcheck-path" })
+        {
+            Assert.Null(a[p + pinned]);
+        }
+
         Assert.Equal(new StringValue("alb"), ingress.Prop("spec.ingressClassName"));
-        Assert.Equal(["alb-controller"], ingress.Options.DependsOn.Select(r => r.LogicalName));
+        Assert.Equal(["alb-controller", "alb-ingress-class-params", "alb-ingress-class"], ingress.Options.DependsOn.Select(r => r.LogicalName));
         Assert.DoesNotContain(graph.Resources, r => r.Type == "aws:wafv2/webAclAssociation:WebAclAssociation");
         Assert.Null(graph.Find("ingress-nginx"));
+    }
+
+    [Fact]
+    public void The_stack_owns_an_ingress_class_whose_params_pin_scheme_subnets_group_certificate_and_waf()
+    {
+        var graph = CloudStacks.Compose("prod").Graph;
+        var parameters = graph.Resource("alb-ingress-class-params");
+        Assert.Equal("kubernetes:yaml/v2:ConfigGroup", parameters.Type);
+        Assert.Equal(["alb-controller"], parameters.Options.DependsOn.Select(r => r.LogicalName));
+        var obj = parameters.Prop("objs.0");
+        Assert.Equal(new StringValue("elbv2.k8s.aws/v1beta1"), obj.At("apiVersion"));
+        Assert.Equal(new StringValue("IngressClassParams"), obj.At("kind"));
+        Assert.Equal(new StringValue("alb"), obj.At("metadata.name"));
+        Assert.Equal(new StringValue("internet-facing"), obj.At("spec.scheme"));
+        Assert.Equal(new StringValue("palisade-prod"), obj.At("spec.group.name"));
+        Assert.Equal(ListValue.OfStrings(["subnet-0a1b2c3d4e5f62001", "subnet-0a1b2c3d4e5f62002", "subnet-0a1b2c3d4e5f62003"]), obj.At("spec.subnets.ids"));
+        Assert.Equal(new ConfigRef("certificateArn", "arn:aws:acm:us-east-1:111122223333:certificate/11111111-2222-3333-4444-555555555555"), obj.At("spec.certificateArn.0"));
+        Assert.Equal(new ConfigRef("sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06"), obj.At("spec.sslPolicy"));
+        var acl = Assert.IsType<OutputRef>(obj.At("spec.wafv2AclArn"));
+        Assert.Equal(("waf-acl", "arn"), (acl.Resource.LogicalName, acl.Path));
+        Assert.Equal(new StringValue("kubernetes.io/metadata.name"), obj.At("spec.namespaceSelector.matchExpressions.0.key"));
+        Assert.Equal(ListValue.OfStrings(["govtech", "voting-frontend"]), obj.At("spec.namespaceSelector.matchExpressions.0.values"));
+
+        var ingressClass = graph.Resource("alb-ingress-class");
+        Assert.Equal("kubernetes:networking.k8s.io/v1:IngressClass", ingressClass.Type);
+        Assert.Equal(new StringValue("alb"), ingressClass.Prop("metadata.name"));
+        Assert.Equal(new StringValue("ingress.k8s.aws/alb"), ingressClass.Prop("spec.controller"));
+        Assert.Equal(new StringValue("elbv2.k8s.aws"), ingressClass.Prop("spec.parameters.apiGroup"));
+        Assert.Equal(new StringValue("IngressClassParams"), ingressClass.Prop("spec.parameters.kind"));
+        Assert.Equal(new StringValue("alb"), ingressClass.Prop("spec.parameters.name"));
+
+        var release = graph.Resource("alb-controller");
+        Assert.Equal(new BoolValue(false), release.Prop("values.createIngressClassResource"));
+        Assert.Equal(new BoolValue(false), release.Prop("values.ingressClassParams.create"));
+        Assert.Equal(new StringValue("alb"), release.Prop("values.ingressClass"));
+    }
+
+    [Fact]
+    public void Namespaces_with_alb_targets_get_pod_readiness_gates_and_no_others()
+    {
+        var stack = CloudStacks.Compose("prod");
+        string? Gate(string ns) => ((MapValue)stack.Graph.Resource($"{ns}-ns").Prop("metadata.labels"))["elbv2.k8s.aws/pod-readiness-gate-inject"] is StringValue v ? v.Text : null;
+        Assert.Equal("enabled", Gate("govtech"));
+        Assert.Equal("enabled", Gate("voting-frontend"));
+        Assert.Null(Gate("voting-api"));
+        Assert.Null(Gate("voting-data"));
+        var dev = CloudStacks.Compose("dev");
+        Assert.Null(((MapValue)dev.Graph.Resource("govtech-ns").Prop("metadata.labels"))["elbv2.k8s.aws/pod-readiness-gate-inject"]);
+    }
+
+    [Fact]
+    public void The_controller_service_webhook_is_off_and_what_its_other_webhooks_admit_waits_for_it()
+    {
+        var graph = CloudStacks.Compose("prod").Graph;
+        Assert.Equal(new BoolValue(false), graph.Resource("alb-controller").Prop("values.enableServiceMutatorWebhook"));
+        bool WaitsForController(Resource r) => r.Options.DependsOn.Any(d => d.LogicalName == "alb-controller" || WaitsForController(d));
+        Assert.All(graph.Resources.Where(r => r.Type == KubernetesTypes.Ingress), r => Assert.True(WaitsForController(r), r.LogicalName));
+        Assert.True(WaitsForController(graph.Resource("alb-ingress-class-params")));
+        Assert.DoesNotContain(graph.Resources, r => r.Type == Palisade.Components.ZeroTrust.TieredApp.ServiceType &&
+                                                    r.Prop("spec.type") is StringValue { Text: "LoadBalancer" });
+    }
+
+    [Fact]
+    public void Each_routed_tier_is_health_checked_on_its_own_path_from_its_service()
+    {
+        var graph = CloudStacks.Compose("prod").Graph;
+        Value? Health(string logical) => graph.Resource(logical).Properties.At("metadata") is MapValue m && m["annotations"] is MapValue a
+            ? a["alb.ingress.kubernetes.io/healthcheck-path"] : null;
+        Assert.Equal(new StringValue("/api/health"), Health("govtech-backend-svc"));
+        Assert.Equal(new StringValue("/"), Health("govtech-frontend-svc"));
+        Assert.Null(Health("govtech-database-svc"));
+        Assert.Null(Health("voting-frontend-svc"));
+        Assert.Null(CloudStacks.Compose("dev").Graph.Resource("govtech-backend-svc").Properties.At("metadata") is MapValue d ? d["annotations"] : null);
     }
 
     [Fact]

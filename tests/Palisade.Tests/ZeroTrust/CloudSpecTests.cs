@@ -21,6 +21,19 @@ public class CloudSpecTests
     }
 
     [Theory]
+    [InlineData("database", "/health", "the tier is not exposed")]
+    [InlineData("backend", "api/health", "is not an absolute URL path")]
+    [InlineData("backend", "/api health", "is not an absolute URL path")]
+    public void A_health_path_belongs_to_an_exposed_tier_and_is_a_path(string tier, string path, string expected)
+    {
+        var app = GovTechApp.Define();
+        app = app with { Tiers = app.Tiers.Select(t => t.Name == tier ? t with { HealthPath = path } : t).ToList() };
+        var error = Assert.Throws<InputError>(() => AppValidator.Validate(app));
+        Assert.Contains(expected, error.Message);
+        Assert.Contains("healthPath", error.Message);
+    }
+
+    [Theory]
     [InlineData("/api/*")]
     [InlineData("api")]
     public void A_route_path_is_a_plain_prefix(string path)
