@@ -119,7 +119,7 @@ public static class ConfigSchema
     };
 
     private const string EdgeLimitsMoved =
-        "Edge limits are declared once per app (AppIngressSpec.Limits, or a route's Limits) and every ingress kind compiles them; remove the key";
+        "Edge limits are declared once per app (AppIngressSpec.Limits, or a route's Limits) and every ingress kind compiles them; remove the key.";
 
     public static readonly ConfigKey UnenforcedLimits = new("unenforcedLimits", ConfigKind.StringList,
         "Edge limits the apps declare that this stack's ingress kind has no mechanism for, accepted as not enforced (e.g. [connections] on alb); the plan states them.",

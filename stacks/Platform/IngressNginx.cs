@@ -33,6 +33,8 @@ public sealed partial record IngressNginx(Configured Domain, string Namespace, b
 
     public override EdgeSupport Edge => Support;
 
+    public override string Warning => RetiredWarning;
+
     public override string ControllerWorkload => "ingress-nginx-controller";
 
     public override PlatformPeer Controller => new(Namespace, Labels.Of(

@@ -23,6 +23,9 @@ public abstract partial record IngressTarget(Configured Domain)
     /// <summary>Addresses a load balancer reaches pods from directly, admitted to exposed tiers on their exposed port.</summary>
     public virtual IReadOnlyList<string> LoadBalancerCidrs => [];
 
+    /// <summary>A warning <c>plan</c> prints about the kind itself (a retired controller), or null.</summary>
+    public virtual string? Warning => null;
+
     /// <summary>How this stack's controller enforces each edge limit.</summary>
     public abstract EdgeSupport Edge { get; }
 
@@ -75,15 +78,15 @@ public sealed record IngressKind(
 /// <summary>Every ingress kind a stack can use.</summary>
 public static partial class IngressKinds
 {
-    public static IReadOnlyList<IngressKind> All { get; } = [IngressNginx.Kind, AlbIngress.Kind, ExternalIngress.Kind];
+    public static IReadOnlyList<IngressKind> All { get; } = [NginxIngress.Kind, IngressNginx.Kind, AlbIngress.Kind, ExternalIngress.Kind];
 
     [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex DomainPattern();
 
-    /// <summary>The stack's ingress: nginx by default on clouds where the stack creates the cluster, none otherwise.</summary>
+    /// <summary>The stack's ingress: nginx (the F5 NGINX Ingress Controller) by default on clouds where the stack creates the cluster, none otherwise.</summary>
     public static IngressTarget? Read(SettingsReader reader, CloudTarget cloud)
     {
-        var name = reader.String(ConfigSchema.Ingress) ?? (cloud.CreatesCluster ? IngressNginx.KindName : null);
+        var name = reader.String(ConfigSchema.Ingress) ?? (cloud.CreatesCluster ? NginxIngress.KindName : null);
         if (name is null)
         {
             return null;
