@@ -67,13 +67,26 @@ public abstract partial record IngressTarget(Configured Domain)
     }
 }
 
-/// <summary>How <c>palisade:ingress</c> names an ingress kind, where it is available, and how it reads its settings.</summary>
+/// <summary>
+/// How <c>palisade:ingress</c> names an ingress kind, where it is available, how it reads its settings, how it
+/// enforces edge limits, and — for a kind whose limits live on the Ingress — how an existing cluster's controller of
+/// this kind is addressed (<see cref="ExternalController"/>).
+/// </summary>
 public sealed record IngressKind(
     string Name,
     Func<CloudTarget, bool> AvailableOn,
     string Availability,
     Func<SettingsReader, CloudTarget, Configured, IngressTarget> Read,
-    EdgeSupport Edge);
+    EdgeSupport Edge)
+{
+    public ExternalController? External { get; init; }
+}
+
+/// <summary>
+/// A controller of a known kind that the platform team runs: the Ingresses get that kind's annotations or resources
+/// for the team's IngressClass, and the limits the kind enforces without Palisade configuring the controller.
+/// </summary>
+public sealed record ExternalController(EdgeSupport Edge, Func<string, Palisade.Components.Ingress.IngressStyle> Style);
 
 /// <summary>Every ingress kind a stack can use.</summary>
 public static partial class IngressKinds

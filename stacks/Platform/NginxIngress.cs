@@ -34,7 +34,10 @@ public sealed partial record NginxIngress(Configured Domain, string Namespace, b
         [EdgeLimit.LimitedStatus] = "`nginx.org/limit-req-reject-code`",
     });
 
-    public static IngressKind Kind { get; } = new(KindName, _ => true, "The F5 NGINX Ingress Controller runs on every cloud.", Read, Support);
+    public static IngressKind Kind { get; } = new(KindName, _ => true, "The F5 NGINX Ingress Controller runs on every cloud.", Read, Support)
+    {
+        External = new ExternalController(Support, className => new NginxOrgStyle(className)),
+    };
 
     public override string Name => KindName;
 
