@@ -63,6 +63,17 @@ public sealed record EdgeLimits
 
     public static EdgeLimit? Parse(string key) => Enum.GetValues<EdgeLimit>().Cast<EdgeLimit?>().FirstOrDefault(l => Key(l!.Value) == key);
 
+    /// <summary>The declared value of one limit as a number (requests/s, requests, connections, bytes, status code).</summary>
+    public long ValueOf(EdgeLimit limit) => limit switch
+    {
+        EdgeLimit.RequestsPerSecond => RequestsPerSecond,
+        EdgeLimit.Burst => Burst,
+        EdgeLimit.Connections => Connections,
+        EdgeLimit.BodySize => BodyBytes,
+        EdgeLimit.LimitedStatus => LimitedStatus,
+        _ => throw new ArgumentOutOfRangeException(nameof(limit), limit, null),
+    };
+
     /// <summary>The declared value of one limit, as a message shows it.</summary>
     public string Show(EdgeLimit limit) => limit switch
     {

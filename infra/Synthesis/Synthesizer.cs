@@ -44,7 +44,7 @@ public static class Synthesizer
         files[EnvironmentSpecificPart.File] = EnvironmentIndependentPart.Render(EnvironmentSpecificPart.Build(stack));
 
         var checks = PolicyChecks.Run(stack).Concat(ConnectivityChecks.Run(connectivity, declared))
-            .Append(ServicePortChecks.Run(files, connectivity.Workloads)).ToList();
+            .Append(ServicePortChecks.Run(files, connectivity.Workloads)).Concat(EdgeChecks.Run(stack, files, connectivity, declared)).ToList();
         files[ChecksJsonRenderer.File] = ChecksJsonRenderer.Render(checks);
         return new SynthesisResult(stack, program, files, connectivity, declared, checks);
     }
