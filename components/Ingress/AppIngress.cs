@@ -4,53 +4,6 @@ using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Ingress;
 
-/// <summary>The controller-specific part of an Ingress: its class and annotations.</summary>
-public abstract record IngressStyle(string ClassName)
-{
-    public abstract IReadOnlyDictionary<string, Value> Annotations(AppIngressSpec ingress);
-}
-
-/// <summary>ingress-nginx with per-client-IP limits (cloud-wiring.md §5.2); annotation values are strings.</summary>
-public sealed record NginxIngressStyle(int RequestsPerSecond, int Connections, string BodySize) : IngressStyle(NginxIngressController.ClassName)
-{
-    public const string Prefix = "nginx.ingress.kubernetes.io/";
-
-    public override IReadOnlyDictionary<string, Value> Annotations(AppIngressSpec ingress) => new SortedDictionary<string, Value>(StringComparer.Ordinal)
-    {
-        [$"{Prefix}limit-rps"] = RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [$"{Prefix}limit-connections"] = Connections.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [$"{Prefix}proxy-body-size"] = BodySize,
-    };
-}
-
-/// <summary>
-/// An ALB from the AWS Load Balancer Controller (cloud-wiring.md §5.1.4): target type ip, HTTPS on 443 with HTTP
-/// redirected. What every Ingress of the group must share — scheme, subnets, group, certificate, TLS policy and WAF
-/// ACL — is pinned in the class's IngressClassParams (<see cref="AlbIngressClass"/>), so no Ingress can change it; the
-/// health-check path is per backend, on each tier's Service (<see cref="ServiceAnnotations"/>).
-/// </summary>
-public sealed record AlbIngressStyle(string ClassName) : IngressStyle(ClassName)
-{
-    public const string Prefix = "alb.ingress.kubernetes.io/";
-    public const string HealthCheckPathAnnotation = Prefix + "healthcheck-path";
-
-    public override IReadOnlyDictionary<string, Value> Annotations(AppIngressSpec ingress) => new SortedDictionary<string, Value>(StringComparer.Ordinal)
-    {
-        [$"{Prefix}target-type"] = "ip",
-        [$"{Prefix}listen-ports"] = """[{"HTTP": 80}, {"HTTPS": 443}]""",
-        [$"{Prefix}ssl-redirect"] = "443",
-    };
-
-    /// <summary>
-    /// The health-check path of a routed tier's target group: on its Service, which takes priority over the Ingress
-    /// and applies to that backend only (an Ingress annotation would apply to every target group it creates).
-    /// </summary>
-    public static IReadOnlyDictionary<string, Value>? ServiceAnnotations(AppSpec app, TierSpec tier) =>
-        tier.HealthPath is { } path && app.Ingress?.Routes.Any(r => r.Tier == tier.Name) == true
-            ? new SortedDictionary<string, Value>(StringComparer.Ordinal) { [HealthCheckPathAnnotation] = path }
-            : null;
-}
-
 /// <summary>
 /// An app's Ingresses: one per namespace that holds routed tiers (an Ingress reaches only Services in its own
 /// namespace), each with the app's host and the routes to that namespace's tiers, longest path first.
@@ -66,10 +19,12 @@ public static class AppIngress
         var spec = app.App.Ingress ?? throw new InvalidOperationException($"App '{app.App.Name}' declares no ingress.");
         Value host = domain is StringValue plain ? $"{spec.HostLabel}.{plain.Text}" : Interpolation.Of($"{spec.HostLabel}.", domain);
         var resources = new List<Resource>();
-        foreach (var group in spec.Routes.GroupBy(r => app.App.Tier(r.Tier).Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (ns, name, group) in Groups(app.App, spec))
         {
-            var ns = group.Key;
-            var annotations = new SortedDictionary<string, Value>(style.Annotations(spec).ToDictionary(), StringComparer.Ordinal)
+            var limits = spec.LimitsOf(group[0]);
+            var edge = style.Edge(new IngressSite(graph, app.Component, app.App.Name, ns, app.NamespaceRef(ns), name, spec, group, limits,
+                kubernetesProvider, dependsOn));
+            var annotations = new SortedDictionary<string, Value>(edge.Annotations.ToDictionary(), StringComparer.Ordinal)
             {
                 [SkipAwaitAnnotation] = "true",
             };
@@ -97,10 +52,10 @@ public static class AppIngress
                         }.Build()
                     },
                 }.Build());
-            resources.Add(graph.AddResource(app.Component, KubernetesTypes.Ingress, $"{app.App.Name}-{ns}-ingress", new MapBuilder
+            resources.Add(graph.AddResource(app.Component, KubernetesTypes.Ingress, $"{name}-{ns}-ingress", new MapBuilder
             {
                 {
-                    "metadata", KubernetesProperties.Metadata(app.App.Name, app.NamespaceRef(ns),
+                    "metadata", KubernetesProperties.Metadata(name, app.NamespaceRef(ns),
                         Labels.Of((WellKnownLabels.PartOf, app.App.Name), (WellKnownLabels.ManagedBy, "palisade")), annotations)
                 },
                 {
@@ -116,9 +71,33 @@ public static class AppIngress
                         },
                     }.Build()
                 },
-            }, new ResourceOptions { Provider = kubernetesProvider, DependsOn = dependsOn }));
+            }, new ResourceOptions { Provider = kubernetesProvider, DependsOn = [.. dependsOn, .. edge.Resources] }));
         }
 
         return resources;
+    }
+
+    /// <summary>
+    /// One Ingress per namespace and set of limits (annotations hold for a whole Ingress): the group with the app's
+    /// own limits, or else the first, is named like the app, the others after their first path.
+    /// </summary>
+    private static IEnumerable<(string Namespace, string Name, IReadOnlyList<IngressRouteSpec> Routes)> Groups(AppSpec app, AppIngressSpec spec)
+    {
+        foreach (var byNamespace in spec.Routes.GroupBy(r => app.Tier(r.Tier).Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var groups = byNamespace.GroupBy(spec.LimitsOf).Select(g => (IReadOnlyList<IngressRouteSpec>)g.ToList()).ToList();
+            var main = groups.FirstOrDefault(g => spec.LimitsOf(g[0]) == spec.Limits) ?? groups[0];
+            foreach (var group in groups)
+            {
+                yield return (byNamespace.Key, group == main ? app.Name : $"{app.Name}-{PathSlug(group[0].Path)}", group);
+            }
+        }
+    }
+
+    private static string PathSlug(string path)
+    {
+        var slug = new string(path.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        slug = slug.Length == 0 ? "root" : slug;
+        return slug.Length > 180 ? slug[..180].TrimEnd('-') : slug;
     }
 }

@@ -147,11 +147,13 @@ public static partial class AppValidator
             throw new InputError(at, "the ingress has no routes", "Route at least one path to an exposed tier, or remove the ingress.");
         }
 
+        ingress.Limits.Validate(at);
         var paths = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ingress.Routes.Count; i++)
         {
             var route = ingress.Routes[i];
             var routeAt = $"{at} routes[{i}] ({route.Path} -> {route.Tier})";
+            route.Limits?.Validate(routeAt);
             var tier = RequireTier(tiers, route.Tier, routeAt, "tier");
             if (tier.ExposedPort is null)
             {

@@ -46,6 +46,7 @@ public static class Synthesizer
         var checks = PolicyChecks.Run(stack).Concat(ConnectivityChecks.Run(connectivity, declared))
             .Concat(PlatformWorkloadChecks.Run(stack, connectivity))
             .Append(ServicePortChecks.Run(files, connectivity.Workloads))
+            .Concat(EdgeChecks.Run(stack, files, connectivity, declared))
             .Concat(GuardrailChecks.Run(stack, files, declared, attacked => AnalyzeRendered(attacked, stack.Platform.Cloud.Dataplane))).ToList();
         files[ChecksJsonRenderer.File] = ChecksJsonRenderer.Render(checks);
         return new SynthesisResult(stack, program, files, connectivity, declared, checks);

@@ -17,6 +17,7 @@ public static class VotingApp
             new TierSpec("frontend", "voting-frontend", [new ContainerPort(80, Name: "http")], Image: "nginx:1.27-alpine")
             {
                 ExposedPort = "http",
+                HealthPath = "/",
             },
             new TierSpec("api", "voting-api", [new ContainerPort(8000, Name: "http")], Image: "ghcr.io/example/voting-api:1.4.0"),
             new TierSpec("consumer", "voting-consumer", [], Image: "ghcr.io/example/voting-consumer:1.4.0"),

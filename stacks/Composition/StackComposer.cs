@@ -26,7 +26,7 @@ public static class StackComposer
 
         var apps = specs
             .Select(spec => TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, cluster.KubernetesProvider, peers, namespaces,
-                Identities: cluster.Identities, ServiceAnnotations: platform.Ingress is { } ingress ? ingress.ServiceAnnotations : null)))
+                Identities: cluster.Identities, ServiceAnnotations: platform.Ingress is { } ingress ? ingress.TierServiceAnnotations : null)))
             .ToList();
 
         var systemWorkloads = platform.Cloud.StrictEnforcement is null ? [] : SystemBaselines.For(platform, specs);

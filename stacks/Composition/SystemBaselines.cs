@@ -13,7 +13,6 @@ public static class SystemBaselines
 {
     public const string AlbControllerName = "aws-load-balancer-controller";
     public const int AlbWebhookPort = 9443;
-    public const int NginxWebhookPort = 8443;
 
     public static PlatformPeer AlbControllerPods { get; } = new("kube-system", Labels.Of((WellKnownLabels.AppName, AlbControllerName)));
 
@@ -31,9 +30,10 @@ public static class SystemBaselines
                 PublicHttpsEgress: true));
         }
 
-        if (platform.Ingress is IngressNginx { Installs: true } nginx)
+        if (platform.Ingress is { InstallsController: true, Controller: { } controller } ingress)
         {
-            workloads.Add(new SystemWorkload("ingress-controller", nginx.Controller, [new(Protocol.TCP, 80), new(Protocol.TCP, 443)], NginxWebhookPort,
+            workloads.Add(new SystemWorkload("ingress-controller", controller, ingress.ControllerServedPorts.Select(p => new NetworkPolicyPort(Protocol.TCP, p)).ToList(),
+                ingress.AdmissionWebhookPorts.Count == 0 ? null : ingress.AdmissionWebhookPorts[0],
                 ToTiers(apps, t => t.ExposedPort is { } p ? [p] : [])));
         }
 
@@ -65,13 +65,13 @@ public static class SystemBaselines
         var component = graph.AddComponent(graph.Root, "palisade:k8s:SystemNamespaceBaselines", "system-baselines");
         var namespaces = new Dictionary<string, Value>(StringComparer.Ordinal);
         var resources = new List<Resource>();
-        if (platform.Ingress is IngressNginx { Installs: true } nginx)
+        if (platform.Ingress is { InstallsController: true, Controller: { } controller })
         {
-            var ns = graph.AddResource(component, KubernetesTypes.Namespace, $"{nginx.Namespace}-ns", new MapBuilder
+            var ns = graph.AddResource(component, KubernetesTypes.Namespace, $"{controller.Namespace}-ns", new MapBuilder
             {
-                { "metadata", KubernetesProperties.Metadata(nginx.Namespace, labels: Labels.Of((WellKnownLabels.ManagedBy, "palisade"))) },
+                { "metadata", KubernetesProperties.Metadata(controller.Namespace, labels: Labels.Of((WellKnownLabels.ManagedBy, "palisade"))) },
             }, new ResourceOptions { Provider = provider });
-            namespaces[nginx.Namespace] = ns.Output("metadata.name", nginx.Namespace);
+            namespaces[controller.Namespace] = ns.Output("metadata.name", controller.Namespace);
             resources.Add(ns);
         }
 

@@ -15,7 +15,7 @@ public static class ConfigSchema
         "kubeconfig contents or path for the Kubernetes provider (set with `pulumi config set --secret`).", Secret: true, AppliesTo: "palisade:cloud existing");
 
     public static readonly ConfigKey IngressNamespace = new("ingressNamespace", ConfigKind.String,
-        "Namespace of the ingress controller allowed to reach exposed tiers (nginx: default ingress-nginx; external: required).", AppliesTo: "palisade:ingress nginx or external");
+        "Namespace of the ingress controller allowed to reach exposed tiers (nginx: default nginx-ingress; ingress-nginx: default ingress-nginx; external: required).", AppliesTo: "palisade:ingress nginx, ingress-nginx or external");
 
     public static readonly ConfigKey IngressPodLabels = new("ingressPodLabels", ConfigKind.Map,
         "external ingress: the labels the controller's pods carry, e.g. {app: bunkerweb}; exactly these pods are admitted to exposed tiers.",
@@ -24,6 +24,10 @@ public static class ConfigSchema
     public static readonly ConfigKey IngressClassName = new("ingressClassName", ConfigKind.String,
         "external ingress: the IngressClass of the controller the apps' Ingresses name.", AppliesTo: "palisade:ingress external");
 
+    public static readonly ConfigKey IngressController = new("ingressController", ConfigKind.String,
+        "external ingress: the kind of the controller the platform team runs (nginx, ingress-nginx), so the Ingresses get its annotations and its limits are enforced; unset for any other controller.",
+        AppliesTo: "palisade:ingress external");
+
     public static readonly ConfigKey MonitoringNamespace = new("monitoringNamespace", ConfigKind.String,
         "Namespace of the monitoring system allowed to scrape metrics ports (none when unset).");
 
@@ -31,7 +35,7 @@ public static class ConfigSchema
         "Where the stack runs: aws (creates an EKS cluster), gcp (creates a GKE cluster) or existing (default: deploy into an existing cluster).");
 
     public static readonly ConfigKey Ingress = new("ingress", ConfigKind.String,
-        "Ingress for the apps' routes: nginx (ingress-nginx with per-client-IP limits) or alb (AWS only: ALB with a WAF rate-based rule). None when unset on cloud existing; nginx by default on aws and gcp.");
+        "Ingress for the apps' routes: nginx (the F5 NGINX Ingress Controller), ingress-nginx (the retired community controller), alb (AWS only: ALB with WAF rules) or external (a controller on an existing cluster). None when unset on cloud existing; nginx by default on aws and gcp.");
 
     public static readonly ConfigKey ClusterName = new("clusterName", ConfigKind.String,
         "Name of the cluster the stack creates (default palisade-<stack>).", AppliesTo: "palisade:cloud aws or gcp");
@@ -122,17 +126,21 @@ public static class ConfigSchema
     public static readonly ConfigKey SslPolicy = new("sslPolicy", ConfigKind.String,
         "ALB: TLS policy of the HTTPS listener (default ELBSecurityPolicy-TLS13-1-2-2021-06).", AppliesTo: "palisade:ingress alb", MayBeSecret: true);
 
-    public static readonly ConfigKey WafRateLimit = new("wafRateLimit", ConfigKind.Integer,
-        "ALB: requests per client IP per 5 minutes before the WAF blocks it (100 to 2000000000, default 2000).", AppliesTo: "palisade:ingress alb");
+    /// <summary>Keys an earlier version read, with where their meaning lives now.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Retired = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["nginxRps"] = EdgeLimitsMoved,
+        ["nginxConnections"] = EdgeLimitsMoved,
+        ["nginxBodySize"] = EdgeLimitsMoved,
+        ["wafRateLimit"] = EdgeLimitsMoved,
+    };
 
-    public static readonly ConfigKey NginxRps = new("nginxRps", ConfigKind.Integer,
-        "ingress-nginx: requests per second per client IP (1 to 10000, default 100).", AppliesTo: "palisade:ingress nginx");
+    private const string EdgeLimitsMoved =
+        "Edge limits are declared once per app (AppIngressSpec.Limits, or a route's Limits) and every ingress kind compiles them; remove the key.";
 
-    public static readonly ConfigKey NginxConnections = new("nginxConnections", ConfigKind.Integer,
-        "ingress-nginx: concurrent connections per client IP (1 to 10000, default 20).", AppliesTo: "palisade:ingress nginx");
-
-    public static readonly ConfigKey NginxBodySize = new("nginxBodySize", ConfigKind.String,
-        "ingress-nginx: maximum request body, a number with k or m, e.g. 10m (1k to 1024m, default 10m).", AppliesTo: "palisade:ingress nginx");
+    public static readonly ConfigKey UnenforcedLimits = new("unenforcedLimits", ConfigKind.StringList,
+        "Edge limits the apps declare that this stack's ingress kind has no mechanism for, accepted as not enforced (e.g. [connections] on alb); the plan states them.",
+        AppliesTo: "an ingress");
 
     public static readonly ConfigKey Dns = new("dns", ConfigKind.String,
         "The cluster's resolver, which every namespace's DNS egress admits: kube-dns (default; on GKE the NodeLocal DNSCache is turned off to keep it), node-local-dns (169.254.20.10 and the cache's pods) or cloud-dns (GKE only: 169.254.169.254 on port 53).");
@@ -151,10 +159,10 @@ public static class ConfigSchema
 
     public static IReadOnlyList<ConfigKey> Keys { get; } =
     [
-        Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
+        Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, IngressController, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, VpcEndpointCidrs, AwsIdentity, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, AdminRoleArns, VpcCniVersion, PolicyEventLogs, ClusterPolicyApi, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
-        WafRateLimit, NginxRps, NginxConnections, NginxBodySize, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
+        UnenforcedLimits, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];
 
     public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Palisade.Components.Diagnostics;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
@@ -29,32 +30,95 @@ public abstract partial record IngressTarget(Configured Domain)
     /// </summary>
     public virtual IReadOnlyList<int> AdmissionWebhookPorts => [];
 
+    /// <summary>Whether the stack installs the controller itself (and so owns its namespace and keeps it working).</summary>
+    public virtual bool InstallsController => false;
+
+    /// <summary>The ports the installed controller's pods serve clients on (TCP).</summary>
+    public virtual IReadOnlyList<int> ControllerServedPorts => [80, 443];
+
     /// <summary>Annotations the kind puts on a tier's Service (none unless the controller reads some there).</summary>
-    public virtual IReadOnlyDictionary<string, Palisade.Components.Graph.Value>? ServiceAnnotations(AppSpec app, TierSpec tier) => null;
+    public virtual IReadOnlyDictionary<string, Palisade.Components.Graph.Value>? TierServiceAnnotations(AppSpec app, TierSpec tier) => null;
 
     /// <summary>Labels the kind needs on the namespaces that hold routed tiers (none unless the controller reads some there).</summary>
     public virtual IReadOnlyDictionary<string, string> TargetNamespaceLabels => new Dictionary<string, string>();
+
+    /// <summary>A warning <c>plan</c> prints about the kind itself (a retired controller), or null.</summary>
+    public virtual string? Warning => null;
+
+    /// <summary>How this stack's controller enforces each edge limit.</summary>
+    public abstract EdgeSupport Edge { get; }
+
+    /// <summary>Limits the stack accepts as not enforced by its kind (<c>palisade:unenforcedLimits</c>); the plan states them.</summary>
+    public IReadOnlySet<EdgeLimit> Unenforced { get; init; } = new HashSet<EdgeLimit>();
+
+    /// <summary>
+    /// Refuses a route whose declared limits this kind cannot enforce, naming the limit and the kinds that can, unless
+    /// the stack accepts it as not enforced.
+    /// </summary>
+    public void RequireEnforceable(IEnumerable<AppSpec> apps)
+    {
+        foreach (var app in apps)
+        {
+            if (app.Ingress is not { } ingress)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < ingress.Routes.Count; i++)
+            {
+                var route = ingress.Routes[i];
+                var limits = ingress.LimitsOf(route);
+                foreach (var limit in Enum.GetValues<EdgeLimit>().Where(l => !Unenforced.Contains(l)))
+                {
+                    if (Edge.Problem(limits, limit) is not { } why)
+                    {
+                        continue;
+                    }
+
+                    var can = IngressKinds.All.Where(k => k.Edge.Problem(limits, limit) is null).Select(k => k.Name).ToList();
+                    throw new InputError(
+                        $"{app.Source}: app '{app.Name}' ingress routes[{i}] ({route.Path} -> {route.Tier}) limits.{EdgeLimits.Key(limit)}",
+                        $"ingress {Name} cannot enforce {limits.Show(limit)}: {why}",
+                        $"{(can.Count == 0 ? "No ingress kind can" : $"Kinds that can: {string.Join(", ", can)}")}; use one, or accept it on this stack with palisade:unenforcedLimits: [{EdgeLimits.Key(limit)}] (the plan then says it is not enforced).");
+                }
+            }
+        }
+    }
 }
 
-/// <summary>How <c>palisade:ingress</c> names an ingress kind, where it is available, and how it reads its settings.</summary>
+/// <summary>
+/// How <c>palisade:ingress</c> names an ingress kind, where it is available, how it reads its settings, how it
+/// enforces edge limits, and — for a kind whose limits live on the Ingress — how an existing cluster's controller of
+/// this kind is addressed (<see cref="ExternalController"/>).
+/// </summary>
 public sealed record IngressKind(
     string Name,
     Func<CloudTarget, bool> AvailableOn,
     string Availability,
-    Func<SettingsReader, CloudTarget, Configured, IngressTarget> Read);
+    Func<SettingsReader, CloudTarget, Configured, IngressTarget> Read,
+    EdgeSupport Edge)
+{
+    public ExternalController? External { get; init; }
+}
+
+/// <summary>
+/// A controller of a known kind that the platform team runs: the Ingresses get that kind's annotations or resources
+/// for the team's IngressClass, and the limits the kind enforces without Palisade configuring the controller.
+/// </summary>
+public sealed record ExternalController(EdgeSupport Edge, Func<string, Palisade.Components.Ingress.IngressStyle> Style);
 
 /// <summary>Every ingress kind a stack can use.</summary>
 public static partial class IngressKinds
 {
-    public static IReadOnlyList<IngressKind> All { get; } = [IngressNginx.Kind, AlbIngress.Kind, ExternalIngress.Kind];
+    public static IReadOnlyList<IngressKind> All { get; } = [NginxIngress.Kind, IngressNginx.Kind, AlbIngress.Kind, ExternalIngress.Kind];
 
     [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex DomainPattern();
 
-    /// <summary>The stack's ingress: nginx by default on clouds where the stack creates the cluster, none otherwise.</summary>
+    /// <summary>The stack's ingress: nginx (the F5 NGINX Ingress Controller) by default on clouds where the stack creates the cluster, none otherwise.</summary>
     public static IngressTarget? Read(SettingsReader reader, CloudTarget cloud)
     {
-        var name = reader.String(ConfigSchema.Ingress) ?? (cloud.CreatesCluster ? IngressNginx.KindName : null);
+        var name = reader.String(ConfigSchema.Ingress) ?? (cloud.CreatesCluster ? NginxIngress.KindName : null);
         if (name is null)
         {
             return null;
@@ -67,7 +131,30 @@ public static partial class IngressKinds
             throw reader.Error(ConfigSchema.Ingress, $"ingress {kind.Name} is not available on cloud {cloud.Name}", kind.Availability);
         }
 
-        return kind.Read(reader, cloud, Domain(reader));
+        var target = kind.Read(reader, cloud, Domain(reader));
+        return target with { Unenforced = Unenforced(reader, target) };
+    }
+
+    private static HashSet<EdgeLimit> Unenforced(SettingsReader reader, IngressTarget target)
+    {
+        var accepted = new HashSet<EdgeLimit>();
+        foreach (var key in reader.List(ConfigSchema.UnenforcedLimits))
+        {
+            var limit = EdgeLimits.Parse(key) ?? throw reader.Error(ConfigSchema.UnenforcedLimits, $"unknown limit '{SettingsReader.Excerpt(key)}'",
+                $"Use one of: {string.Join(", ", Enum.GetValues<EdgeLimit>().Select(EdgeLimits.Key))}.");
+            if (target.Edge.How.ContainsKey(limit))
+            {
+                throw reader.Error(ConfigSchema.UnenforcedLimits, $"ingress {target.Name} enforces {key}",
+                    "Remove it from the list: only a limit the kind has no mechanism for can be accepted as not enforced.");
+            }
+
+            if (!accepted.Add(limit))
+            {
+                throw reader.Error(ConfigSchema.UnenforcedLimits, $"'{key}' is listed twice", "List each limit once.");
+            }
+        }
+
+        return accepted;
     }
 
     private static Configured Domain(SettingsReader reader)

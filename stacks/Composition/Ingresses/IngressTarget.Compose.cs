@@ -7,23 +7,24 @@ namespace Palisade.Stacks.Platform;
 
 public abstract partial record IngressTarget
 {
-    /// <summary>Installs what the kind needs in the stack's cluster and emits the Ingresses of every app with routes.</summary>
+    /// <summary>
+    /// Refuses limits the kind cannot enforce, installs what the kind needs in the stack's cluster and emits the
+    /// Ingresses of every app with routes.
+    /// </summary>
     public void Compose(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> apps)
     {
-        var (style, installed) = Install(graph, cluster, apps);
+        var exposed = apps.Where(a => a.App.Ingress is not null).ToList();
+        RequireEnforceable(exposed.Select(a => a.App));
+        var (style, installed) = Install(graph, cluster, exposed);
         IReadOnlyList<Resource> dependsOn = [.. installed, .. cluster.WebhookAccess];
-        foreach (var app in apps.Where(a => a.App.Ingress is not null))
+        foreach (var app in exposed)
         {
             AppIngress.Create(graph, app, style, Domain.In(graph), cluster.KubernetesProvider, dependsOn);
         }
     }
 
     /// <summary>The controller's resources (if the stack installs it), and the Ingress style the apps' Ingresses use.</summary>
-    protected abstract (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster);
-
-    /// <summary>The same, for kinds whose installation depends on the apps it serves (their namespaces).</summary>
-    protected virtual (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> apps) =>
-        Install(graph, cluster);
+    protected abstract (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> exposed);
 
     /// <summary>The namespaces that hold tiers the apps' Ingresses route to.</summary>
     public static IReadOnlyList<string> TargetNamespaces(IEnumerable<AppSpec> apps) =>

@@ -30,7 +30,7 @@ public class GoldenProgramTests
         var path = Path.Combine(RepoPaths.TestProject, "Fixtures", "stacks", "Pulumi.gke.yaml");
         var result = Synthesizer.Synthesize(StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", File.ReadAllText(path)));
 
-        Assert.True(result.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => c.Name)));
+        Assert.True(result.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {string.Join(" / ", c.Findings)}")));
         foreach (var (file, text) in result.Files)
         {
             Golden.AssertMatches($"gke/{file}", text);
@@ -49,7 +49,7 @@ public class GoldenProgramTests
         var path = Path.Combine(RepoPaths.TestProject, "Fixtures", "stacks", "Pulumi.eks-pod-identity.yaml");
         var result = Synthesizer.Synthesize(StackConfigParser.ParseFile("eks-pod-identity", "Pulumi.eks-pod-identity.yaml", File.ReadAllText(path)));
 
-        Assert.True(result.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => c.Name)));
+        Assert.True(result.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {string.Join(" / ", c.Findings)}")));
         foreach (var (file, text) in result.Files)
         {
             Golden.AssertMatches($"eks-pod-identity/{file}", text);

@@ -34,6 +34,33 @@ public class PlanVerbTests
     }
 
     [Fact]
+    public void The_plan_shows_each_routes_limits_and_says_what_is_not_enforced()
+    {
+        using var project = TestProject.WithRepoStacks();
+
+        Assert.Equal(0, project.Run("plan", "dev"));
+        var output = project.Out.ToString();
+
+        Assert.Contains("Edge limits per exposed route, as ingress nginx enforces them", output);
+        Assert.Contains("nginx.org/limit-req-rate", output);
+        Assert.Contains("edge: connections is NOT enforced: ingress nginx has no mechanism for it (accepted by palisade:unenforcedLimits)", output);
+        Assert.Contains("PASS edge-limits", output);
+    }
+
+    [Fact]
+    public void The_retired_community_controller_is_planned_with_a_warning()
+    {
+        using var project = TestProject.WithRepoStacks();
+        project.WriteStack("community", "config:\n  palisade:apps: [voting]\n  palisade:kubeContext: c\n  palisade:ingress: ingress-nginx\n" +
+                                        "  palisade:unenforcedLimits: [limitedStatus]\n  palisade:domain: example.com\n");
+
+        Assert.Equal(0, project.Run("plan", "community"));
+
+        Assert.StartsWith("warning: ingress-nginx (the community controller) is retired upstream", project.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("use palisade:ingress nginx", project.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_stack_is_a_clear_error_with_exit_code_2()
     {
         using var project = TestProject.WithRepoStacks();

@@ -13,7 +13,18 @@ public class GkeWebhookFirewallTests
     private static ResourceGraph Compose(string fixture) =>
         StackComposer.Compose(StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", fixture)).Graph;
 
-    private static string Fixture => File.ReadAllText(CloudStacks.GkeFixture);
+    private static string Shipped => File.ReadAllText(CloudStacks.GkeFixture);
+
+    /// <summary>The GKE fixture with the community controller, whose chart installs a validating webhook on 8443.</summary>
+    private static string Fixture => Shipped.Replace("  palisade:ingress: nginx\n  palisade:unenforcedLimits:\n    - connections\n",
+        "  palisade:ingress: ingress-nginx\n", StringComparison.Ordinal);
+
+    [Fact]
+    public void The_maintained_nginx_controller_has_no_webhook_so_no_rule_is_made()
+    {
+        Assert.Contains("palisade:ingress: nginx\n", Shipped, StringComparison.Ordinal);
+        Assert.DoesNotContain(Compose(Shipped).Resources, r => r.Type == GcpTypes.Firewall);
+    }
 
     [Fact]
     public void The_control_plane_range_reaches_the_ingress_nginx_webhook_port_on_the_nodes_tag()
@@ -75,7 +86,8 @@ public class GkeWebhookFirewallTests
         var existing = StackPlatform.Read(StackConfigParser.ParseFile("t", "Pulumi.t.yaml",
             "config:\n  palisade:apps: [voting]\n  palisade:ingress: nginx\n  palisade:domain: example.com\n"));
         Assert.Empty(existing.Ingress!.AdmissionWebhookPorts);
-        var gke = StackPlatform.Read(CloudStacks.Config("gke"));
+        var gke = StackPlatform.Read(StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", Fixture));
         Assert.Equal([IngressNginx.AdmissionWebhookPort], gke.Ingress!.AdmissionWebhookPorts);
+        Assert.Empty(StackPlatform.Read(CloudStacks.Config("gke")).Ingress!.AdmissionWebhookPorts);
     }
 }

@@ -1,0 +1,123 @@
+using Palisade.Infra.Checks;
+using Palisade.Infra.Synthesis;
+using Palisade.Tests.Cloud;
+
+namespace Palisade.Tests.Verification;
+
+/// <summary>
+/// The edge checks read the rendered program and manifests, not the declaration: each passes on the shipped stacks,
+/// and an edit of the rendered files that drops or weakens what the controller enforces fails it, naming the route.
+/// </summary>
+public class EdgeCheckTests
+{
+    private static readonly SynthesisResult Dev = Synthesizer.Synthesize(CloudStacks.Config("dev"));
+    private static readonly SynthesisResult Prod = Synthesizer.Synthesize(CloudStacks.Config("prod"));
+
+    private static CheckResult Check(SynthesisResult result, string name, Func<string, string, string>? edit = null)
+    {
+        var files = result.Files.ToDictionary(f => f.Key, f => edit?.Invoke(f.Key, f.Value) ?? f.Value);
+        var connectivity = edit is null ? result.Connectivity : Synthesizer.AnalyzeRendered(files, result.Stack.Platform.Cloud.Dataplane);
+        return EdgeChecks.Run(result.Stack, files, connectivity, result.Declared).Single(c => c.Name == name);
+    }
+
+    private static Func<string, string, string> In(string file, string from, string to) => (path, text) =>
+    {
+        if (path != file)
+        {
+            return text;
+        }
+
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        return text.Replace(from, to, StringComparison.Ordinal);
+    };
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    [InlineData("gke")]
+    [InlineData("platform")]
+    public void The_shipped_stacks_pass_every_edge_check(string stack)
+    {
+        var result = Synthesizer.Synthesize(CloudStacks.Config(stack));
+        var edge = result.Checks.Where(c => c.Name.StartsWith("edge-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, edge.Count);
+        Assert.All(edge, c => Assert.True(c.Passed, string.Join("; ", c.Findings)));
+    }
+
+    [Fact]
+    public void A_stripped_rate_annotation_fails_naming_the_route_and_the_limit()
+    {
+        var check = Check(Dev, EdgeChecks.LimitsName, In("manifests/govtech.yaml", "    nginx.org/limit-req-rate: \"100r/s\"\n", string.Empty));
+        Assert.False(check.Passed);
+        Assert.Contains(check.Findings, f => f.StartsWith("route govtech /api -> backend (Ingress govtech/govtech): requestsPerSecond missing", StringComparison.Ordinal));
+        Assert.Contains(check.Findings, f => f.StartsWith("route govtech / -> frontend (Ingress govtech/govtech): requestsPerSecond missing", StringComparison.Ordinal));
+        Assert.DoesNotContain(check.Findings, f => f.Contains("voting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_rate_keyed_by_something_other_than_the_client_is_not_a_per_client_limit()
+    {
+        var check = Check(Dev, EdgeChecks.LimitsName, In("manifests/voting-frontend.yaml", "nginx.org/limit-req-key: ${binary_remote_addr}", "nginx.org/limit-req-key: ${server_name}"));
+        Assert.False(check.Passed);
+        Assert.Contains(check.Findings, f => f.Contains("voting / -> frontend", StringComparison.Ordinal) && f.Contains("not the client address", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_weaker_body_limit_is_named_with_both_values()
+    {
+        var check = Check(Dev, EdgeChecks.LimitsName, In("manifests/voting-frontend.yaml", "nginx.org/client-max-body-size: \"10m\"", "nginx.org/client-max-body-size: \"100m\""));
+        Assert.Contains(check.Findings, f => f.Contains("voting / -> frontend", StringComparison.Ordinal) && f.Contains("bodyBytes is 104857600, 10485760 is declared", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_waf_rule_without_its_explicit_window_or_with_another_body_bound_fails()
+    {
+        var window = Check(Prod, EdgeChecks.LimitsName, In("Main.yaml", "              evaluationWindowSec: 60\n", string.Empty));
+        Assert.Contains(window.Findings, f => f.Contains("requestsPerSecond missing", StringComparison.Ordinal) && f.Contains("(not explicit)", StringComparison.Ordinal));
+
+        var body = Check(Prod, EdgeChecks.LimitsName, In("Main.yaml", "1048576[1-9])", "1048576[0-9])"));
+        Assert.Contains(body.Findings, f => f.Contains("bodyBytes missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_ingress_without_the_waf_annotation_has_no_limits()
+    {
+        var check = Check(Prod, EdgeChecks.LimitsName, In("manifests/govtech.yaml", "    alb.ingress.kubernetes.io/wafv2-acl-arn: \"<known after deploy: waf-acl.arn>\"\n", string.Empty));
+        Assert.Contains(check.Findings, f => f.StartsWith("route govtech /api -> backend", StringComparison.Ordinal) && f.Contains("names no web ACL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_exposed_tier_open_to_the_internet_fails_the_reach_check()
+    {
+        var check = Check(Dev, EdgeChecks.ReachName, In("manifests/voting-frontend.yaml",
+            "        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: nginx-ingress\n",
+            "        - ipBlock:\n            cidr: 0.0.0.0/0\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: nginx-ingress\n"));
+        Assert.False(check.Passed);
+        Assert.Contains(check.Findings, f => f.Contains("reaches exposed tier voting-frontend/frontend[Deployment]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_controller_on_more_than_the_exposed_port_fails_the_reach_check()
+    {
+        var check = Check(Dev, EdgeChecks.ReachName, In("manifests/voting-frontend.yaml",
+            "      ports:\n        - port: http\n          protocol: TCP\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/component: frontend",
+            "  podSelector:\n    matchLabels:\n      app.kubernetes.io/component: frontend"));
+        Assert.Contains(check.Findings, f => f.Contains("nginx-ingress/nginx-ingress-controller[Deployment] reaches exposed tier voting-frontend/frontend[Deployment]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_alb_without_the_http_redirect_fails_the_tls_check()
+    {
+        var check = Check(Prod, EdgeChecks.TlsName, In("manifests/govtech.yaml", "alb.ingress.kubernetes.io/ssl-redirect: \"443\"", "alb.ingress.kubernetes.io/ssl-redirect: \"\""));
+        Assert.Contains(check.Findings, f => f == "Ingress govtech/govtech: HTTP is not redirected to 443 (ssl-redirect '')");
+    }
+
+    [Fact]
+    public void A_health_check_path_no_route_serves_fails()
+    {
+        var check = Check(Dev, EdgeChecks.HealthName, (path, text) => path == "manifests/govtech.yaml"
+            ? text.Replace("path: /api\n", "path: /v2\n", StringComparison.Ordinal).Replace("path: /\n", "path: /web\n", StringComparison.Ordinal)
+            : text);
+        Assert.Contains(check.Findings, f => f == "app govtech: health-check path /api/health is routed to no tier by its rendered Ingresses");
+    }
+}
