@@ -13,7 +13,7 @@ public class SynthVerbTests
 
         Assert.Equal(
             [".palisade-output", "Main.yaml", "Pulumi.yaml", "analysis/checks.json", "analysis/connectivity.json", "analysis/connectivity.md", "analysis/connectivity.mmd", "analysis/environment-independent.json", "analysis/environment-specific.json",
-             "analysis/workloads.yaml", "manifests/cluster.yaml", "manifests/govtech.yaml", "manifests/ingress-nginx.yaml", "manifests/kube-system.yaml", "manifests/voting-api.yaml",
+             "analysis/workloads.yaml", "manifests/cluster.yaml", "manifests/govtech.yaml", "manifests/kube-system.yaml", "manifests/nginx-ingress.yaml", "manifests/voting-api.yaml",
              "manifests/voting-consumer.yaml", "manifests/voting-data.yaml", "manifests/voting-frontend.yaml"],
             project.FilesUnder("out/dev").Select(f => f.Replace('\\', '/')));
     }

@@ -193,7 +193,7 @@ public class IngressTests
         Assert.Equal(new StringValue("/api/health"), Health("govtech-backend-svc"));
         Assert.Equal(new StringValue("/"), Health("govtech-frontend-svc"));
         Assert.Null(Health("govtech-database-svc"));
-        Assert.Null(Health("voting-frontend-svc"));
+        Assert.Equal(new StringValue("/"), Health("voting-frontend-svc"));
         Assert.Null(CloudStacks.Compose("dev").Graph.Resource("govtech-backend-svc").Properties.At("metadata") is MapValue d ? d["annotations"] : null);
     }
 

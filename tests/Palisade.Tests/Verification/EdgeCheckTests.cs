@@ -82,7 +82,7 @@ public class EdgeCheckTests
     [Fact]
     public void An_ingress_without_the_waf_annotation_has_no_limits()
     {
-        var check = Check(Prod, EdgeChecks.LimitsName, In("manifests/govtech.yaml", "    alb.ingress.kubernetes.io/wafv2-acl-arn: \"<known after deploy: waf-acl.arn>\"\n", string.Empty));
+        var check = Check(Prod, EdgeChecks.LimitsName, In("manifests/cluster.yaml", "  wafv2AclArn: \"<known after deploy: waf-acl.arn>\"\n", string.Empty));
         Assert.Contains(check.Findings, f => f.StartsWith("route govtech /api -> backend", StringComparison.Ordinal) && f.Contains("names no web ACL", StringComparison.Ordinal));
     }
 
@@ -113,11 +113,10 @@ public class EdgeCheckTests
     }
 
     [Fact]
-    public void A_health_check_path_no_route_serves_fails()
+    public void A_routed_tier_whose_service_loses_its_health_path_fails()
     {
-        var check = Check(Dev, EdgeChecks.HealthName, (path, text) => path == "manifests/govtech.yaml"
-            ? text.Replace("path: /api\n", "path: /v2\n", StringComparison.Ordinal).Replace("path: /\n", "path: /web\n", StringComparison.Ordinal)
-            : text);
-        Assert.Contains(check.Findings, f => f == "app govtech: health-check path /api/health is routed to no tier by its rendered Ingresses");
+        var check = Check(Prod, EdgeChecks.HealthName, In("manifests/govtech.yaml", "    alb.ingress.kubernetes.io/healthcheck-path: /api/health\n", string.Empty));
+        Assert.Contains(check.Findings, f => f == "app govtech tier backend: Service govtech/backend has health-check path '(none: /)', /api/health is declared");
+        Assert.True(Check(Dev, EdgeChecks.HealthName).Passed);
     }
 }

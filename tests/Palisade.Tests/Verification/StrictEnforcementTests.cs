@@ -48,10 +48,10 @@ public class StrictEnforcementTests
         Assert.Contains("name: palisade-coredns", Prod.Files["manifests/kube-system.yaml"]);
         Assert.Contains("name: palisade-aws-load-balancer-controller", Prod.Files["manifests/kube-system.yaml"]);
         Assert.Contains("name: palisade-monitoring", Prod.Files["manifests/monitoring.yaml"]);
-        Assert.Contains("name: palisade-ingress-controller", Dev.Files["manifests/ingress-nginx.yaml"]);
-        var release = Dev.Stack.Graph.Resource("ingress-nginx");
-        Assert.Contains(release.Options.DependsOn, r => r.LogicalName == "ingress-nginx-ns");
-        Assert.Contains(release.Options.DependsOn, r => r.LogicalName == "ingress-nginx-palisade-ingress-controller");
+        Assert.Contains("name: palisade-ingress-controller", Dev.Files["manifests/nginx-ingress.yaml"]);
+        var release = Dev.Stack.Graph.Resource("nginx-ingress");
+        Assert.Contains(release.Options.DependsOn, r => r.LogicalName == "nginx-ingress-ns");
+        Assert.Contains(release.Options.DependsOn, r => r.LogicalName == "nginx-ingress-palisade-ingress-controller");
         Assert.Contains(Prod.Stack.Graph.Resource("alb-controller").Options.DependsOn, r => r.LogicalName == "kube-system-palisade-coredns");
     }
 
@@ -79,10 +79,10 @@ public class StrictEnforcementTests
     [Fact]
     public void Without_the_ingress_controller_baseline_the_controller_cannot_reach_the_exposed_tiers()
     {
-        var checks = Without(Dev, "manifests/ingress-nginx.yaml", "palisade-ingress-controller");
+        var checks = Without(Dev, "manifests/nginx-ingress.yaml", "palisade-ingress-controller");
         var open = Assert.Single(checks, c => c.Name.StartsWith("Every declared flow is open", StringComparison.Ordinal));
         Assert.False(open.Passed);
-        Assert.Contains(open.Findings, f => f.Contains("ingress-nginx/ingress-nginx-controller[Deployment] => govtech/frontend[Deployment]", StringComparison.Ordinal));
+        Assert.Contains(open.Findings, f => f.Contains("nginx-ingress/nginx-ingress-controller[Deployment] => govtech/frontend[Deployment]", StringComparison.Ordinal));
     }
 
     [Fact]
