@@ -31,10 +31,7 @@ public sealed record InvariantOutcome(DeclaredInvariant Invariant, IReadOnlyList
 /// </summary>
 public static class AppInvariantChecks
 {
-    /// <summary>Stable id of the check (its name may be reworded).</summary>
-    public const string Id = "app-invariants";
-
-    public const string Name = "app-invariants: every app invariant holds (computed from the rendered policies)";
+    public const string Name = "Every app invariant holds (computed from the rendered policies)";
 
     private static readonly ConnectionSet DnsPorts =
         ConnectionSet.For(Protocol.UDP, 53, 53).Union(ConnectionSet.For(Protocol.TCP, 53, 53));
@@ -43,7 +40,7 @@ public static class AppInvariantChecks
     {
         var outcomes = Evaluate(actual, declared);
         var failures = outcomes.SelectMany(o => o.Violations.Select(v => $"violated: {o.Invariant} ({o.Invariant.Source}): {v}")).ToList();
-        return CheckResult.From(Name, failures, outcomes.Count == 0
+        return CheckResult.From(CheckIds.AppInvariants, Name, failures, outcomes.Count == 0
             ? "no app declares invariants"
             : $"{outcomes.Count} invariants of {outcomes.Select(o => o.Invariant.App).Distinct().Count()} app(s) hold on the computed connectivity");
     }

@@ -47,7 +47,7 @@ public static class ConnectivityChecks
             }
         }
 
-        return CheckResult.From("Every declared flow is open (computed from the rendered policies)", failures,
+        return CheckResult.From(CheckIds.DeclaredFlowsOpen, "Every declared flow is open (computed from the rendered policies)", failures,
             $"{declared.Pairs.Count} workload pairs and {declared.External.Count} external destinations open as declared");
     }
 
@@ -78,7 +78,7 @@ public static class ConnectivityChecks
             }
         }
 
-        return CheckResult.From("Nothing undeclared is open to or from an app workload", failures,
+        return CheckResult.From(CheckIds.NothingUndeclaredOpen, "Nothing undeclared is open to or from an app workload", failures,
             $"{actual.Connections.Count} allowed connections analysed");
     }
 
@@ -108,7 +108,7 @@ public static class ConnectivityChecks
             }
         }
 
-        return CheckResult.From($"DNS is reachable from every app workload through the cluster's resolver ({resolver.Name})", failures,
+        return CheckResult.From(CheckIds.DnsReachable, $"DNS is reachable from every app workload through the cluster's resolver ({resolver.Name})", failures,
             $"{declared.AppWorkloads.Count} workloads reach {resolver} on UDP/TCP 53");
     }
 
@@ -133,7 +133,7 @@ public static class ConnectivityChecks
             }
         }
 
-        return CheckResult.From("Instance metadata is unreachable from app workloads, except the declared identity endpoint (and Cloud DNS on 53)", failures,
+        return CheckResult.From(CheckIds.MetadataUnreachable, "Instance metadata is unreachable from app workloads, except the declared identity endpoint (and Cloud DNS on 53)", failures,
             $"checked {declared.AppWorkloads.Count} workloads at {string.Join(", ", MetadataAddress.CredentialAddresses.Select(a => a.ToString()))}" +
             (exceptions.Count == 0 ? "; no exceptions" : $"; declared exceptions: {string.Join("; ", exceptions)}"));
     }

@@ -47,7 +47,7 @@ public static class PlanReport
         foreach (var check in result.Checks)
         {
             var mark = check.Passed ? "[green]PASS[/]" : "[red]FAIL[/]";
-            console.MarkupLine($"  {mark} {Markup.Escape(check.Name)}");
+            console.MarkupLine($"  {mark} {Markup.Escape(check.Label)}");
             foreach (var finding in check.Findings)
             {
                 console.MarkupLine($"       {Markup.Escape(finding)}");

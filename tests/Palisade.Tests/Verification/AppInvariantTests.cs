@@ -125,7 +125,7 @@ public class AppInvariantTests
         {
             var expected = result.Stack.Apps.Sum(a => a.App.Invariants.Count);
             Assert.Equal(expected, result.Declared.Invariants.Count);
-            var check = result.Checks.Single(c => c.Name.StartsWith(AppInvariantChecks.Id + ":", StringComparison.Ordinal));
+            var check = result.Checks.Single(c => c.Id == CheckIds.AppInvariants);
             Assert.True(check.Passed, string.Join("; ", check.Findings));
         }
     }
@@ -161,7 +161,7 @@ public class AppInvariantTests
     {
         var files = result.Files.ToDictionary(f => f.Key, f => f.Key == file ? edit(f.Value) : f.Value);
         return ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files), result.Declared)
-            .Single(c => c.Name.StartsWith(AppInvariantChecks.Id + ":", StringComparison.Ordinal));
+            .Single(c => c.Id == CheckIds.AppInvariants);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public class AppInvariantTests
             }
         }
 
-        Assert.Contains($"PASS {AppInvariantChecks.Name}", output);
+        Assert.Contains($"PASS {CheckIds.AppInvariants}: {AppInvariantChecks.Name}", output);
     }
 
     [Fact]
