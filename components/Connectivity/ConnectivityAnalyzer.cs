@@ -24,13 +24,11 @@ public static class ConnectivityAnalyzer
         var ports = new PortResolver(classes.Profiles);
         var tables = new PolicyTables(classes, policies, space, new PeerResolver(classes), ports);
         var tiers = new ClusterTiers(classes, clusterPolicies, space, ports);
-        if (tiers.IsEmpty)
-        {
-            return new ResultExpander(space).Expand(workloads, classes, tables, ClassPairs.Compute(classes, tables, ports), null, assumptions);
-        }
-
-        var pairs = ClassPairs.ComputeTiered(classes, tables, ports, tiers);
-        return new ResultExpander(space).Expand(workloads, classes, tables, pairs, tiers, assumptions);
+        var result = tiers.IsEmpty
+            ? new ResultExpander(space).Expand(workloads, classes, tables, ClassPairs.Compute(classes, tables, ports), null, assumptions)
+            : new ResultExpander(space).Expand(workloads, classes, tables, ClassPairs.ComputeTiered(classes, tables, ports, tiers), tiers, assumptions);
+        result.Provenance = new Explainer.PairExplainer(cluster, profile ?? EnforcementProfile.Upstream);
+        return result;
     }
 
     internal static IEnumerable<CompiledIpBlock> IpBlocks(IEnumerable<CompiledPolicy> policies) =>

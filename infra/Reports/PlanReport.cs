@@ -118,7 +118,7 @@ public static class PlanReport
             Title = new TableTitle("Connectivity computed from the rendered manifests (connections to or from app workloads)"),
             Border = TableBorder.Rounded,
         };
-        table.AddColumns("Source", "Destination", "Allowed", "Declared as");
+        table.AddColumns("Source", "Destination", "Allowed", "Declared as", "Allowed by");
         foreach (var connection in result.Connectivity.Connections)
         {
             var source = connection.Source is WorkloadPeer s ? s.Id : null;
@@ -133,7 +133,8 @@ public static class PlanReport
                 Cell(connection.Source.Name),
                 Cell(connection.Destination.Name),
                 Cell(connection.Allowed.ToString()),
-                reasons.Count == 0 ? new Markup("[red]UNDECLARED[/]") : Cell(string.Join("; ", reasons)));
+                reasons.Count == 0 ? new Markup("[red]UNDECLARED[/]") : Cell(string.Join("; ", reasons)),
+                Cell(DecidingRules.AllowingInShort(result.Connectivity, connection.Source, connection.Destination, connection.Allowed).Replace("; ", "\n", StringComparison.Ordinal)));
         }
 
         return table;

@@ -171,7 +171,9 @@ public class AppInvariantTests
 
         Assert.False(check.Passed);
         Assert.Contains("violated: govtech: never frontend -> database (stacks/Apps/GovTechApp.cs): " +
-                        "govtech/frontend[Deployment] => govtech/database[StatefulSet] is open on TCP 5432", check.Findings);
+                        "govtech/frontend[Deployment] => govtech/database[StatefulSet] is open on TCP 5432 — allowed by " +
+                        "egress of govtech/frontend[Deployment]: NetworkPolicy govtech/debug-frontend-to-database egress[0] (NetworkPolicy tier); " +
+                        "ingress of govtech/database[StatefulSet]: NetworkPolicy govtech/debug-frontend-to-database ingress[0] (NetworkPolicy tier)", check.Findings);
         Assert.Contains(check.Findings, f => f.StartsWith("violated: govtech: database is reachable only from backend", StringComparison.Ordinal) &&
                                              f.Contains("govtech/frontend[Deployment] => govtech/database[StatefulSet]"));
         Assert.DoesNotContain(check.Findings, f => f.Contains("never backend -> frontend"));
@@ -231,7 +233,7 @@ public class AppInvariantTests
 
         Assert.False(check.Passed);
         Assert.Contains(check.Findings, f => f.StartsWith("violated: voting: api is never reached from outside the cluster (stacks/Apps/VotingApp.cs): ", StringComparison.Ordinal) &&
-                                             f.EndsWith("=> voting-api/api[Deployment] is open on TCP 8000", StringComparison.Ordinal));
+                                             f.Contains("=> voting-api/api[Deployment] is open on TCP 8000 — allowed by ingress of voting-api/api[Deployment]: NetworkPolicy voting-api/", StringComparison.Ordinal));
     }
 
     [Fact]

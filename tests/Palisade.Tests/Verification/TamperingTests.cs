@@ -32,6 +32,7 @@ public class TamperingTests
         var blocked = Check(checks, CheckIds.DeclaredFlowsOpen);
         Assert.False(blocked.Passed);
         Assert.Contains(blocked.Findings, f => f.Contains("voting-frontend/frontend[Deployment] => voting-api/api[Deployment] needs TCP 8000"));
+        Assert.Contains(blocked.Findings, f => f.Contains("denied by ingress of voting-api/api[Deployment]: the pod is selected by voting-api/"));
     }
 
     [Fact]
@@ -65,7 +66,11 @@ public class TamperingTests
             ? text.Replace("  policyTypes:\n    - Ingress\n    - Egress\n", "  egress:\n    - {}\n  policyTypes:\n    - Ingress\n    - Egress\n")
             : text);
 
-        Assert.False(Check(checks, CheckIds.MetadataUnreachable).Passed);
+        var metadata = Check(checks, CheckIds.MetadataUnreachable);
+        Assert.False(metadata.Passed);
         Assert.False(Check(checks, CheckIds.NothingUndeclaredOpen).Passed);
+        var api = Assert.Single(Synthesizer.AnalyzeRendered(StackFixtures.Voting().Files).Workloads, w => w.Id == "voting-api/api[Deployment]");
+        Assert.Contains(metadata.Findings, f => f.StartsWith($"{api.Id} can reach 169.254.169.254", StringComparison.Ordinal) &&
+                                                f.Contains("— allowed by egress of voting-api/api[Deployment]: NetworkPolicy voting-api/", StringComparison.Ordinal));
     }
 }
