@@ -138,18 +138,18 @@ public static class ConnectivityChecks
                 var allowed = declared.ToExternal(workload, address);
                 if (!open.Union(allowed).Equals(allowed))
                 {
-                    failures.Add($"{workload} can reach {address}: {open}" + (allowed.IsEmpty ? string.Empty : $" (only {allowed} is declared)") +
+                    failures.Add($"{workload} can reach {PlatformEndpoints.Describe(address)}: {open}" + (allowed.IsEmpty ? string.Empty : $" (only {allowed} is declared)") +
                                  Allowed(DecidingRules.Allowing(actual, workload, address.ToString(), open.Subtract(allowed))));
                 }
                 else if (!open.IsEmpty)
                 {
-                    exceptions.Add($"{workload} -> {address} {open}");
+                    exceptions.Add($"{workload} -> {PlatformEndpoints.Describe(address)} {open}");
                 }
             }
         }
 
         return CheckResult.From(CheckIds.MetadataUnreachable, "Instance metadata is unreachable from app workloads, except the declared identity endpoint (and Cloud DNS on 53)", failures,
-            $"checked {declared.AppWorkloads.Count} workloads at {string.Join(", ", MetadataAddress.CredentialAddresses.Select(a => a.ToString()))}" +
+            $"checked {declared.AppWorkloads.Count} workloads at {string.Join(", ", MetadataAddress.CredentialAddresses.Select(PlatformEndpoints.Describe))}" +
             (exceptions.Count == 0 ? "; no exceptions" : $"; declared exceptions: {string.Join("; ", exceptions)}"));
     }
 }

@@ -1,4 +1,5 @@
 using Palisade.Components.Connectivity;
+using Palisade.Components.ZeroTrust;
 using Palisade.Infra.Checks;
 using Palisade.Infra.Emit;
 using Palisade.Infra.Manifests;
@@ -49,12 +50,15 @@ public static class Synthesizer
         return new SynthesisResult(stack, program, files, connectivity, declared, checks);
     }
 
-    /// <summary>The connectivity the rendered manifests and declared workloads allow, under the cluster's dataplane.</summary>
+    /// <summary>
+    /// The connectivity the rendered manifests and declared workloads allow, under the cluster's dataplane, with the
+    /// platform endpoints pods reach by address (node-local DNS, metadata, Pod Identity) as named peers.
+    /// </summary>
     public static ConnectivityResult AnalyzeRendered(IReadOnlyDictionary<string, string> files, EnforcementProfile? dataplane = null) =>
         ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Parse(files
                 .Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal) || f.Key == WorkloadsFile)
                 .Select(f => new ManifestFile(f.Key, f.Value)))
-            .Cluster, dataplane ?? EnforcementProfile.Upstream);
+            .Cluster, (dataplane ?? EnforcementProfile.Upstream) with { Named = PlatformEndpoints.Ranges });
 
     public static string Description(string stack) =>
         $"Zero-trust platform, stack {stack}. Synthesized by palisade; edit the C# sources and Pulumi.{stack}.yaml, not this file.";

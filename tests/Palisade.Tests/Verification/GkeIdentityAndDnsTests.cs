@@ -70,7 +70,7 @@ public class GkeIdentityAndDnsTests
 
         var metadata = checks.Single(c => c.Id == CheckIds.MetadataUnreachable);
         Assert.False(metadata.Passed);
-        Assert.Contains(metadata.Findings, f => f.StartsWith($"{Frontend} can reach 169.254.169.254", StringComparison.Ordinal));
+        Assert.Contains(metadata.Findings, f => f.StartsWith($"{Frontend} can reach cloud-metadata 169.254.169.254", StringComparison.Ordinal));
     }
 
     [Fact]

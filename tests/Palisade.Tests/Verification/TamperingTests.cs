@@ -70,7 +70,7 @@ public class TamperingTests
         Assert.False(metadata.Passed);
         Assert.False(Check(checks, CheckIds.NothingUndeclaredOpen).Passed);
         var api = Assert.Single(Synthesizer.AnalyzeRendered(StackFixtures.Voting().Files).Workloads, w => w.Id == "voting-api/api[Deployment]");
-        Assert.Contains(metadata.Findings, f => f.StartsWith($"{api.Id} can reach 169.254.169.254", StringComparison.Ordinal) &&
+        Assert.Contains(metadata.Findings, f => f.StartsWith($"{api.Id} can reach cloud-metadata 169.254.169.254", StringComparison.Ordinal) &&
                                                 f.Contains("— allowed by egress of voting-api/api[Deployment]: NetworkPolicy voting-api/", StringComparison.Ordinal));
     }
 }
