@@ -35,7 +35,7 @@ public static class ConnectivityMermaidRenderer
             .Distinct().Order().ToList();
         for (var i = 0; i < externals.Count; i++)
         {
-            output.Append($"    {ids.For(externals[i].Name, $"ext_{i + 1}")}[\"{Label(string.Join("<br/>", externals[i].Ranges))}\"]\n");
+            output.Append($"    {ids.For(externals[i].Name, $"ext_{i + 1}")}[\"{Label(PeerText.Of(externals[i]).Replace(" except ", "<br/>except ", StringComparison.Ordinal))}\"]\n");
         }
 
         foreach (var connection in result.Connections)
@@ -56,7 +56,7 @@ public static class ConnectivityMermaidRenderer
         foreach (var group in groups)
         {
             var (preferred, label) = group.External is { } external
-                ? ($"ext_{++externals}", string.Join("<br/>", external.Ranges))
+                ? ($"ext_{++externals}", PeerText.Of(external).Replace(" except ", "<br/>except ", StringComparison.Ordinal))
                 : summary.Level == SummaryLevel.Namespace
                     ? ("ns_" + group.Label, $"{group.Label} ({ConnectivitySummary.Number(summary.WorkloadsByNamespace[group.Label])} workloads)")
                     : ("group_" + group.Label.Split(' ')[0], group.Label);
