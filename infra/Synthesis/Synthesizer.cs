@@ -39,7 +39,7 @@ public static class Synthesizer
         var declared = DeclaredConnectivity.For(stack);
         files["analysis/connectivity.json"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Json);
         files["analysis/connectivity.md"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Markdown);
-        files["analysis/connectivity.mmd"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Mermaid);
+        files["analysis/connectivity.mmd"] = ConnectivityMermaidRenderer.Render(connectivity, Focus(declared));
 
         files[EnvironmentIndependentPart.File] = EnvironmentIndependentPart.Render(EnvironmentIndependentPart.Build(stack));
         files[EnvironmentSpecificPart.File] = EnvironmentIndependentPart.Render(EnvironmentSpecificPart.Build(stack));
@@ -59,6 +59,18 @@ public static class Synthesizer
                 .Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal) || f.Key == WorkloadsFile)
                 .Select(f => new ManifestFile(f.Key, f.Value)))
             .Cluster, (dataplane ?? EnforcementProfile.Upstream) with { Named = PlatformEndpoints.Ranges });
+
+    /// <summary>The stack's focused graph: its app workloads, their peers, DNS folded into one note.</summary>
+    private static MermaidFocus Focus(DeclaredConnectivity declared)
+    {
+        var addresses = declared.Resolver.Addresses.Select(a => System.Net.IPNetwork.Parse(a).BaseAddress).ToList();
+        return new MermaidFocus(declared.AppWorkloads, peer => peer switch
+        {
+            WorkloadPeer w => declared.DnsWorkloads.Contains(w.Id),
+            ExternalPeer e => addresses.Any(e.Contains),
+            _ => false,
+        });
+    }
 
     public static string Description(string stack) =>
         $"Zero-trust platform, stack {stack}. Synthesized by palisade; edit the C# sources and Pulumi.{stack}.yaml, not this file.";
