@@ -12,15 +12,22 @@ internal readonly record struct BlockInterval(int First, int Last);
 internal sealed class AddressSpace
 {
     private readonly AddressRange[] blocks;
+    private readonly IReadOnlyList<NamedRange> named;
+    private readonly string?[] blockNames;
 
-    public AddressSpace(IEnumerable<CompiledIpBlock> ipBlocks)
+    /// <param name="named">Ranges cut out as blocks of their own so that results can name them.</param>
+    public AddressSpace(IEnumerable<CompiledIpBlock> ipBlocks, IReadOnlyList<NamedRange>? named = null)
     {
+        this.named = named ?? [];
         var ranges = ipBlocks.SelectMany(b => b.Except.Prepend(b.Cidr)).ToList();
         var families = new List<AddressFamily> { AddressFamily.InterNetwork };
         if (ranges.Any(r => r.Family == AddressFamily.InterNetworkV6))
         {
             families.Add(AddressFamily.InterNetworkV6);
         }
+
+        // A named range of a family no policy uses adds no family: it is named only where the analysis looks.
+        ranges.AddRange(this.named.Select(n => n.Range).Where(r => families.Contains(r.Family)));
 
         var all = new List<AddressRange>();
         foreach (var family in families)
@@ -44,11 +51,15 @@ internal sealed class AddressSpace
         }
 
         blocks = [.. all];
+        blockNames = [.. all.Select(b => this.named.FirstOrDefault(n => n.Range.Contains(b))?.Name)];
         Families = families;
         Everything = [new BlockInterval(0, blocks.Length - 1)];
     }
 
     public IReadOnlyList<AddressFamily> Families { get; }
+
+    /// <summary>The name of the named range that holds a range of addresses (every block is inside one or outside all).</summary>
+    public string? NameOf(AddressRange range) => named.FirstOrDefault(n => n.Range.Contains(range))?.Name;
 
     public IReadOnlyList<AddressRange> Blocks => blocks;
 
@@ -78,13 +89,13 @@ internal sealed class AddressSpace
         return result;
     }
 
-    /// <summary>Address ranges of a run of blocks, split where the run crosses from IPv4 to IPv6.</summary>
+    /// <summary>Address ranges of a run of blocks, split where the run crosses from IPv4 to IPv6 and at named ranges.</summary>
     public IEnumerable<AddressRange> Ranges(BlockInterval interval)
     {
         var start = interval.First;
         for (var i = interval.First; i <= interval.Last; i++)
         {
-            if (i == interval.Last || blocks[i + 1].Family != blocks[i].Family)
+            if (i == interval.Last || blocks[i + 1].Family != blocks[i].Family || blockNames[i + 1] != blockNames[i])
             {
                 yield return new AddressRange(blocks[i].Family, blocks[start].First, blocks[i].Last);
                 start = i + 1;

@@ -19,18 +19,16 @@ public static class ConnectivityAnalyzer
         var clusterPolicies = ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, assumptions, profile);
         var workloads = ClusterNamespaces.SortedWorkloads(cluster);
         var namespaceLabels = ClusterNamespaces.EffectiveLabels(cluster);
-        var space = new AddressSpace(IpBlocks(policies).Concat(Networks(clusterPolicies)));
+        var space = new AddressSpace(IpBlocks(policies).Concat(Networks(clusterPolicies)), profile?.Named);
         var classes = new WorkloadClasses(workloads, namespaceLabels, policies, clusterPolicies);
         var ports = new PortResolver(classes.Profiles);
         var tables = new PolicyTables(classes, policies, space, new PeerResolver(classes), ports);
         var tiers = new ClusterTiers(classes, clusterPolicies, space, ports);
-        if (tiers.IsEmpty)
-        {
-            return new ResultExpander(space).Expand(workloads, classes, tables, ClassPairs.Compute(classes, tables, ports), null, assumptions);
-        }
-
-        var pairs = ClassPairs.ComputeTiered(classes, tables, ports, tiers);
-        return new ResultExpander(space).Expand(workloads, classes, tables, pairs, tiers, assumptions);
+        var result = tiers.IsEmpty
+            ? new ResultExpander(space).Expand(workloads, classes, tables, ClassPairs.Compute(classes, tables, ports), null, assumptions)
+            : new ResultExpander(space).Expand(workloads, classes, tables, ClassPairs.ComputeTiered(classes, tables, ports, tiers), tiers, assumptions);
+        result.Provenance = new Explainer.PairExplainer(cluster, profile ?? EnforcementProfile.Upstream);
+        return result;
     }
 
     internal static IEnumerable<CompiledIpBlock> IpBlocks(IEnumerable<CompiledPolicy> policies) =>

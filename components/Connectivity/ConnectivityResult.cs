@@ -49,6 +49,18 @@ public sealed class ConnectivityResult
     /// <summary>What the analysis assumed where it could not model the input (e.g. a nodes peer treated as matching nothing).</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = [];
 
+    /// <summary>
+    /// Why a pair is allowed or denied, rule by rule (<see cref="Explainer"/>), for results the analyzer computed from a
+    /// cluster; null for results built from a list of connections.
+    /// </summary>
+    public Explainer.PairExplainer? Provenance { get; internal set; }
+
+    /// <summary>
+    /// The deciding rules between two endpoints (workload ids or addresses), or null when this result was not computed
+    /// from a cluster.
+    /// </summary>
+    public Explanation? Explain(string from, string to) => Provenance?.Explain(from, to);
+
     /// <summary>Workloads sorted by id.</summary>
     public IReadOnlyList<Workload> Workloads { get; }
 

@@ -26,6 +26,9 @@ public sealed record EnforcementProfile(CniProfile Cni, IReadOnlyList<AddressRan
 {
     public static EnforcementProfile Upstream { get; } = new(CniProfile.Upstream, []);
 
+    /// <summary>External ranges named in the results (platform endpoints, nodes); disjoint, first match wins.</summary>
+    public IReadOnlyList<NamedRange> Named { get; init; } = [];
+
     public bool IpBlocksMatchPods => Cni is CniProfile.EksVpcCni or CniProfile.Calico;
 
     /// <summary>The command-line names: upstream, eks-vpc-cni, cilium, calico.</summary>

@@ -15,7 +15,12 @@ public static class Explainer
     private static readonly Protocol[] Protocols = [Protocol.TCP, Protocol.UDP, Protocol.SCTP];
 
     /// <exception cref="InputError">An endpoint names no workload, or names none of the two as a workload.</exception>
-    public static Explanation Explain(ClusterModel cluster, string from, string to, EnforcementProfile? profile = null)
+    public static Explanation Explain(ClusterModel cluster, string from, string to, EnforcementProfile? profile = null) =>
+        For(cluster, profile).Explain(from, to);
+
+    /// <summary>An explainer for many pairs of one cluster: policies are validated and indexed once.</summary>
+    /// <exception cref="InputError">A policy is invalid.</exception>
+    public static PairExplainer For(ClusterModel cluster, EnforcementProfile? profile = null)
     {
         profile ??= EnforcementProfile.Upstream;
         foreach (var policy in cluster.Policies)
@@ -24,20 +29,38 @@ public static class Explainer
         }
 
         ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, [], profile);
-        var namespaceLabels = ClusterNamespaces.EffectiveLabels(cluster);
-        var source = Endpoint(cluster, from, "--from");
-        var destination = Endpoint(cluster, to, "--to");
-        if (source.Workload is null && destination.Workload is null)
+        return new PairExplainer(cluster, profile);
+    }
+
+    /// <summary>Explains pairs of one cluster under one profile.</summary>
+    public sealed class PairExplainer
+    {
+        private readonly ClusterModel cluster;
+        private readonly Lazy<Context> context;
+
+        /// <summary>For a cluster whose policies are valid (the analyzer has compiled them); indexed on first use.</summary>
+        internal PairExplainer(ClusterModel cluster, EnforcementProfile profile)
         {
-            throw new InputError("--from/--to", "both ends are addresses, and policies only speak about traffic of pods", "Name a workload (namespace/name) at one end at least");
+            this.cluster = cluster;
+            context = new Lazy<Context>(() => new Context(cluster, ClusterNamespaces.EffectiveLabels(cluster), profile));
         }
 
-        var context = new Context(cluster, namespaceLabels, profile);
-        return new Explanation(
-            source.Workload?.Id ?? from,
-            destination.Workload?.Id ?? to,
-            source.Workload is { } s ? context.Direction(PolicyType.Egress, s, destination) : null,
-            destination.Workload is { } d ? context.Direction(PolicyType.Ingress, d, source) : null);
+        /// <exception cref="InputError">An endpoint names no workload, or names none of the two as a workload.</exception>
+        public Explanation Explain(string from, string to)
+        {
+            var source = Endpoint(cluster, from, "--from");
+            var destination = Endpoint(cluster, to, "--to");
+            if (source.Workload is null && destination.Workload is null)
+            {
+                throw new InputError("--from/--to", "both ends are addresses, and policies only speak about traffic of pods", "Name a workload (namespace/name) at one end at least");
+            }
+
+            return new Explanation(
+                source.Workload?.Id ?? from,
+                destination.Workload?.Id ?? to,
+                source.Workload is { } s ? context.Value.Direction(PolicyType.Egress, s, destination) : null,
+                destination.Workload is { } d ? context.Value.Direction(PolicyType.Ingress, d, source) : null);
+        }
     }
 
     private static (Workload? Workload, IPAddress? Address) Endpoint(ClusterModel cluster, string text, string option)

@@ -9,9 +9,11 @@ namespace Palisade.Components.Connectivity;
 /// </summary>
 public static class ExternalGrouping
 {
+    /// <param name="nameOf">The name of the named range a range lies in (null outside them): named ranges are never merged with others.</param>
     public static IReadOnlyList<(ExternalPeer Peer, ConnectionSet Allowed)> Group(
-        IEnumerable<(AddressRange Range, ConnectionSet Allowed)> ranges)
+        IEnumerable<(AddressRange Range, ConnectionSet Allowed)> ranges, Func<AddressRange, string?>? nameOf = null)
     {
+        nameOf ??= _ => null;
         var merged = new List<(AddressRange Range, ConnectionSet Allowed)>();
         foreach (var (range, allowed) in ranges.Where(r => !r.Allowed.IsEmpty).OrderBy(r => r.Range))
         {
@@ -19,7 +21,7 @@ public static class ExternalGrouping
             {
                 var last = merged[^1];
                 if (last.Range.Family == range.Family && last.Range.Last != AddressRange.MaxValue(range.Family) &&
-                    last.Range.Last + 1 == range.First && last.Allowed.Equals(allowed))
+                    last.Range.Last + 1 == range.First && last.Allowed.Equals(allowed) && nameOf(last.Range) == nameOf(range))
                 {
                     merged[^1] = (last.Range with { Last = range.Last }, allowed);
                     continue;
@@ -29,11 +31,11 @@ public static class ExternalGrouping
             merged.Add((range, allowed));
         }
 
-        var groups = new Dictionary<(AddressFamily, ConnectionSet), List<AddressRange>>();
-        var order = new List<(AddressFamily, ConnectionSet)>();
+        var groups = new Dictionary<(AddressFamily, ConnectionSet, string?), List<AddressRange>>();
+        var order = new List<(AddressFamily, ConnectionSet, string?)>();
         foreach (var (range, allowed) in merged)
         {
-            var key = (range.Family, allowed);
+            var key = (range.Family, allowed, nameOf(range));
             if (!groups.TryGetValue(key, out var list))
             {
                 groups[key] = list = [];
@@ -43,6 +45,6 @@ public static class ExternalGrouping
             list.Add(range);
         }
 
-        return order.Select(k => (new ExternalPeer(groups[k]), k.Item2)).OrderBy(p => p.Item1).ToList();
+        return order.Select(k => (new ExternalPeer(groups[k], k.Item3), k.Item2)).OrderBy(p => p.Item1).ToList();
     }
 }

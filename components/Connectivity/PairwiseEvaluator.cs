@@ -21,7 +21,7 @@ public static class PairwiseEvaluator
         var namespaceLabels = ClusterNamespaces.EffectiveLabels(cluster);
         var tiers = new PairwiseClusterPolicies(cluster.EffectiveClusterPolicies);
         var space = new AddressSpace(ConnectivityAnalyzer.IpBlocks(PolicyCompiler.Compile(cluster.Policies))
-            .Concat(ConnectivityAnalyzer.Networks(ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, []))));
+            .Concat(ConnectivityAnalyzer.Networks(ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, []))), profile.Named);
         var byNamespace = cluster.Policies.ToLookup(p => p.Namespace, StringComparer.Ordinal);
         var ingressPolicies = workloads.Select(w => Selecting(byNamespace[w.Namespace], w, PolicyType.Ingress)).ToArray();
         var egressPolicies = workloads.Select(w => Selecting(byNamespace[w.Namespace], w, PolicyType.Egress)).ToArray();
@@ -60,13 +60,13 @@ public static class PairwiseEvaluator
                 : tiers.Decide(PolicyType.Egress, namespaceLabels[workloads[a].Namespace], workloads[a],
                     peer => (peer.Networks ?? []).Any(n => Cidr.Parse(n).Contains(block.FirstAddress)), destination: null,
                     egressPolicies[a] is null ? null : AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null))));
-            foreach (var (peer, allowed) in ExternalGrouping.Group(toBlocks))
+            foreach (var (peer, allowed) in ExternalGrouping.Group(toBlocks, space.NameOf))
             {
                 connections.Add(new Connection(peers[a], peer, allowed));
             }
 
             var fromBlocks = space.Blocks.Select(block => (block, AllowedExternal(ingressPolicies[a], PolicyType.Ingress, block, destination: workloads[a])));
-            foreach (var (peer, allowed) in ExternalGrouping.Group(fromBlocks))
+            foreach (var (peer, allowed) in ExternalGrouping.Group(fromBlocks, space.NameOf))
             {
                 connections.Add(new Connection(peer, peers[a], allowed));
             }

@@ -53,8 +53,10 @@ public sealed class ExternalPeer : Peer
 {
     private readonly AddressRange[] ranges;
 
-    public ExternalPeer(IEnumerable<AddressRange> ranges)
+    /// <param name="label">The name of the named range the addresses lie in (a platform endpoint, the nodes), if any.</param>
+    public ExternalPeer(IEnumerable<AddressRange> ranges, string? label = null)
     {
+        Label = label;
         this.ranges = [.. ranges.Order()];
         if (this.ranges.Length == 0)
         {
@@ -66,8 +68,11 @@ public sealed class ExternalPeer : Peer
             throw new ArgumentException("an external peer holds addresses of one family", nameof(ranges));
         }
 
-        Name = string.Join(",", this.ranges);
+        Name = label is null ? string.Join(",", this.ranges) : $"{label} ({string.Join(",", this.ranges)})";
     }
+
+    /// <summary>The name these addresses go by (e.g. node-local-dns), or null for plain addresses.</summary>
+    public string? Label { get; }
 
     public IReadOnlyList<AddressRange> Ranges => ranges;
 
@@ -98,7 +103,7 @@ public sealed class ExternalPeer : Peer
         return ranges.Length.CompareTo(e.ranges.Length);
     }
 
-    public override bool Equals(Peer? other) => other is ExternalPeer e && e.ranges.AsSpan().SequenceEqual(ranges);
+    public override bool Equals(Peer? other) => other is ExternalPeer e && e.Label == Label && e.ranges.AsSpan().SequenceEqual(ranges);
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
 }

@@ -59,7 +59,7 @@ internal sealed class ResultExpander
     {
         if (!grouped.TryGetValue(segments, out var result))
         {
-            result = ExternalGrouping.Group(segments.SelectMany(s => space.Ranges(s.Blocks).Select(r => (r, s.Allowed))))
+            result = ExternalGrouping.Group(segments.SelectMany(s => space.Ranges(s.Blocks).Select(r => (r, s.Allowed))), space.NameOf)
                 .Select(p => (Intern(p.Peer), p.Allowed))
                 .ToList();
             grouped[segments] = result;

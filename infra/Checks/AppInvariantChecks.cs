@@ -31,10 +31,7 @@ public sealed record InvariantOutcome(DeclaredInvariant Invariant, IReadOnlyList
 /// </summary>
 public static class AppInvariantChecks
 {
-    /// <summary>Stable id of the check (its name may be reworded).</summary>
-    public const string Id = "app-invariants";
-
-    public const string Name = "app-invariants: every app invariant holds (computed from the rendered policies)";
+    public const string Name = "Every app invariant holds (computed from the rendered policies)";
 
     private static readonly ConnectionSet DnsPorts =
         ConnectionSet.For(Protocol.UDP, 53, 53).Union(ConnectionSet.For(Protocol.TCP, 53, 53));
@@ -43,7 +40,7 @@ public static class AppInvariantChecks
     {
         var outcomes = Evaluate(actual, declared);
         var failures = outcomes.SelectMany(o => o.Violations.Select(v => $"violated: {o.Invariant} ({o.Invariant.Source}): {v}")).ToList();
-        return CheckResult.From(Name, failures, outcomes.Count == 0
+        return CheckResult.From(CheckIds.AppInvariants, Name, failures, outcomes.Count == 0
             ? "no app declares invariants"
             : $"{outcomes.Count} invariants of {outcomes.Select(o => o.Invariant.App).Distinct().Count()} app(s) hold on the computed connectivity");
     }
@@ -57,21 +54,22 @@ public static class AppInvariantChecks
         return bound.Invariant switch
         {
             NeverReaches never => Open(actual.Between(workloads[never.From], workloads[never.To]).Intersect(bound.Forbidden))
-                is { } open ? [$"{workloads[never.From]} => {workloads[never.To]} is open on {open}"] : [],
+                is { } open ? [$"{workloads[never.From]} => {workloads[never.To]} is open on {open}" + ConnectivityChecks.Allowed(DecidingRules.Allowing(actual, workloads[never.From], workloads[never.To], open))] : [],
             NoEgressBeyondDnsInvariant egress => actual.Connections
                 .Where(c => c.Source is WorkloadPeer s && s.Id == workloads[egress.Tier])
                 .Select(c => (c.Destination, Beyond: Beyond(c.Allowed, declared.IsDns(workloads[egress.Tier], c.Destination) ? DnsPorts : ConnectionSet.None)))
                 .Where(x => !x.Beyond.IsEmpty)
-                .Select(x => $"{workloads[egress.Tier]} => {x.Destination} is open on {x.Beyond}")
+                .Select(x => $"{workloads[egress.Tier]} => {x.Destination} is open on {x.Beyond}" +
+                             ConnectivityChecks.Allowed(DecidingRules.Allowing(actual, new WorkloadPeer(actual.Workloads.First(w => w.Id == workloads[egress.Tier])), x.Destination, x.Beyond)))
                 .ToList(),
             ReachableOnlyFrom only => actual.Connections
                 .Where(c => c.Destination is WorkloadPeer d && d.Id == workloads[only.Tier] &&
                             !(c.Source is WorkloadPeer s && only.Sources.Any(t => workloads[t] == s.Id)))
-                .Select(c => $"{c.Source} => {workloads[only.Tier]} is open on {c.Allowed}")
+                .Select(c => $"{c.Source} => {workloads[only.Tier]} is open on {c.Allowed}" + ConnectivityChecks.Allowed(DecidingRules.Allowing(actual, c.Source, c.Destination, c.Allowed)))
                 .ToList(),
             NeverFromOutsideCluster outside => actual.Connections
                 .Where(c => c.Source is ExternalPeer && c.Destination is WorkloadPeer d && d.Id == workloads[outside.Tier])
-                .Select(c => $"{c.Source} => {workloads[outside.Tier]} is open on {c.Allowed}")
+                .Select(c => $"{c.Source} => {workloads[outside.Tier]} is open on {c.Allowed}" + ConnectivityChecks.Allowed(DecidingRules.Allowing(actual, c.Source, c.Destination, c.Allowed)))
                 .ToList(),
             _ => throw new InvalidOperationException($"Invariant kind {bound.Invariant.GetType().Name} has no check."),
         };

@@ -1,10 +1,13 @@
 namespace Palisade.Infra.Checks;
 
-/// <summary>One verification that ran: what it checked, whether it held, and the evidence.</summary>
-public sealed record CheckResult(string Name, bool Passed, IReadOnlyList<string> Findings)
+/// <summary>One verification that ran: its stable id, what it checked, whether it held, and the evidence.</summary>
+public sealed record CheckResult(CheckId Id, string Name, bool Passed, IReadOnlyList<string> Findings)
 {
-    public static CheckResult Pass(string name, string evidence) => new(name, true, [evidence]);
+    /// <summary>How reports show the check to people: its id, then its name.</summary>
+    public string Label => $"{Id}: {Name}";
 
-    public static CheckResult From(string name, IReadOnlyList<string> failures, string evidence) =>
-        failures.Count == 0 ? Pass(name, evidence) : new CheckResult(name, false, failures);
+    public static CheckResult Pass(CheckId id, string name, string evidence) => new(id, name, true, [evidence]);
+
+    public static CheckResult From(CheckId id, string name, IReadOnlyList<string> failures, string evidence) =>
+        failures.Count == 0 ? Pass(id, name, evidence) : new CheckResult(id, name, false, failures);
 }

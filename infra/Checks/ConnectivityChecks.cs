@@ -21,6 +21,15 @@ public static class ConnectivityChecks
         AppInvariantChecks.Run(actual, declared),
     ];
 
+    private static readonly ConnectionSet DnsPorts =
+        ConnectionSet.For(Protocol.UDP, DnsResolver.Port, DnsResolver.Port).Union(ConnectionSet.For(Protocol.TCP, DnsResolver.Port, DnsResolver.Port));
+
+    /// <summary>" — allowed by …" naming the deciding rules, or nothing when the result cannot say.</summary>
+    internal static string Allowed(string rules) => rules.Length == 0 ? string.Empty : $" — allowed by {rules}";
+
+    private static string Denied(ConnectivityResult actual, string source, string destination, ConnectionSet missing) =>
+        DecidingRules.Denying(actual, source, destination, missing) is { Length: > 0 } rules ? $" — denied by {rules}" : string.Empty;
+
     private static CheckResult DeclaredFlowsOpen(ConnectivityResult actual, DeclaredConnectivity declared)
     {
         var failures = new List<string>();
@@ -29,7 +38,8 @@ public static class ConnectivityChecks
             var open = actual.Between(source, destination);
             if (!open.Intersect(expected).Equals(expected))
             {
-                failures.Add($"blocked: {source} => {destination} needs {expected}, policies allow {open} ({string.Join("; ", declared.ReasonsFor(source, destination))})");
+                failures.Add($"blocked: {source} => {destination} needs {expected}, policies allow {open} ({string.Join("; ", declared.ReasonsFor(source, destination))})" +
+                             Denied(actual, source, destination, expected.Subtract(open)));
             }
         }
 
@@ -40,14 +50,15 @@ public static class ConnectivityChecks
                 var open = external.Inbound ? actual.FromExternal(probe, external.WorkloadId) : actual.ToExternal(external.WorkloadId, probe);
                 if (!open.Intersect(external.Allowed).Equals(external.Allowed))
                 {
+                    var missing = external.Allowed.Subtract(open);
                     failures.Add(external.Inbound
-                        ? $"blocked: {probe} => {external.WorkloadId} needs {external.Allowed} ({external.Reason})"
-                        : $"blocked: {external.WorkloadId} => {probe} needs {external.Allowed} ({external.Reason})");
+                        ? $"blocked: {probe} => {external.WorkloadId} needs {external.Allowed} ({external.Reason})" + Denied(actual, probe.ToString(), external.WorkloadId, missing)
+                        : $"blocked: {external.WorkloadId} => {probe} needs {external.Allowed} ({external.Reason})" + Denied(actual, external.WorkloadId, probe.ToString(), missing));
                 }
             }
         }
 
-        return CheckResult.From("Every declared flow is open (computed from the rendered policies)", failures,
+        return CheckResult.From(CheckIds.DeclaredFlowsOpen, "Every declared flow is open (computed from the rendered policies)", failures,
             $"{declared.Pairs.Count} workload pairs and {declared.External.Count} external destinations open as declared");
     }
 
@@ -74,11 +85,12 @@ public static class ConnectivityChecks
             if (!connection.Allowed.Union(allowed).Equals(allowed))
             {
                 failures.Add($"open but not declared: {source} => {destination}: {connection.Allowed}" +
-                             (allowed.IsEmpty ? string.Empty : $" (declared {allowed})"));
+                             (allowed.IsEmpty ? string.Empty : $" (declared {allowed})") +
+                             Allowed(DecidingRules.Allowing(actual, source, destination, connection.Allowed.Subtract(allowed))));
             }
         }
 
-        return CheckResult.From("Nothing undeclared is open to or from an app workload", failures,
+        return CheckResult.From(CheckIds.NothingUndeclaredOpen, "Nothing undeclared is open to or from an app workload", failures,
             $"{actual.Connections.Count} allowed connections analysed");
     }
 
@@ -104,11 +116,13 @@ public static class ConnectivityChecks
                 Both(p => actual.ToExternal(workload, IPNetwork.Parse(a).BaseAddress).Allows(p, DnsResolver.Port)));
             if (resolver.Addresses.Count > 0 ? !viaAddresses : !viaPods)
             {
-                failures.Add($"{workload} cannot reach the {resolver.Name} resolver ({resolver}) on UDP and TCP 53");
+                failures.Add($"{workload} cannot reach the {resolver.Name} resolver ({resolver}) on UDP and TCP 53" + (resolver.Addresses.Count > 0
+                    ? Denied(actual, workload, IPNetwork.Parse(resolver.Addresses[0]).BaseAddress.ToString(), DnsPorts)
+                    : declared.DnsWorkloads.Order(StringComparer.Ordinal).FirstOrDefault() is { } dns ? Denied(actual, workload, dns, DnsPorts) : string.Empty));
             }
         }
 
-        return CheckResult.From($"DNS is reachable from every app workload through the cluster's resolver ({resolver.Name})", failures,
+        return CheckResult.From(CheckIds.DnsReachable, $"DNS is reachable from every app workload through the cluster's resolver ({resolver.Name})", failures,
             $"{declared.AppWorkloads.Count} workloads reach {resolver} on UDP/TCP 53");
     }
 
@@ -124,17 +138,18 @@ public static class ConnectivityChecks
                 var allowed = declared.ToExternal(workload, address);
                 if (!open.Union(allowed).Equals(allowed))
                 {
-                    failures.Add($"{workload} can reach {address}: {open}" + (allowed.IsEmpty ? string.Empty : $" (only {allowed} is declared)"));
+                    failures.Add($"{workload} can reach {PlatformEndpoints.Describe(address)}: {open}" + (allowed.IsEmpty ? string.Empty : $" (only {allowed} is declared)") +
+                                 Allowed(DecidingRules.Allowing(actual, workload, address.ToString(), open.Subtract(allowed))));
                 }
                 else if (!open.IsEmpty)
                 {
-                    exceptions.Add($"{workload} -> {address} {open}");
+                    exceptions.Add($"{workload} -> {PlatformEndpoints.Describe(address)} {open}");
                 }
             }
         }
 
-        return CheckResult.From("Instance metadata is unreachable from app workloads, except the declared identity endpoint (and Cloud DNS on 53)", failures,
-            $"checked {declared.AppWorkloads.Count} workloads at {string.Join(", ", MetadataAddress.CredentialAddresses.Select(a => a.ToString()))}" +
+        return CheckResult.From(CheckIds.MetadataUnreachable, "Instance metadata is unreachable from app workloads, except the declared identity endpoint (and Cloud DNS on 53)", failures,
+            $"checked {declared.AppWorkloads.Count} workloads at {string.Join(", ", MetadataAddress.CredentialAddresses.Select(PlatformEndpoints.Describe))}" +
             (exceptions.Count == 0 ? "; no exceptions" : $"; declared exceptions: {string.Join("; ", exceptions)}"));
     }
 }

@@ -16,10 +16,10 @@ namespace Palisade.Infra.Checks;
 /// </summary>
 public static class EdgeChecks
 {
-    public const string LimitsName = "edge-limits: every exposed route has its declared limits in the controller's own configuration";
-    public const string ReachName = "edge-reach: only the controller's pods (or the load balancer's subnets) reach an exposed tier, only on its exposed port";
-    public const string TlsName = "edge-tls: HTTPS with HTTP redirected where the kind terminates TLS";
-    public const string HealthName = "edge-health: the load balancer probes each routed tier on its declared health path";
+    public const string LimitsName = "every exposed route has its declared limits in the controller's own configuration";
+    public const string ReachName = "only the controller's pods (or the load balancer's subnets) reach an exposed tier, only on its exposed port";
+    public const string TlsName = "HTTPS with HTTP redirected where the kind terminates TLS";
+    public const string HealthName = "the load balancer probes each routed tier on its declared health path";
 
     private sealed record Route(AppSpec App, IngressRouteSpec Spec, TierSpec Tier, EdgeLimits Limits)
     {
@@ -77,7 +77,7 @@ public static class EdgeChecks
         }
 
         var unenforced = ingress.Unenforced.Count == 0 ? string.Empty : $"; not enforced on {ingress.Name}, as the stack accepts: {string.Join(", ", ingress.Unenforced.Order().Select(EdgeLimits.Key))}";
-        return CheckResult.From(LimitsName, failures, $"{routes.Count} routes, {enforced} limits read back from the rendered configuration as declared{unenforced}");
+        return CheckResult.From(CheckIds.EdgeLimits, LimitsName, failures, $"{routes.Count} routes, {enforced} limits read back from the rendered configuration as declared{unenforced}");
     }
 
     private static CheckResult Reach(SynthesizedStack stack, ConnectivityResult connectivity, DeclaredConnectivity declared, IReadOnlyList<Route> routes)
@@ -140,7 +140,7 @@ public static class EdgeChecks
         }
 
         var via = controller ?? $"the load balancer's subnets {string.Join(", ", peers.LoadBalancerCidrs)}";
-        return CheckResult.From(ReachName, failures, $"{exposed.Count} exposed tiers reached from outside the apps only by {via}, each on its exposed port");
+        return CheckResult.From(CheckIds.EdgeReach, ReachName, failures, $"{exposed.Count} exposed tiers reached from outside the apps only by {via}, each on its exposed port");
     }
 
     /// <summary>Whether the networks together hold every address from first to last (adjacent subnets may join).</summary>
@@ -173,7 +173,7 @@ public static class EdgeChecks
     {
         if (ingress is not AlbIngress)
         {
-            return CheckResult.Pass(TlsName, $"ingress {ingress.Name}: the stack gives the controller no certificate, so its Ingresses serve HTTP and TLS is not checked");
+            return CheckResult.Pass(CheckIds.EdgeTls, TlsName, $"ingress {ingress.Name}: the stack gives the controller no certificate, so its Ingresses serve HTTP and TLS is not checked");
         }
 
         var failures = new List<string>();
@@ -196,7 +196,7 @@ public static class EdgeChecks
             }
         }
 
-        return CheckResult.From(TlsName, failures, "every ALB Ingress listens on HTTPS 443 with a certificate and redirects HTTP to it");
+        return CheckResult.From(CheckIds.EdgeTls, TlsName, failures, "every ALB Ingress listens on HTTPS 443 with a certificate and redirects HTTP to it");
     }
 
     /// <summary>
@@ -207,7 +207,7 @@ public static class EdgeChecks
     {
         if (ingress is not AlbIngress)
         {
-            return CheckResult.Pass(HealthName, $"ingress {ingress.Name} does not health-check backends; readiness comes from the pods' probes");
+            return CheckResult.Pass(CheckIds.EdgeHealth, HealthName, $"ingress {ingress.Name} does not health-check backends; readiness comes from the pods' probes");
         }
 
         var failures = new List<string>();
@@ -225,6 +225,6 @@ public static class EdgeChecks
             }
         }
 
-        return CheckResult.From(HealthName, failures, "every routed tier's Service names its declared health-check path");
+        return CheckResult.From(CheckIds.EdgeHealth, HealthName, failures, "every routed tier's Service names its declared health-check path");
     }
 }

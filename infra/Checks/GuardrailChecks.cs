@@ -56,7 +56,7 @@ public static class GuardrailChecks
             }
         }
 
-        return CheckResult.From($"guardrails-cluster-tier: the guardrails are Admin-tier {api.ApiVersion} ClusterNetworkPolicies", failures,
+        return CheckResult.From(CheckIds.GuardrailsClusterTier, $"the guardrails are Admin-tier {api.ApiVersion} ClusterNetworkPolicies", failures,
             $"{guardrails.Policies.Count} cluster policies: {string.Join(", ", guardrails.Policies.Select(p => p.Name))}");
     }
 
@@ -110,7 +110,7 @@ public static class GuardrailChecks
             }
         }
 
-        return CheckResult.From("guardrails-hold: no tenant policy opens what a guardrail denies (analysed again with an allow-all NetworkPolicy in every tenant namespace)",
+        return CheckResult.From(CheckIds.GuardrailsHold, "no tenant policy opens what a guardrail denies (analysed again with an allow-all NetworkPolicy in every tenant namespace)",
             failures,
             $"{declared.AppWorkloads.Count} app workloads: credential endpoints, system namespaces, {pairs} guarded workload pairs closed as the guardrails say");
     }

@@ -80,7 +80,7 @@ public static class PlatformWorkloadChecks
 
         return
         [
-            CheckResult.From("Platform workloads keep working under strict enforcement (computed: CoreDNS, controllers, monitoring)", failures,
+            CheckResult.From(CheckIds.PlatformWorkloads, "Platform workloads keep working under strict enforcement (computed: CoreDNS, controllers, monitoring)", failures,
                 $"{dnsPods.Count} CoreDNS and {covered} other platform workloads reach DNS, upstream resolvers and the API server ({strict.ApiServerCidr}) and admit their clients"),
         ];
     }

@@ -42,7 +42,7 @@ public static class PolicyChecks
                                             (p.Ingress?.Count ?? 0) == 0 && (p.Egress?.Count ?? 0) == 0))
             .Select(ns => $"namespace {ns} has no default-deny policy for Ingress and Egress")
             .ToList();
-        return CheckResult.From("Default deny for ingress and egress in every namespace", failures,
+        return CheckResult.From(CheckIds.DefaultDeny, "Default deny for ingress and egress in every namespace", failures,
             $"{namespaces.Count} namespaces: {string.Join(", ", namespaces)}");
     }
 
@@ -65,7 +65,7 @@ public static class PolicyChecks
             }
         }
 
-        return CheckResult.From($"DNS egress to the cluster's resolver only ({dns.Name}: UDP+TCP 53, namespace and pod selector in one peer)", failures,
+        return CheckResult.From(CheckIds.DnsEgress, $"DNS egress to the cluster's resolver only ({dns.Name}: UDP+TCP 53, namespace and pod selector in one peer)", failures,
             $"every namespace reaches {dns}");
     }
 
@@ -94,7 +94,7 @@ public static class PolicyChecks
             }
         }
 
-        return CheckResult.From("Every flow has its egress rule at the source and its ingress rule at the destination", failures,
+        return CheckResult.From(CheckIds.FlowsHaveBothSides, "Every flow has its egress rule at the source and its ingress rule at the destination", failures,
             $"{count} flows, {count * 2} rules");
     }
 
@@ -118,7 +118,7 @@ public static class PolicyChecks
             .Where(x => x.r.Peers is null or { Count: 0 })
             .Select(x => $"{x.p.Namespace}/{x.p.Name}: an {x.Item3} rule without peers allows every pod and address")
             .ToList();
-        return CheckResult.From("No rule allows every peer", failures, $"{policies.Count} policies inspected");
+        return CheckResult.From(CheckIds.NoAllowAll, "No rule allows every peer", failures, $"{policies.Count} policies inspected");
     }
 
     /// <summary>
@@ -146,7 +146,7 @@ public static class PolicyChecks
             }
         }
 
-        return CheckResult.From($"No rule allows the metadata address {MetadataAddress.Address} beyond a sanctioned endpoint", failures,
+        return CheckResult.From(CheckIds.MetadataBlocked, $"No rule allows the metadata address {MetadataAddress.Address} beyond a sanctioned endpoint", failures,
             sanctioned.Count == 0
                 ? "every ipBlock excludes it"
                 : $"every ipBlock excludes it, except exactly {string.Join(", ", sanctioned.Select(s => $"{s.Cidr} {s.Port.EffectiveProtocol}/{s.Port.Port}"))}");

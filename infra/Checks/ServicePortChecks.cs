@@ -11,9 +11,7 @@ namespace Palisade.Infra.Checks;
 /// </summary>
 public static class ServicePortChecks
 {
-    public const string Id = "service-ports";
-
-    public const string Name = "service-ports: every Service targets a container port of its pods, every Ingress backend a Service port";
+    public const string Name = "Every Service targets a container port of its pods, every Ingress backend a Service port";
 
     private sealed record ServicePort(string? Name, int Port, Protocol Protocol, string TargetPort);
 
@@ -64,7 +62,7 @@ public static class ServicePortChecks
             }
         }
 
-        return CheckResult.From(Name, failures,
+        return CheckResult.From(CheckIds.ServicePorts, Name, failures,
             $"{services.Count} Services target container ports of their pods; {backends.Count} Ingress backends use ports of their Services");
     }
 

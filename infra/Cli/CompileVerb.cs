@@ -38,7 +38,7 @@ public static class CompileVerb
         var result = StackVerb.WithGate(Synthesizer.Synthesize(config), context.Environment(PromotionGate.OverrideVariable) == "1");
         foreach (var check in result.Checks.Where(c => !c.Passed))
         {
-            context.Error.WriteLine($"error: check failed: {check.Name}: {string.Join("; ", check.Findings)}");
+            context.Error.WriteLine($"error: check failed: {check.Label}: {string.Join("; ", check.Findings)}");
         }
 
         if (!result.Passed)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Win32.SafeHandles;
 using Palisade.Components.Connectivity;
+using Palisade.Components.ZeroTrust;
 using Palisade.Components.Diagnostics;
 using Palisade.Infra.Manifests;
 using Palisade.Infra.Reports.Connectivity;
@@ -36,12 +37,24 @@ public static class ConnectivityVerb
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var nodeCidr = new Option<string[]>("--node-cidr")
+        {
+            Description = "An address range the nodes have (repeatable); its addresses are reported as the peer 'nodes'",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var platformEndpoints = new Option<bool>("--platform-endpoints")
+        {
+            Description = "Report node-local DNS (169.254.20.10), the cloud metadata addresses and the EKS Pod Identity agent as peers of their own, by name",
+        };
+
         var command = new Command("connectivity", "Analyse the connectivity that the NetworkPolicies in a set of manifests allow")
         {
             directory,
             output,
             cni,
             podCidr,
+            nodeCidr,
+            platformEndpoints,
         };
         command.SetAction(parse => Run(
             parse.GetValue(directory)!,
@@ -49,7 +62,9 @@ public static class ConnectivityVerb
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             parse.GetValue(cni) ?? "upstream",
-            parse.GetValue(podCidr) ?? []));
+            parse.GetValue(podCidr) ?? [],
+            parse.GetValue(nodeCidr) ?? [],
+            parse.GetValue(platformEndpoints)));
         return command;
     }
 
@@ -58,7 +73,8 @@ public static class ConnectivityVerb
     /// own stdout is streamed as it is written, so its size is not held in memory.
     /// </summary>
     /// <returns>0 on success, 2 on bad input (missing directory, malformed object, unknown format).</returns>
-    public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr, string cni = "upstream", IReadOnlyList<string>? podCidrs = null)
+    public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr, string cni = "upstream", IReadOnlyList<string>? podCidrs = null,
+        IReadOnlyList<string>? nodeCidrs = null, bool platformEndpoints = false)
     {
         if (!ConnectivityReports.Formats.Contains(output))
         {
@@ -71,7 +87,7 @@ public static class ConnectivityVerb
         string? report = null;
         try
         {
-            var profile = Profile(cni, podCidrs ?? []);
+            var profile = Profile(cni, podCidrs ?? []) with { Named = Named(nodeCidrs ?? [], platformEndpoints) };
             RequireDirectory(directory);
             var read = ManifestDirectoryReader.Read(directory);
             notes = read.Notes;
@@ -150,6 +166,23 @@ public static class ConnectivityVerb
         }
 
         return new EnforcementProfile(profile, ranges);
+    }
+
+    /// <exception cref="InputError">A malformed node CIDR.</exception>
+    internal static IReadOnlyList<NamedRange> Named(IReadOnlyList<string> nodeCidrs, bool platformEndpoints)
+    {
+        var named = new List<NamedRange>(platformEndpoints ? PlatformEndpoints.Ranges : []);
+        foreach (var text in nodeCidrs)
+        {
+            if (!Cidr.TryParse(text, out var range, out var problem))
+            {
+                throw new InputError("--node-cidr", problem, "Pass the range the nodes have addresses in, e.g. --node-cidr 10.20.0.0/20");
+            }
+
+            named.Add(new NamedRange("nodes", range));
+        }
+
+        return named;
     }
 
     /// <exception cref="InputError">The path is a file (or another non-directory).</exception>

@@ -36,7 +36,7 @@ public static class PulumiVerbs
             {
                 foreach (var check in failed)
                 {
-                    context.Error.WriteLine($"error: {check.Name}: {string.Join(" ", check.Findings)}");
+                    context.Error.WriteLine($"error: {check.Label}: {string.Join(" ", check.Findings)}");
                 }
 
                 context.Error.WriteLine($"error: refusing to run pulumi {pulumiArguments[0]} for stack {stack}; nothing was deployed.");

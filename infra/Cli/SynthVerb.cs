@@ -53,7 +53,7 @@ public static class SynthVerb
 
         foreach (var check in failed)
         {
-            context.Error.WriteLine($"{(failOnCheck ? "error" : "warning")}: check failed: {check.Name}: {string.Join("; ", check.Findings)}");
+            context.Error.WriteLine($"{(failOnCheck ? "error" : "warning")}: check failed: {check.Label}: {string.Join("; ", check.Findings)}");
         }
 
         context.Out.WriteLine($"{failed.Count} of {result.Checks.Count} checks failed (see `plan {result.Stack.Stack}`); the output was written for inspection.");

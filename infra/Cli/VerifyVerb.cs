@@ -23,7 +23,7 @@ public static class VerifyVerb
         var result = StackVerb.SynthesizeGated(context, stack, allowUnpromoted);
         foreach (var check in result.Checks)
         {
-            context.Out.WriteLine($"{(check.Passed ? "PASS" : "FAIL")} {check.Name}");
+            context.Out.WriteLine($"{(check.Passed ? "PASS" : "FAIL")} {check.Label}");
             foreach (var finding in check.Findings)
             {
                 context.Out.WriteLine($"     {finding}");

@@ -18,13 +18,22 @@ public enum CheckChangeKind
     Removed,
 }
 
-/// <summary>A check whose state changed; <c>null</c> for the side it does not exist on.</summary>
-public sealed record CheckChange(string Name, CheckChangeKind Kind, bool? BasePassed, bool? HeadPassed, IReadOnlyList<string> HeadFindings);
+/// <summary>
+/// A check whose state changed; <c>null</c> for the side it does not exist on. <paramref name="Id"/> is null only for
+/// a check from a checks report written before checks carried ids.
+/// </summary>
+public sealed record CheckChange(string? Id, string Name, CheckChangeKind Kind, bool? BasePassed, bool? HeadPassed, IReadOnlyList<string> HeadFindings);
 
-/// <summary>Compares two analysis/checks.json files: checks whose pass/fail state changed, new and removed checks.</summary>
+/// <summary>
+/// Compares two analysis/checks.json files: checks whose pass/fail state changed, new and removed checks. Checks are
+/// matched by id, so a reworded check is the same check; a report without ids (an older revision) is matched by name.
+/// </summary>
 public static class ChecksDiff
 {
-    private sealed record Check(string Name, bool Passed, IReadOnlyList<string> Findings);
+    private sealed record Check(string? Id, string Name, bool Passed, IReadOnlyList<string> Findings)
+    {
+        public bool Same(Check other) => Id is not null && other.Id is not null ? Id == other.Id : Name == other.Name;
+    }
 
     /// <returns>Changes ordered as the head runs its checks, then checks only the base had.</returns>
     public static IReadOnlyList<CheckChange> Compare(string? baseJson, string? headJson, string baseName = "base checks.json", string headName = "head checks.json")
@@ -34,20 +43,20 @@ public static class ChecksDiff
         var changes = new List<CheckChange>();
         foreach (var check in after)
         {
-            var old = before.FirstOrDefault(c => c.Name == check.Name);
+            var old = before.FirstOrDefault(c => c.Same(check));
             if (old is null)
             {
-                changes.Add(new CheckChange(check.Name, CheckChangeKind.Added, null, check.Passed, check.Findings));
+                changes.Add(new CheckChange(check.Id, check.Name, CheckChangeKind.Added, null, check.Passed, check.Findings));
             }
             else if (old.Passed != check.Passed)
             {
-                changes.Add(new CheckChange(check.Name, check.Passed ? CheckChangeKind.Fixed : CheckChangeKind.Broken, old.Passed, check.Passed, check.Findings));
+                changes.Add(new CheckChange(check.Id, check.Name, check.Passed ? CheckChangeKind.Fixed : CheckChangeKind.Broken, old.Passed, check.Passed, check.Findings));
             }
         }
 
-        foreach (var old in before.Where(o => after.All(c => c.Name != o.Name)))
+        foreach (var old in before.Where(o => !after.Any(o.Same)))
         {
-            changes.Add(new CheckChange(old.Name, CheckChangeKind.Removed, old.Passed, null, []));
+            changes.Add(new CheckChange(old.Id, old.Name, CheckChangeKind.Removed, old.Passed, null, []));
         }
 
         return changes;
@@ -65,6 +74,7 @@ public static class ChecksDiff
             using var document = JsonDocument.Parse(json);
             return document.RootElement.GetProperty("checks").EnumerateArray()
                 .Select(c => new Check(
+                    c.TryGetProperty("id", out var id) ? id.GetString() : null,
                     c.GetProperty("name").GetString() ?? "",
                     c.GetProperty("passed").GetBoolean(),
                     c.TryGetProperty("findings", out var f) ? f.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : []))

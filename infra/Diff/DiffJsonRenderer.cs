@@ -33,6 +33,11 @@ public static class DiffJsonRenderer
 
                 json.WriteEndArray();
                 NullableBool(json, "head", c.HeadPassed);
+                if (c.Id is not null)
+                {
+                    json.WriteString("id", c.Id);
+                }
+
                 json.WriteString("kind", c.Kind.ToString().ToLowerInvariant());
                 json.WriteString("name", c.Name);
                 json.WriteEndObject();

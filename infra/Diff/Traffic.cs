@@ -35,6 +35,12 @@ public sealed record Traffic(bool OtherProtocols, PortSet Tcp, PortSet Udp, Port
         foreach (var entry in conns.EnumerateArray())
         {
             var protocolText = entry.GetProperty("protocol").GetString() ?? "";
+            if (protocolText == "OTHER")
+            {
+                result = result with { OtherProtocols = true };
+                continue;
+            }
+
             if (!Enum.TryParse<Protocol>(protocolText, ignoreCase: false, out var protocol))
             {
                 throw new FormatException($"{where}: unknown protocol '{protocolText}'");

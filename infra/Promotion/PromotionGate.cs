@@ -26,7 +26,7 @@ public static class PromotionGate
         var recorded = config.String(ConfigSchema.PromotedDigest);
         if (recorded == actual)
         {
-            return CheckResult.Pass(CheckName, $"matches what was promoted from {source} ({actual})");
+            return CheckResult.Pass(CheckIds.PromotionGate, CheckName, $"matches what was promoted from {source} ({actual})");
         }
 
         var problem = recorded is null
@@ -34,7 +34,7 @@ public static class PromotionGate
             : $"stack {config.Stack}'s environment-independent part ({actual}) no longer matches what was promoted from {source} ({recorded})";
         var fix = $"run `promote {source} {config.Stack}` once {source} verifies, or override with --allow-unpromoted ({OverrideVariable}=1 for pulumi)";
         return allowUnpromoted
-            ? CheckResult.Pass(CheckName, $"OVERRIDDEN: {problem}")
-            : new CheckResult(CheckName, false, [problem, fix]);
+            ? CheckResult.Pass(CheckIds.PromotionGate, CheckName, $"OVERRIDDEN: {problem}")
+            : new CheckResult(CheckIds.PromotionGate, CheckName, false, [problem, fix]);
     }
 }

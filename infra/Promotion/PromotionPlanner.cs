@@ -23,7 +23,7 @@ public static class PromotionPlanner
         var toPart = EnvironmentIndependentPart.Build(to);
 
         refusals.AddRange(from.Checks.Where(c => !c.Passed)
-            .Select(c => $"{from.Stack.Stack} does not verify: {c.Name}: {string.Join("; ", c.Findings)}"));
+            .Select(c => $"{from.Stack.Stack} does not verify: {c.Label}: {string.Join("; ", c.Findings)}"));
         refusals.AddRange(PartDifferences(fromPart, toPart, from.Stack.Stack, to.Stack.Stack));
 
         var toNow = new DiffSide(to.Stack.Stack, $"{to.Stack.Stack} (promoted)", to.Files);

@@ -53,7 +53,7 @@ public static class PlanReport
         foreach (var check in result.Checks)
         {
             var mark = check.Passed ? "[green]PASS[/]" : "[red]FAIL[/]";
-            console.MarkupLine($"  {mark} {Markup.Escape(check.Name)}");
+            console.MarkupLine($"  {mark} {Markup.Escape(check.Label)}");
             foreach (var finding in check.Findings)
             {
                 console.MarkupLine($"       {Markup.Escape(finding)}");
@@ -124,7 +124,7 @@ public static class PlanReport
             Title = new TableTitle("Connectivity computed from the rendered manifests (connections to or from app workloads)"),
             Border = TableBorder.Rounded,
         };
-        table.AddColumns("Source", "Destination", "Allowed", "Declared as");
+        table.AddColumns("Source", "Destination", "Allowed", "Declared as", "Allowed by");
         foreach (var connection in result.Connectivity.Connections)
         {
             var source = connection.Source is WorkloadPeer s ? s.Id : null;
@@ -139,7 +139,8 @@ public static class PlanReport
                 Cell(connection.Source.Name),
                 Cell(connection.Destination.Name),
                 Cell(connection.Allowed.ToString()),
-                reasons.Count == 0 ? new Markup("[red]UNDECLARED[/]") : Cell(string.Join("; ", reasons)));
+                reasons.Count == 0 ? new Markup("[red]UNDECLARED[/]") : Cell(string.Join("; ", reasons)),
+                Cell(DecidingRules.AllowingInShort(result.Connectivity, connection.Source, connection.Destination, connection.Allowed).Replace("; ", "\n", StringComparison.Ordinal)));
         }
 
         return table;

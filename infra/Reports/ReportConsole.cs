@@ -8,7 +8,7 @@ namespace Palisade.Infra.Reports;
 /// </summary>
 public static class ReportConsole
 {
-    public const int PlainWidth = 140;
+    public const int PlainWidth = 180;
 
     public static IAnsiConsole Create(TextWriter writer)
     {

@@ -7,7 +7,7 @@ namespace Palisade.Infra.Synthesis;
 
 /// <summary>
 /// analysis/checks.json: every check that ran, in the order the checks ran, as
-/// <c>{"checks":[{"name":..,"passed":..,"findings":[..]}]}</c>. Deterministic, so `diff` can compare revisions.
+/// <c>{"checks":[{"id":..,"name":..,"passed":..,"findings":[..]}]}</c>. Deterministic, so `diff` can compare revisions.
 /// </summary>
 public static class ChecksJsonRenderer
 {
@@ -23,6 +23,7 @@ public static class ChecksJsonRenderer
             foreach (var check in checks)
             {
                 json.WriteStartObject();
+                json.WriteString("id", check.Id.Value);
                 json.WriteString("name", check.Name);
                 json.WriteBoolean("passed", check.Passed);
                 json.WriteStartArray("findings");

@@ -1,4 +1,5 @@
 using Palisade.Components.Connectivity;
+using Palisade.Components.ZeroTrust;
 using Palisade.Infra.Checks;
 using Palisade.Infra.Emit;
 using Palisade.Infra.Manifests;
@@ -38,7 +39,7 @@ public static class Synthesizer
         var declared = DeclaredConnectivity.For(stack);
         files["analysis/connectivity.json"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Json);
         files["analysis/connectivity.md"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Markdown);
-        files["analysis/connectivity.mmd"] = ConnectivityReports.Render(connectivity, ConnectivityReports.Mermaid);
+        files["analysis/connectivity.mmd"] = ConnectivityMermaidRenderer.Render(connectivity, Focus(declared));
 
         files[EnvironmentIndependentPart.File] = EnvironmentIndependentPart.Render(EnvironmentIndependentPart.Build(stack));
         files[EnvironmentSpecificPart.File] = EnvironmentIndependentPart.Render(EnvironmentSpecificPart.Build(stack));
@@ -53,7 +54,8 @@ public static class Synthesizer
     }
 
     /// <summary>
-    /// The connectivity the rendered manifests and declared workloads allow, under the cluster's dataplane. A strict
+    /// The connectivity the rendered manifests and declared workloads allow, under the cluster's dataplane, with the
+    /// platform endpoints pods reach by address (node-local DNS, metadata, Pod Identity) as named peers. A strict
     /// dataplane starts every pod deny-all, which is the same as a deny-all policy over every namespace: the analysis
     /// adds one (it is the dataplane's, not written to the manifests).
     /// </summary>
@@ -78,7 +80,19 @@ public static class Synthesizer
             };
         }
 
-        return ConnectivityAnalyzer.Analyze(cluster, dataplane ?? EnforcementProfile.Upstream);
+        return ConnectivityAnalyzer.Analyze(cluster, (dataplane ?? EnforcementProfile.Upstream) with { Named = PlatformEndpoints.Ranges });
+    }
+
+    /// <summary>The stack's focused graph: its app workloads, their peers, DNS folded into one note.</summary>
+    private static MermaidFocus Focus(DeclaredConnectivity declared)
+    {
+        var addresses = declared.Resolver.Addresses.Select(a => System.Net.IPNetwork.Parse(a).BaseAddress).ToList();
+        return new MermaidFocus(declared.AppWorkloads, peer => peer switch
+        {
+            WorkloadPeer w => declared.DnsWorkloads.Contains(w.Id),
+            ExternalPeer e => addresses.Any(e.Contains),
+            _ => false,
+        });
     }
 
     public static string Description(string stack) =>

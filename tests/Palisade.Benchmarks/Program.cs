@@ -2,11 +2,17 @@ using BenchmarkDotNet.Running;
 using Palisade.Benchmarks;
 
 // --quick: a fast table of median times and peak memory, then the large open clusters through the CLI;
-// --large: only the large open clusters; anything else goes to BenchmarkDotNet
+// --large: only the large open clusters; --budgets: the engine's budgets with all three tiers (10,000 and 50,000 pods,
+// the tiered oracle at the largest size it finishes); anything else goes to BenchmarkDotNet
 // (e.g. dotnet run -c Release --project tests/Palisade.Benchmarks -- --filter '*').
 if (args.Contains("--large"))
 {
     return await LargeClusterQuickBenchmark.Run(Console.Out);
+}
+
+if (args.Contains("--budgets"))
+{
+    return BudgetBenchmark.Run(Console.Out);
 }
 
 if (args.Contains("--quick"))

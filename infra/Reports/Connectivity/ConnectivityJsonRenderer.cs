@@ -8,7 +8,9 @@ namespace Palisade.Infra.Reports.Connectivity;
 /// <summary>
 /// The connectivity JSON contract (design.md): {"connections":[{"src":PEER,"dst":PEER,"conns":CONNS}]}. A workload peer
 /// is "namespace/name[Kind]", an external peer a list of "first-last" ranges; CONNS is "All Connections" or a list of
-/// {"protocol","ports"} with one entry per contiguous port range ("80" or "8000-8080").
+/// {"protocol","ports"} with one entry per contiguous port range ("80" or "8000-8080"), and {"protocol":"OTHER"} when
+/// protocols a port cannot name (ICMP, …) are allowed but not everything is (a cluster policy can deny a port and
+/// leave the rest of the traffic, other protocols included, to the default allow).
 /// </summary>
 public static class ConnectivityJsonRenderer
 {
@@ -19,6 +21,13 @@ public static class ConnectivityJsonRenderer
     private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("src");
     private static readonly JsonEncodedText DestinationName = JsonEncodedText.Encode("dst");
     private static readonly JsonEncodedText ConnsName = JsonEncodedText.Encode("conns");
+    private static readonly JsonEncodedText ProtocolName = JsonEncodedText.Encode("protocol");
+    private static readonly JsonEncodedText PortsName = JsonEncodedText.Encode("ports");
+    private static readonly JsonEncodedText OtherProtocols = JsonEncodedText.Encode(OtherProtocolsValue);
+
+    /// <summary>The protocol value that stands for every protocol other than TCP, UDP and SCTP.</summary>
+    public const string OtherProtocolsValue = "OTHER";
+
     private static readonly JsonEncodedText AllConnections = JsonEncodedText.Encode(ConnectionSet.AllConnectionsText, Encoder);
 
     private static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -93,10 +102,17 @@ public static class ConnectivityJsonRenderer
             foreach (var range in ports.Ranges)
             {
                 json.WriteStartObject();
-                json.WriteString("protocol", protocol.ToString());
-                json.WriteString("ports", range.ToString());
+                json.WriteString(ProtocolName, protocol.ToString());
+                json.WriteString(PortsName, range.ToString());
                 json.WriteEndObject();
             }
+        }
+
+        if (allowed.AllowsOtherProtocols)
+        {
+            json.WriteStartObject();
+            json.WriteString(ProtocolName, OtherProtocols);
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();

@@ -52,7 +52,7 @@ public static class ConnectivityMarkdownRenderer
         group.External is { } external ? Cell(external) : Escape(group.Label);
 
     private static string Cell(Peer peer) =>
-        peer is ExternalPeer external ? string.Join(", ", external.Ranges.Select(r => Escape(r.ToString()))) : $"`{peer.Name}`";
+        peer is ExternalPeer external ? Escape(PeerText.Of(external)) : $"`{peer.Name}`";
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

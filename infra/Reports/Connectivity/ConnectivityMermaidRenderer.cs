@@ -7,20 +7,27 @@ namespace Palisade.Infra.Reports.Connectivity;
 /// A Mermaid flowchart: one subgraph per namespace holding its workloads, external address blocks as nodes outside,
 /// and one edge per allowed connection labelled with what it allows ("TCP 8000", "All"). Beyond
 /// <see cref="ConnectivitySummary.MaxRows"/> connections: one node per namespace (or workload class) and one edge per
-/// summary row, labelled with what it allows and how many connections it stands for.
+/// summary row, labelled with what it allows and how many connections it stands for. With a <see cref="MermaidFocus"/>,
+/// only the app workloads, the peers they talk to and their edges, the DNS edges folded into one note.
 /// </summary>
 public static class ConnectivityMermaidRenderer
 {
-    public static string Render(ConnectivityResult result)
+    /// <param name="focus">The focused view; null draws every workload and connection.</param>
+    public static string Render(ConnectivityResult result, MermaidFocus? focus = null)
     {
-        if (ConnectivitySummary.For(result) is { } summary)
+        if (focus is null && ConnectivitySummary.For(result) is { } summary)
         {
             return RenderSummary(summary);
         }
 
+        var connections = focus is null ? result.Connections : result.Connections.Where(focus.Shows).ToList();
+        var drawn = focus is null
+            ? null
+            : connections.SelectMany(c => new[] { c.Source, c.Destination }).OfType<WorkloadPeer>().Select(w => w.Id)
+                .Concat(focus.Apps).ToHashSet(StringComparer.Ordinal);
         var ids = new NodeIds();
         var output = new StringBuilder("graph LR\n");
-        foreach (var ns in result.Workloads.GroupBy(w => w.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var ns in result.Workloads.Where(w => drawn is null || drawn.Contains(w.Id)).GroupBy(w => w.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.Append($"    subgraph {ids.Reserve("ns_" + ns.Key)}[\"{Label(ns.Key)}\"]\n");
             foreach (var workload in ns)
@@ -31,16 +38,29 @@ public static class ConnectivityMermaidRenderer
             output.Append("    end\n");
         }
 
-        var externals = result.Connections.SelectMany(c => new[] { c.Source, c.Destination }).OfType<ExternalPeer>()
+        var externals = connections.SelectMany(c => new[] { c.Source, c.Destination }).OfType<ExternalPeer>()
             .Distinct().Order().ToList();
         for (var i = 0; i < externals.Count; i++)
         {
-            output.Append($"    {ids.For(externals[i].Name, $"ext_{i + 1}")}[\"{Label(string.Join("<br/>", externals[i].Ranges))}\"]\n");
+            output.Append($"    {ids.For(externals[i].Name, $"ext_{i + 1}")}[\"{Label(PeerText.Of(externals[i]).Replace(" except ", "<br/>except ", StringComparison.Ordinal))}\"]\n");
         }
 
-        foreach (var connection in result.Connections)
+        foreach (var connection in connections)
         {
             output.Append($"    {ids.Get(connection.Source.Name)} -->|\"{Label(EdgeLabel(connection.Allowed))}\"| {ids.Get(connection.Destination.Name)}\n");
+        }
+
+        if (focus is not null)
+        {
+            var dns = result.Connections.Where(focus.IsDnsEdge).ToList();
+            if (dns.Count > 0)
+            {
+                var sources = dns.Select(c => c.Source.Name).Distinct(StringComparer.Ordinal).Count();
+                var resolvers = string.Join(", ", dns.Select(c => c.Destination).Distinct().Order().Select(PeerText.Of));
+                output.Append($"    {ids.Reserve("dns_note")}[/\"{Label($"DNS: {sources} app workload{(sources == 1 ? string.Empty : "s")} reach {resolvers} on port 53 (edges folded)")}\"/]\n");
+            }
+
+            output.Append("    %% focused view: app workloads and the peers they talk to; platform-to-platform edges hidden\n");
         }
 
         return output.ToString();
@@ -56,7 +76,7 @@ public static class ConnectivityMermaidRenderer
         foreach (var group in groups)
         {
             var (preferred, label) = group.External is { } external
-                ? ($"ext_{++externals}", string.Join("<br/>", external.Ranges))
+                ? ($"ext_{++externals}", PeerText.Of(external).Replace(" except ", "<br/>except ", StringComparison.Ordinal))
                 : summary.Level == SummaryLevel.Namespace
                     ? ("ns_" + group.Label, $"{group.Label} ({ConnectivitySummary.Number(summary.WorkloadsByNamespace[group.Label])} workloads)")
                     : ("group_" + group.Label.Split(' ')[0], group.Label);

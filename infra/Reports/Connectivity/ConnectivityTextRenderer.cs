@@ -22,7 +22,7 @@ public static class ConnectivityTextRenderer
             return "No connections are allowed.\n";
         }
 
-        var rows = result.Connections.Select(c => (Src: c.Source.Name, Dst: c.Destination.Name, Conns: c.Allowed.ToString())).ToList();
+        var rows = result.Connections.Select(c => (Src: PeerText.Of(c.Source), Dst: PeerText.Of(c.Destination), Conns: c.Allowed.ToString())).ToList();
         var srcWidth = Math.Max("SOURCE".Length, rows.Max(r => r.Src.Length));
         var dstWidth = Math.Max("DESTINATION".Length, rows.Max(r => r.Dst.Length));
         output.Append(Row("SOURCE", srcWidth, "DESTINATION", dstWidth, "ALLOWED"));
@@ -36,7 +36,7 @@ public static class ConnectivityTextRenderer
 
     private static string RenderSummary(ConnectivitySummary summary)
     {
-        var rows = summary.Rows.Select(r => (Src: r.Source.Label, Dst: r.Destination.Label, Count: ConnectivitySummary.Number(r.Count), Conns: r.Allowed.ToString())).ToList();
+        var rows = summary.Rows.Select(r => (Src: Label(r.Source), Dst: Label(r.Destination), Count: ConnectivitySummary.Number(r.Count), Conns: r.Allowed.ToString())).ToList();
         var srcWidth = Math.Max("SOURCE".Length, rows.Max(r => r.Src.Length));
         var dstWidth = Math.Max("DESTINATION".Length, rows.Max(r => r.Dst.Length));
         var countWidth = Math.Max("CONNECTIONS".Length, rows.Max(r => r.Count.Length));
@@ -54,6 +54,8 @@ public static class ConnectivityTextRenderer
 
         return output.ToString();
     }
+
+    private static string Label(SummaryGroup group) => group.External is { } external ? PeerText.Of(external) : group.Label;
 
     private static string Row(string src, int srcWidth, string dst, int dstWidth, string conns) =>
         $"{src.PadRight(srcWidth)}  {dst.PadRight(dstWidth)}  {conns}\n";

@@ -16,7 +16,7 @@ public class PlanVerbTests
         Assert.Contains("Plan for stack dev", output);
         Assert.Contains("+ kubernetes:networking.k8s.io/v1:NetworkPolicy voting-api-default-deny", output);
         Assert.Contains("NetworkPolicies in namespace voting-data", output);
-        Assert.Contains("PASS Default deny for ingress and egress in every namespace", output);
+        Assert.Contains("PASS default-deny: Default deny for ingress and egress in every namespace", output);
         Assert.DoesNotContain("FAIL", output);
         Assert.Equal(string.Empty, project.Error.ToString());
     }

@@ -38,7 +38,10 @@ public sealed class ClusterTierOracleTests
         for (var seed = firstSeed; seed < firstSeed + 50; seed++)
         {
             var cluster = seed % 2 == 0 ? RandomClusterPolicies.Generate(seed) : RandomClusters.Generate(seed);
-            var profile = new EnforcementProfile((CniProfile)(seed % 4), podRanges[seed / 4 % 4].Select(Cidr.Parse).ToList());
+            var profile = new EnforcementProfile((CniProfile)(seed % 4), podRanges[seed / 4 % 4].Select(Cidr.Parse).ToList())
+            {
+                Named = seed % 3 == 0 ? [.. Palisade.Components.ZeroTrust.PlatformEndpoints.Ranges, new NamedRange("nodes", Cidr.Parse("10.0.0.0/20"))] : [],
+            };
             var expected = TestCluster.Lines(PairwiseEvaluator.Evaluate(cluster, profile));
             var actual = TestCluster.Lines(ConnectivityAnalyzer.Analyze(cluster, profile));
             Assert.True(expected.SequenceEqual(actual), $"seed {seed} ({profile.Cni}):\n- oracle:\n{string.Join("\n", expected)}\n- engine:\n{string.Join("\n", actual)}");

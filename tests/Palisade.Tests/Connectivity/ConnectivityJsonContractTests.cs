@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Palisade.Components.Connectivity;
+using Palisade.Components.Kubernetes;
 using Palisade.Infra.Reports.Connectivity;
 using static Palisade.Tests.Connectivity.Np;
 
@@ -33,6 +34,32 @@ public sealed partial class ConnectivityJsonContractTests
             """{"src":"ns/b[Deployment]","dst":["0.0.0.0-255.255.255.255"],"conns":"All Connections"},""" +
             """{"src":["0.0.0.0-255.255.255.255"],"dst":"ns/a[Deployment]","conns":"All Connections"}]}""",
             json);
+    }
+
+    [Fact]
+    public void Other_protocols_left_open_beside_a_denied_port_are_written()
+    {
+        var result = new TestCluster()
+            .Namespace("team-a", ("team", "a"))
+            .Namespace("team-b", ("team", "b"))
+            .Deployment("team-a", "a", "a")
+            .Deployment("team-b", "b", "b")
+            .Policy(Cnp.Admin("no-debug", 10, Cnp.Namespaces(("team", "b")),
+                ingress: [Cnp.Rule("debug", PolicyAction.Deny, [Cnp.FromNamespaces(("team", "a"))], Cnp.Tcp(9000))]))
+            .Analyze();
+
+        using var json = JsonDocument.Parse(ConnectivityJsonRenderer.Render(result));
+        var conns = json.RootElement.GetProperty("connections").EnumerateArray()
+            .Single(c => c.GetProperty("src").ValueKind == JsonValueKind.String && c.GetProperty("src").GetString() == "team-a/a[Deployment]" &&
+                         c.GetProperty("dst").ValueKind == JsonValueKind.String && c.GetProperty("dst").GetString() == "team-b/b[Deployment]")
+            .GetProperty("conns");
+
+        Assert.Equal(
+            """[{"protocol":"TCP","ports":"1-8999"},{"protocol":"TCP","ports":"9001-65535"},{"protocol":"UDP","ports":"1-65535"},{"protocol":"SCTP","ports":"1-65535"},{"protocol":"OTHER"}]""",
+            JsonSerializer.Serialize(conns));
+        var read = Palisade.Infra.Diff.Traffic.Parse(conns, "test");
+        Assert.Equal(result.Between("team-a/a[Deployment]", "team-b/b[Deployment]").ToString(), read.ToString());
+        Assert.True(read.OtherProtocols);
     }
 
     [Theory]
@@ -90,6 +117,12 @@ public sealed partial class ConnectivityJsonContractTests
         Assert.True(conns.GetArrayLength() > 0);
         foreach (var item in conns.EnumerateArray())
         {
+            if (item.GetProperty("protocol").GetString() == ConnectivityJsonRenderer.OtherProtocolsValue)
+            {
+                Assert.Equal(["protocol"], item.EnumerateObject().Select(p => p.Name));
+                continue;
+            }
+
             Assert.Equal(["protocol", "ports"], item.EnumerateObject().Select(p => p.Name));
             Assert.Contains(item.GetProperty("protocol").GetString(), new[] { "TCP", "UDP", "SCTP" });
             var match = PortRange().Match(item.GetProperty("ports").GetString()!);

@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Palisade.Components.Connectivity;
 using Palisade.Components.Diagnostics;
+using Palisade.Components.Kubernetes;
+using Palisade.Infra.Checks;
 using Palisade.Infra.Cli;
+using Palisade.Infra.Manifests;
 
 namespace Palisade.Tests.Connectivity;
 
@@ -153,6 +156,24 @@ public sealed class ExplainTests : IDisposable
         Assert.Equal(string.Empty, stdout.ToString());
         Assert.StartsWith("error: ", stderr.ToString(), StringComparison.Ordinal);
         Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void The_engines_result_names_the_deciding_rules_of_a_connection_and_a_denied_part()
+    {
+        var result = ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Read(directory).Cluster, ConnectivityVerb.Profile("eks-vpc-cni", ["10.20.0.0/16"]));
+        var worker = result.Workloads.Single(w => w.Name == "worker").Id;
+        var web = result.Workloads.Single(w => w.Name == "web").Id;
+
+        Assert.Equal(
+            "egress of batch/worker[Deployment]: ClusterNetworkPolicy guardrails egress rule 'batch-to-web-debug' (#1) (Admin tier); " +
+            "ingress of shop/web[Deployment]: the pod is selected by shop/web-from-vpc for ingress and no rule allows it",
+            DecidingRules.Denying(result, worker, web, ConnectionSet.For(Protocol.TCP, 9000, 9000)));
+        Assert.Equal(
+            "egress: default allow; ingress: shop/web-from-vpc ingress[0]",
+            DecidingRules.AllowingInShort(result, new WorkloadPeer(result.Workloads.Single(w => w.Id == worker)),
+                new WorkloadPeer(result.Workloads.Single(w => w.Id == web)), result.Between(worker, web)));
+        Assert.Null(new ConnectivityResult(result.Workloads, result.Connections, result.ExternalFamilies).Explain(worker, web));
     }
 
     [Fact]

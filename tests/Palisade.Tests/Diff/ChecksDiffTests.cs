@@ -29,4 +29,24 @@ public class ChecksDiffTests
     [Fact]
     public void The_same_checks_have_no_changes() =>
         Assert.Empty(ChecksDiff.Compare(Checks(("a", true), ("b", false)), Checks(("a", true), ("b", false))));
+
+    [Fact]
+    public void A_reworded_check_is_matched_by_its_id()
+    {
+        const string before = """{"checks":[{"id":"dns-reachable","name":"DNS is reachable","passed":true,"findings":[]}]}""";
+        const string after = """{"checks":[{"id":"dns-reachable","name":"Every app workload reaches DNS","passed":false,"findings":["x"]}]}""";
+
+        var change = Assert.Single(ChecksDiff.Compare(before, after));
+
+        Assert.Equal(("dns-reachable", CheckChangeKind.Broken), (change.Id, change.Kind));
+    }
+
+    [Fact]
+    public void A_report_without_ids_is_matched_by_name()
+    {
+        const string before = """{"checks":[{"name":"DNS is reachable","passed":true,"findings":[]}]}""";
+        const string after = """{"checks":[{"id":"dns-reachable","name":"DNS is reachable","passed":true,"findings":[]}]}""";
+
+        Assert.Empty(ChecksDiff.Compare(before, after));
+    }
 }

@@ -27,7 +27,7 @@ public class GuardrailTests
     private static ClusterModel Rendered(IReadOnlyDictionary<string, string> files) =>
         ManifestDirectoryReader.Parse(files.Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal)).Select(f => new ManifestFile(f.Key, f.Value))).Cluster;
 
-    private static CheckResult Check(SynthesisResult result, string prefix) => Assert.Single(result.Checks, c => c.Name.StartsWith(prefix, StringComparison.Ordinal));
+    private static CheckResult Check(SynthesisResult result, CheckId id) => Assert.Single(result.Checks, c => c.Id == id);
 
     [Theory]
     [InlineData("dev", ClusterPolicyKind.AwsClusterNetworkPolicy)]
@@ -41,8 +41,8 @@ public class GuardrailTests
         Assert.NotEmpty(policies);
         Assert.All(policies, p => Assert.Equal((kind, PolicyTier.Admin), (p.Kind, p.Tier)));
         Assert.Contains(policies, p => p.Name == "palisade-guardrails");
-        Assert.True(Check(result, "guardrails-cluster-tier").Passed);
-        Assert.True(Check(result, "guardrails-hold").Passed, string.Join("; ", Check(result, "guardrails-hold").Findings));
+        Assert.True(Check(result, CheckIds.GuardrailsClusterTier).Passed);
+        Assert.True(Check(result, CheckIds.GuardrailsHold).Passed, string.Join("; ", Check(result, CheckIds.GuardrailsHold).Findings));
         Assert.Contains(result.Stack.Assumptions, a => a.Subject == "guardrails" && a.Statement.Contains("Admin-tier", StringComparison.Ordinal));
     }
 
@@ -97,10 +97,10 @@ public class GuardrailTests
 
         var checks = GuardrailChecks.Run(Dev.Stack, files, Dev.Declared, attacked => Synthesizer.AnalyzeRendered(attacked, Dev.Stack.Platform.Cloud.Dataplane));
 
-        var emitted = Assert.Single(checks, c => c.Name.StartsWith("guardrails-cluster-tier", StringComparison.Ordinal));
+        var emitted = Assert.Single(checks, c => c.Id == CheckIds.GuardrailsClusterTier);
         Assert.False(emitted.Passed);
         Assert.Contains(emitted.Findings, f => f.Contains("rendered as NetworkPolicy govtech/palisade-guardrails", StringComparison.Ordinal));
-        var hold = Assert.Single(checks, c => c.Name.StartsWith("guardrails-hold", StringComparison.Ordinal));
+        var hold = Assert.Single(checks, c => c.Id == CheckIds.GuardrailsHold);
         Assert.False(hold.Passed);
         Assert.Contains(hold.Findings, f => f.Contains("=> 169.254.169.254", StringComparison.Ordinal));
         Assert.Contains(hold.Findings, f => f.Contains("govtech/frontend[Deployment] => voting-", StringComparison.Ordinal));
@@ -115,10 +115,10 @@ public class GuardrailTests
 
         var checks = GuardrailChecks.Run(Platform.Stack, files, Platform.Declared, attacked => Synthesizer.AnalyzeRendered(attacked));
 
-        var emitted = Assert.Single(checks, c => c.Name.StartsWith("guardrails-cluster-tier", StringComparison.Ordinal));
+        var emitted = Assert.Single(checks, c => c.Id == CheckIds.GuardrailsClusterTier);
         Assert.Equal(["guardrail palisade-guardrails as rendered has other subjects or rules than the guardrail model"], emitted.Findings);
         // Denying only the instance metadata address leaves the other credential endpoints to a tenant's allow-all policy.
-        var hold = Assert.Single(checks, c => c.Name.StartsWith("guardrails-hold", StringComparison.Ordinal));
+        var hold = Assert.Single(checks, c => c.Id == CheckIds.GuardrailsHold);
         Assert.Contains(hold.Findings, f => f.StartsWith("tenant-a/api[Deployment] => 169.254.170.23", StringComparison.Ordinal));
         Assert.DoesNotContain(hold.Findings, f => f.Contains("=> 169.254.169.254", StringComparison.Ordinal));
     }
@@ -128,7 +128,7 @@ public class GuardrailTests
     {
         var result = Synthesizer.Synthesize(CloudStacks.Config("gke"));
 
-        Assert.DoesNotContain(result.Checks, c => c.Name.StartsWith("guardrails-", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Checks, c => c.Id == CheckIds.GuardrailsClusterTier || c.Id == CheckIds.GuardrailsHold);
         Assert.Empty(Rendered(result.Files).EffectiveClusterPolicies);
         var warning = Assert.Single(result.Stack.Assumptions, a => a.Subject == "guardrails");
         Assert.StartsWith("WARNING: namespaced NetworkPolicies only, because GKE serves no ClusterNetworkPolicy", warning.Statement, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Palisade.Components.ZeroTrust;
 using Palisade.Infra.Promotion;
 using static Palisade.Tests.Promotion.PromotionFixtures;
 
@@ -53,5 +55,19 @@ public class EnvironmentIndependentPartTests
 
         Assert.Contains("\"palisade:kubeconfig\": \"[secret]\"", text);
         Assert.DoesNotContain("AAABAJ1", text);
+    }
+
+    [Fact]
+    public void Each_policy_lands_in_the_part_its_role_names()
+    {
+        var stack = Synthesize(Prod, "prod").Stack;
+        static IEnumerable<string> Names(JsonNode? policies) =>
+            policies!.AsArray().Select(p => $"{p!["namespace"]}/{p["name"]}").Order(StringComparer.Ordinal);
+        IEnumerable<string> Owned(Func<PolicyRole, bool> role) => stack.Policies.Where(p => role(p.Role))
+            .Select(p => $"{p.Policy.Namespace}/{p.Policy.Name}").Order(StringComparer.Ordinal);
+
+        Assert.Equal(Owned(r => r != PolicyRole.PlatformAllowance), Names(EnvironmentIndependentPart.Build(stack)["policies"]));
+        Assert.Equal(Owned(r => r == PolicyRole.PlatformAllowance), Names(EnvironmentSpecificPart.Build(stack)["platformPolicies"]));
+        Assert.NotEmpty(Owned(r => r == PolicyRole.PlatformAllowance));
     }
 }

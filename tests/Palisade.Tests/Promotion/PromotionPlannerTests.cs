@@ -25,11 +25,11 @@ public class PromotionPlannerTests
     [Fact]
     public void A_source_that_does_not_verify_is_refused()
     {
-        var failing = DevResult.Value with { Checks = [.. DevResult.Value.Checks, new CheckResult("Broken check", false, ["something"])] };
+        var failing = DevResult.Value with { Checks = [.. DevResult.Value.Checks, new CheckResult(CheckId.Of("broken-check"), "Broken check", false, ["something"])] };
 
         var plan = PromotionPlanner.Plan(failing, ProdResult.Value, Side(ProdResult.Value));
 
-        Assert.Contains(plan.Refusals, r => r.StartsWith("dev does not verify: Broken check", StringComparison.Ordinal));
+        Assert.Contains(plan.Refusals, r => r.StartsWith("dev does not verify: broken-check: Broken check", StringComparison.Ordinal));
     }
 
     [Fact]

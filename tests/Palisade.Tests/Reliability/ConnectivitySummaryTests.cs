@@ -26,10 +26,10 @@ public sealed class ConnectivitySummaryTests
         Assert.Equal(
             """
             45 workloads in 1 namespace, 2,070 allowed connections: summarised by namespace; use --output json for every pair.
-            SOURCE                   DESTINATION              CONNECTIONS  ALLOWED
-            ns-000                   ns-000                         1,980  All Connections
-            ns-000                   0.0.0.0-255.255.255.255           45  All Connections
-            0.0.0.0-255.255.255.255  ns-000                            45  All Connections
+            SOURCE     DESTINATION  CONNECTIONS  ALLOWED
+            ns-000     ns-000             1,980  All Connections
+            ns-000     0.0.0.0/0             45  All Connections
+            0.0.0.0/0  ns-000                45  All Connections
 
             """,
             ConnectivityReports.Render(summarised, ConnectivityReports.Text));
@@ -43,19 +43,19 @@ public sealed class ConnectivitySummaryTests
         Assert.Equal(
             """
             60 workloads in 3 namespaces, 2,860 allowed connections: summarised by namespace; use --output json for every pair.
-            SOURCE                   DESTINATION              CONNECTIONS  ALLOWED
-            api                      api                              380  All Connections
-            api                      db                               400  TCP 5432
-            api                      web                              400  All Connections
-            api                      0.0.0.0-255.255.255.255           20  All Connections
-            db                       api                              400  All Connections
-            db                       web                              400  All Connections
-            db                       0.0.0.0-255.255.255.255           20  All Connections
-            web                      api                              400  All Connections
-            web                      web                              380  All Connections
-            web                      0.0.0.0-255.255.255.255           20  All Connections
-            0.0.0.0-255.255.255.255  api                               20  All Connections
-            0.0.0.0-255.255.255.255  web                               20  All Connections
+            SOURCE     DESTINATION  CONNECTIONS  ALLOWED
+            api        api                  380  All Connections
+            api        db                   400  TCP 5432
+            api        web                  400  All Connections
+            api        0.0.0.0/0             20  All Connections
+            db         api                  400  All Connections
+            db         web                  400  All Connections
+            db         0.0.0.0/0             20  All Connections
+            web        api                  400  All Connections
+            web        web                  380  All Connections
+            web        0.0.0.0/0             20  All Connections
+            0.0.0.0/0  api                   20  All Connections
+            0.0.0.0/0  web                   20  All Connections
 
             """,
             ConnectivityReports.Render(result, ConnectivityReports.Text));
@@ -75,7 +75,7 @@ public sealed class ConnectivitySummaryTests
                 ns_api["api (20 workloads)"]
                 ns_db["db (20 workloads)"]
                 ns_web["web (20 workloads)"]
-                ext_1["0.0.0.0-255.255.255.255"]
+                ext_1["0.0.0.0/0"]
                 ns_api -->|"All (380)"| ns_api
                 ns_api -->|"TCP 5432 (400)"| ns_db
             """,

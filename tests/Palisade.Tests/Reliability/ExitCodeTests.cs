@@ -101,7 +101,7 @@ public class ExitCodeTests
 
         Assert.Equal(1, SynthVerb.Write(project.Context(), result, target, new OutputRules(project.Path), failOnCheck: true));
 
-        Assert.Contains("error: check failed: Injected failure: what went wrong", project.Error.ToString());
+        Assert.Contains("error: check failed: injected-failure: Injected failure: what went wrong", project.Error.ToString());
         Assert.Contains($"1 of {result.Checks.Count} checks failed (see `plan dev`); the output was written for inspection.", project.Out.ToString());
         Assert.Equal(result.Files.Keys.Append(OutputMarker.File).Order(StringComparer.Ordinal), project.FilesUnder("out/failing"));
     }
@@ -114,7 +114,7 @@ public class ExitCodeTests
 
         Assert.Equal(0, SynthVerb.Write(project.Context(), Failing(project), target, new OutputRules(project.Path), failOnCheck: false));
 
-        Assert.Contains("warning: check failed: Injected failure: what went wrong", project.Error.ToString());
+        Assert.Contains("warning: check failed: injected-failure: Injected failure: what went wrong", project.Error.ToString());
         Assert.DoesNotContain("error:", project.Error.ToString());
     }
 
@@ -169,7 +169,7 @@ public class ExitCodeTests
     private static SynthesisResult Failing(TestProject project)
     {
         var result = Synthesizer.Synthesize(new ProjectDirectory(project.Path).ReadStack("dev"));
-        return result with { Checks = [.. result.Checks, new CheckResult("Injected failure", false, ["what went wrong"])] };
+        return result with { Checks = [.. result.Checks, new CheckResult(CheckId.Of("injected-failure"), "Injected failure", false, ["what went wrong"])] };
     }
 
     private static (int Exit, string Error) Run(string file, params string[] args)

@@ -77,11 +77,11 @@ public sealed class LargeClusterTests : IDisposable
                 "20,000 workloads in 200 namespaces, 400,020,000 allowed connections: summarised by workload class; use --output json for every pair.",
                 $"SOURCE{new string(' ', everyone.Length - 4)}DESTINATION{new string(' ', everyone.Length - 9)}CONNECTIONS  ALLOWED",
                 $"{everyone}  {everyone}  399,980,000  All Connections",
-                $"{everyone}  {"0.0.0.0-255.255.255.255".PadRight(everyone.Length)}       20,000  All Connections",
-                $"{"0.0.0.0-255.255.255.255".PadRight(everyone.Length)}  {everyone}       20,000  All Connections",
+                $"{everyone}  {"0.0.0.0/0".PadRight(everyone.Length)}       20,000  All Connections",
+                $"{"0.0.0.0/0".PadRight(everyone.Length)}  {everyone}       20,000  All Connections",
             ],
             text.TrimEnd('\n').Split('\n'));
-        Assert.Contains($"| 0.0.0.0-255.255.255.255 | {everyone} | 20,000 | All Connections |", markdown, StringComparison.Ordinal);
+        Assert.Contains($"| 0.0.0.0/0 | {everyone} | 20,000 | All Connections |", markdown, StringComparison.Ordinal);
         Assert.StartsWith("20,000 workloads in 200 namespaces, 400,020,000 allowed connections: summarised by workload class; use `--output json` for every pair.\n", markdown, StringComparison.Ordinal);
         Assert.Contains("-->|\"All (399,980,000)\"|", mermaid, StringComparison.Ordinal);
         Assert.Contains("%% 20,000 workloads in 200 namespaces", mermaid, StringComparison.Ordinal);

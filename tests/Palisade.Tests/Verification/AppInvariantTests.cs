@@ -126,7 +126,7 @@ public class AppInvariantTests
         {
             var expected = result.Stack.Apps.Sum(a => a.App.Invariants.Count);
             Assert.Equal(expected, result.Declared.Invariants.Count);
-            var check = result.Checks.Single(c => c.Name.StartsWith(AppInvariantChecks.Id + ":", StringComparison.Ordinal));
+            var check = result.Checks.Single(c => c.Id == CheckIds.AppInvariants);
             Assert.True(check.Passed, string.Join("; ", check.Findings));
         }
     }
@@ -162,7 +162,7 @@ public class AppInvariantTests
     {
         var files = result.Files.ToDictionary(f => f.Key, f => f.Key == file ? edit(f.Value) : f.Value);
         return ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files), result.Declared)
-            .Single(c => c.Name.StartsWith(AppInvariantChecks.Id + ":", StringComparison.Ordinal));
+            .Single(c => c.Id == CheckIds.AppInvariants);
     }
 
     [Fact]
@@ -172,7 +172,9 @@ public class AppInvariantTests
 
         Assert.False(check.Passed);
         Assert.Contains("violated: govtech: never frontend -> database (stacks/Apps/GovTechApp.cs): " +
-                        "govtech/frontend[Deployment] => govtech/database[StatefulSet] is open on TCP 5432", check.Findings);
+                        "govtech/frontend[Deployment] => govtech/database[StatefulSet] is open on TCP 5432 — allowed by " +
+                        "egress of govtech/frontend[Deployment]: NetworkPolicy govtech/debug-frontend-to-database egress[0] (NetworkPolicy tier); " +
+                        "ingress of govtech/database[StatefulSet]: NetworkPolicy govtech/debug-frontend-to-database ingress[0] (NetworkPolicy tier)", check.Findings);
         Assert.Contains(check.Findings, f => f.StartsWith("violated: govtech: database is reachable only from backend", StringComparison.Ordinal) &&
                                              f.Contains("govtech/frontend[Deployment] => govtech/database[StatefulSet]"));
         Assert.DoesNotContain(check.Findings, f => f.Contains("never backend -> frontend"));
@@ -232,7 +234,7 @@ public class AppInvariantTests
 
         Assert.False(check.Passed);
         Assert.Contains(check.Findings, f => f.StartsWith("violated: voting: api is never reached from outside the cluster (stacks/Apps/VotingApp.cs): ", StringComparison.Ordinal) &&
-                                             f.EndsWith("=> voting-api/api[Deployment] is open on TCP 8000", StringComparison.Ordinal));
+                                             f.Contains("=> voting-api/api[Deployment] is open on TCP 8000 — allowed by ingress of voting-api/api[Deployment]: NetworkPolicy voting-api/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -252,7 +254,7 @@ public class AppInvariantTests
             }
         }
 
-        Assert.Contains($"PASS {AppInvariantChecks.Name}", output);
+        Assert.Contains($"PASS {CheckIds.AppInvariants}: {AppInvariantChecks.Name}", output);
     }
 
     [Fact]

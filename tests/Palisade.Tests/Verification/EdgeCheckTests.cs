@@ -39,7 +39,7 @@ public class EdgeCheckTests
     public void The_shipped_stacks_pass_every_edge_check(string stack)
     {
         var result = Synthesizer.Synthesize(CloudStacks.Config(stack));
-        var edge = result.Checks.Where(c => c.Name.StartsWith("edge-", StringComparison.Ordinal)).ToList();
+        var edge = result.Checks.Where(c => c.Id.ToString().StartsWith("edge-", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, edge.Count);
         Assert.All(edge, c => Assert.True(c.Passed, string.Join("; ", c.Findings)));
     }

@@ -69,9 +69,9 @@ public class GkeIdentityAndDnsTests
 
         var checks = ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files), result.Declared);
 
-        var metadata = checks.Single(c => c.Name.StartsWith("Instance metadata is unreachable", StringComparison.Ordinal));
+        var metadata = checks.Single(c => c.Id == CheckIds.MetadataUnreachable);
         Assert.False(metadata.Passed);
-        Assert.Contains(metadata.Findings, f => f.StartsWith($"{Frontend} can reach 169.254.169.254", StringComparison.Ordinal));
+        Assert.Contains(metadata.Findings, f => f.StartsWith($"{Frontend} can reach cloud-metadata 169.254.169.254", StringComparison.Ordinal));
     }
 
     [Fact]

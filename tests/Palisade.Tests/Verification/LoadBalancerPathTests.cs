@@ -55,11 +55,11 @@ public class LoadBalancerPathTests
         var upstream = ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files), Prod.Declared);
         var vpcCni = ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files, Prod.Stack.Platform.Cloud.Dataplane), Prod.Declared);
 
-        var undeclared = vpcCni.Single(c => c.Name.StartsWith("Nothing undeclared is open", StringComparison.Ordinal));
+        var undeclared = vpcCni.Single(c => c.Id == CheckIds.NothingUndeclaredOpen);
         Assert.False(undeclared.Passed);
         Assert.Contains(undeclared.Findings, f => f.StartsWith("open but not declared: kube-system/coredns[Deployment] => govtech/frontend[Deployment]", StringComparison.Ordinal));
         // Upstream semantics (ipBlocks never match pods) see only the widened address range, not the pods around the ALB.
-        Assert.DoesNotContain(upstream.Single(c => c.Name.StartsWith("Nothing undeclared is open", StringComparison.Ordinal)).Findings,
+        Assert.DoesNotContain(upstream.Single(c => c.Id == CheckIds.NothingUndeclaredOpen).Findings,
             f => f.StartsWith("open but not declared: kube-system/coredns[Deployment]", StringComparison.Ordinal));
     }
 
@@ -73,7 +73,7 @@ public class LoadBalancerPathTests
             f => f.Key == "manifests/govtech.yaml" ? f.Value.Replace("cidr: \"10.20.200.0/24\"", "cidr: \"10.99.0.0/16\"") : f.Value);
         var checks = ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files, Prod.Stack.Platform.Cloud.Dataplane), Prod.Declared);
 
-        var open = checks.Single(c => c.Name.StartsWith("Every declared flow is open", StringComparison.Ordinal));
+        var open = checks.Single(c => c.Id == CheckIds.DeclaredFlowsOpen);
         Assert.False(open.Passed);
         Assert.Contains(open.Findings, f => f.Contains("=> govtech/frontend[Deployment] needs TCP 80"));
     }

@@ -19,7 +19,7 @@ public class ServicePortTests
     [Fact]
     public void The_synthesized_services_and_ingress_pass()
     {
-        var check = StackFixtures.Voting().Checks.Single(c => c.Name.StartsWith(ServicePortChecks.Id + ":", StringComparison.Ordinal));
+        var check = StackFixtures.Voting().Checks.Single(c => c.Id == CheckIds.ServicePorts);
 
         Assert.True(check.Passed, string.Join("; ", check.Findings));
         Assert.Equal("4 Services target container ports of their pods; 1 Ingress backends use ports of their Services", check.Findings.Single());

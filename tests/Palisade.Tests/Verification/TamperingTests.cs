@@ -9,15 +9,14 @@ namespace Palisade.Tests.Verification;
 /// </summary>
 public class TamperingTests
 {
-    private static IReadOnlyDictionary<string, CheckResult> Verify(Func<string, string, string> edit)
+    private static IReadOnlyDictionary<CheckId, CheckResult> Verify(Func<string, string, string> edit)
     {
         var result = StackFixtures.Voting();
         var files = result.Files.ToDictionary(f => f.Key, f => edit(f.Key, f.Value));
-        return ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files), result.Declared).ToDictionary(c => c.Name);
+        return ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files), result.Declared).ToDictionary(c => c.Id);
     }
 
-    private static CheckResult Check(IReadOnlyDictionary<string, CheckResult> checks, string prefix) =>
-        checks.Single(c => c.Key.StartsWith(prefix, StringComparison.Ordinal)).Value;
+    private static CheckResult Check(IReadOnlyDictionary<CheckId, CheckResult> checks, CheckId id) => checks[id];
 
     [Fact]
     public void Untouched_manifests_verify()
@@ -30,9 +29,10 @@ public class TamperingTests
     {
         var checks = Verify((path, text) => path == "manifests/voting-api.yaml" ? text.Replace("port: 8000", "port: 8080") : text);
 
-        var blocked = Check(checks, "Every declared flow is open");
+        var blocked = Check(checks, CheckIds.DeclaredFlowsOpen);
         Assert.False(blocked.Passed);
         Assert.Contains(blocked.Findings, f => f.Contains("voting-frontend/frontend[Deployment] => voting-api/api[Deployment] needs TCP 8000"));
+        Assert.Contains(blocked.Findings, f => f.Contains("denied by ingress of voting-api/api[Deployment]: the pod is selected by voting-api/"));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class TamperingTests
                 "            matchLabels: {}\n        - podSelector:")
             : text);
 
-        Assert.False(Check(checks, "Nothing undeclared is open").Passed);
+        Assert.False(Check(checks, CheckIds.NothingUndeclaredOpen).Passed);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class TamperingTests
     {
         var checks = Verify((path, text) => path.StartsWith("manifests/", StringComparison.Ordinal) ? text.Replace("k8s-app: kube-dns", "k8s-app: kube-dns-typo") : text);
 
-        var dns = Check(checks, "DNS is reachable");
+        var dns = Check(checks, CheckIds.DnsReachable);
         Assert.False(dns.Passed);
         Assert.Equal(5, dns.Findings.Count);
     }
@@ -66,7 +66,11 @@ public class TamperingTests
             ? text.Replace("  policyTypes:\n    - Ingress\n    - Egress\n", "  egress:\n    - {}\n  policyTypes:\n    - Ingress\n    - Egress\n")
             : text);
 
-        Assert.False(Check(checks, "Instance metadata is unreachable").Passed);
-        Assert.False(Check(checks, "Nothing undeclared is open").Passed);
+        var metadata = Check(checks, CheckIds.MetadataUnreachable);
+        Assert.False(metadata.Passed);
+        Assert.False(Check(checks, CheckIds.NothingUndeclaredOpen).Passed);
+        var api = Assert.Single(Synthesizer.AnalyzeRendered(StackFixtures.Voting().Files).Workloads, w => w.Id == "voting-api/api[Deployment]");
+        Assert.Contains(metadata.Findings, f => f.StartsWith($"{api.Id} can reach cloud-metadata 169.254.169.254", StringComparison.Ordinal) &&
+                                                f.Contains("— allowed by egress of voting-api/api[Deployment]: NetworkPolicy voting-api/", StringComparison.Ordinal));
     }
 }
