@@ -1,4 +1,5 @@
 using System.Text;
+using Palisade.Components.Connectivity;
 
 namespace Palisade.Infra.Diff;
 
@@ -102,7 +103,7 @@ public static class DiffMarkdownRenderer
             ? string.Join(", ", r.Changes.Select(c => Code(c.Path)))
             : $"{string.Join(", ", r.Changes.Take(3).Select(c => Code(c.Path)))} and {r.Changes.Count - 3} more";
 
-    private static void Connectivity(string title, IReadOnlyList<ConnectivityChange> changes, Func<ConnectivityChange, Traffic> traffic, StringBuilder md)
+    private static void Connectivity(string title, IReadOnlyList<ConnectivityChange> changes, Func<ConnectivityChange, ConnectionSet> traffic, StringBuilder md)
     {
         if (changes.Count == 0)
         {

@@ -2,11 +2,17 @@ using BenchmarkDotNet.Running;
 using Palisade.Benchmarks;
 
 // --quick: a fast table of median times and peak memory, then the large open clusters through the CLI;
-// --large: only the large open clusters; anything else goes to BenchmarkDotNet
+// --large: only the large open clusters; --engine: only the in-process table (no CLI child processes); anything else
+// goes to BenchmarkDotNet
 // (e.g. dotnet run -c Release --project tests/Palisade.Benchmarks -- --filter '*').
 if (args.Contains("--large"))
 {
     return await LargeClusterQuickBenchmark.Run(Console.Out);
+}
+
+if (args.Contains("--engine"))
+{
+    return QuickBenchmark.Run(Console.Out);
 }
 
 if (args.Contains("--quick"))

@@ -19,7 +19,6 @@ public static class ConnectivityJsonRenderer
     private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("src");
     private static readonly JsonEncodedText DestinationName = JsonEncodedText.Encode("dst");
     private static readonly JsonEncodedText ConnsName = JsonEncodedText.Encode("conns");
-    private static readonly JsonEncodedText AllConnections = JsonEncodedText.Encode(ConnectionSet.AllConnectionsText, Encoder);
 
     private static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
@@ -79,26 +78,5 @@ public static class ConnectivityJsonRenderer
         }
     }
 
-    private static void WriteConnections(Utf8JsonWriter json, ConnectionSet allowed)
-    {
-        if (allowed.IsAll)
-        {
-            json.WriteStringValue(AllConnections);
-            return;
-        }
-
-        json.WriteStartArray();
-        foreach (var (protocol, ports) in allowed.Protocols)
-        {
-            foreach (var range in ports.Ranges)
-            {
-                json.WriteStartObject();
-                json.WriteString("protocol", protocol.ToString());
-                json.WriteString("ports", range.ToString());
-                json.WriteEndObject();
-            }
-        }
-
-        json.WriteEndArray();
-    }
+    private static void WriteConnections(Utf8JsonWriter json, ConnectionSet allowed) => ConnectionSetJson.Write(json, allowed);
 }
