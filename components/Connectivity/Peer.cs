@@ -51,6 +51,12 @@ public sealed class WorkloadPeer(Workload workload) : Peer
 /// <summary>External addresses (outside the pod network) of one family, as an address set in canonical form.</summary>
 public sealed class ExternalPeer : Peer
 {
+    /// <summary>The addresses of the ranges, in canonical form (overlapping or touching ranges merge).</summary>
+    public ExternalPeer(IEnumerable<AddressRange> ranges)
+        : this(AddressSet.Of(ranges))
+    {
+    }
+
     public ExternalPeer(AddressSet addresses)
     {
         if (addresses.IsEmpty)
