@@ -50,9 +50,10 @@ bench() {
 }
 
 after_commit() {
-  local rounds="${1:-5}" rev="${2:-HEAD}" clone
-  clone="$(mktemp -d)"
-  trap 'rm -rf "$clone"' EXIT
+  local rounds="${1:-5}" rev="${2:-HEAD}"
+  after_commit_clone="$(mktemp -d)"
+  trap 'rm -rf "$after_commit_clone"' EXIT
+  local clone="$after_commit_clone"
   git clone -q "$root" "$clone/repo"
   cd "$clone/repo"
   git checkout -q --detach "$rev"
