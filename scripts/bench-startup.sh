@@ -6,6 +6,10 @@
 #   scripts/bench-startup.sh --after-commit [N] [REV]
 #                                     `dotnet run ... plan dev` warm vs right after `git commit --allow-empty`, in a
 #                                     temporary clone at REV (default HEAD; an older REV measures a fix's effect)
+#   scripts/bench-startup.sh --loop [N]
+#                                     the review loop in a temporary clone with an empty base cache: the first
+#                                     `diff --base HEAD dev` (builds and caches the base), then N repeated ones and N
+#                                     `promote dev prod` with the base cached (the built CLI, plain Release build)
 #
 # Builds first (output on stderr): the native build when clang and zlib1g-dev are installed, ReadyToRun, and the
 # plain Release build.
@@ -46,9 +50,10 @@ bench() {
 }
 
 after_commit() {
-  local rounds="${1:-5}" rev="${2:-HEAD}" clone
-  clone="$(mktemp -d)"
-  trap 'rm -rf "$clone"' EXIT
+  local rounds="${1:-5}" rev="${2:-HEAD}"
+  after_commit_clone="$(mktemp -d)"
+  trap 'rm -rf "$after_commit_clone"' EXIT
+  local clone="$after_commit_clone"
   git clone -q "$root" "$clone/repo"
   cd "$clone/repo"
   git checkout -q --detach "$rev"
@@ -63,6 +68,37 @@ after_commit() {
   printf '%-44s %s\n' "dotnet run -c Release -- plan dev (warm)" "$(printf '%s\n' "${warm[@]}" | summary)"
   printf '%-44s %s\n' "  same, right after git commit --allow-empty" "$(printf '%s\n' "${committed[@]}" | summary)"
 }
+
+loop() {
+  local rounds="${1:-5}"
+  loop_clone="$(mktemp -d)"
+  trap 'rm -rf "$loop_clone"' EXIT
+  local clone="$loop_clone"
+  git clone -q "$root" "$clone/repo"
+  cd "$clone/repo"
+  export XDG_CACHE_HOME="$clone/cache"
+  echo "building a clone of HEAD ($(git rev-parse --short HEAD))..." >&2
+  dotnet build -c Release infra -nologo -v quiet >&2
+  local cli="$clone/repo/infra/bin/Release/net10.0/palisade.dll" first first_promote diffs=() promotes=() i
+  first="$(time_ms dotnet "$cli" diff --base HEAD dev)"
+  # promote's base is the revision prod records (palisade:promotedRevision): built and cached by the first promote.
+  first_promote="$(time_ms dotnet "$cli" promote dev prod)"
+  git checkout -q -- Pulumi.prod.yaml
+  for ((i = 0; i < rounds; i++)); do
+    diffs+=("$(time_ms dotnet "$cli" diff --base HEAD dev)")
+    promotes+=("$(time_ms dotnet "$cli" promote dev prod)")
+    git checkout -q -- Pulumi.prod.yaml
+  done
+  printf '%-44s %7.0f ms\n' "diff --base HEAD dev, base built and cached" "$first"
+  printf '%-44s %7.0f ms\n' "promote dev prod, base built and cached" "$first_promote"
+  printf '%-44s %s\n' "diff --base HEAD dev, base cached" "$(printf '%s\n' "${diffs[@]}" | summary)"
+  printf '%-44s %s\n' "promote dev prod, base cached" "$(printf '%s\n' "${promotes[@]}" | summary)"
+}
+
+if [ "${1:-}" = --loop ]; then
+  loop "${2:-5}"
+  exit 0
+fi
 
 if [ "${1:-}" = --after-commit ]; then
   after_commit "${2:-5}" "${3:-HEAD}"

@@ -123,6 +123,12 @@ public sealed class ConnectionSet : IEquatable<ConnectionSet>
         return Make(AllowsOtherProtocols && other.AllowsOtherProtocols, tcp.Intersect(other.tcp), udp.Intersect(other.udp), sctp.Intersect(other.sctp));
     }
 
+    /// <summary>Everything this set does not allow (every protocol, ports included).</summary>
+    public ConnectionSet Complement() => All.Subtract(this);
+
+    /// <summary>Whether <paramref name="other"/> allows everything this set allows.</summary>
+    public bool IsSubsetOf(ConnectionSet other) => Subtract(other).IsEmpty;
+
     public bool Equals(ConnectionSet? other) =>
         other is not null && (ReferenceEquals(this, other) ||
                               (AllowsOtherProtocols == other.AllowsOtherProtocols && tcp.Equals(other.tcp) && udp.Equals(other.udp) && sctp.Equals(other.sctp)));

@@ -39,7 +39,7 @@ public sealed class WorkloadPeer(Workload workload) : Peer
     public override int CompareTo(Peer? other) => other switch
     {
         null => 1,
-        WorkloadPeer w => string.CompareOrdinal(Id, w.Id),
+        WorkloadPeer w => PeerOrder.Compare(Id, null, w.Id, null),
         _ => -1,
     };
 
@@ -48,62 +48,85 @@ public sealed class WorkloadPeer(Workload workload) : Peer
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Id);
 }
 
-/// <summary>External addresses (outside the pod network) of one family, as sorted, disjoint, non-adjacent ranges.</summary>
+/// <summary>External addresses (outside the pod network) of one family, as an address set in canonical form.</summary>
 public sealed class ExternalPeer : Peer
 {
-    private readonly AddressRange[] ranges;
-
+    /// <summary>The addresses of the ranges, in canonical form (overlapping or touching ranges merge).</summary>
     /// <param name="label">The name of the named range the addresses lie in (a platform endpoint, the nodes), if any.</param>
     public ExternalPeer(IEnumerable<AddressRange> ranges, string? label = null)
+        : this(AddressSet.Of(ranges), label)
     {
-        Label = label;
-        this.ranges = [.. ranges.Order()];
-        if (this.ranges.Length == 0)
-        {
-            throw new ArgumentException("an external peer needs at least one address range", nameof(ranges));
-        }
-
-        if (this.ranges.Any(r => r.Family != this.ranges[0].Family))
-        {
-            throw new ArgumentException("an external peer holds addresses of one family", nameof(ranges));
-        }
-
-        Name = label is null ? string.Join(",", this.ranges) : $"{label} ({string.Join(",", this.ranges)})";
     }
+
+    public ExternalPeer(AddressSet addresses, string? label = null)
+    {
+        if (addresses.IsEmpty)
+        {
+            throw new ArgumentException("an external peer needs at least one address range", nameof(addresses));
+        }
+
+        if (addresses.Ranges.Any(r => r.Family != addresses.Ranges[0].Family))
+        {
+            throw new ArgumentException("an external peer holds addresses of one family", nameof(addresses));
+        }
+
+        Addresses = addresses;
+        Label = label;
+        Name = label is null ? string.Join(",", addresses.Ranges) : $"{label} ({string.Join(",", addresses.Ranges)})";
+    }
+
+    public AddressSet Addresses { get; }
 
     /// <summary>The name these addresses go by (e.g. node-local-dns), or null for plain addresses.</summary>
     public string? Label { get; }
 
-    public IReadOnlyList<AddressRange> Ranges => ranges;
+    public IReadOnlyList<AddressRange> Ranges => Addresses.Ranges;
 
-    public AddressFamily Family => ranges[0].Family;
+    public AddressFamily Family => Addresses.Ranges[0].Family;
 
     public override string Name { get; }
 
     public override bool IsExternal => true;
 
-    public bool Contains(IPAddress address) => ranges.Any(r => r.Contains(address));
+    public bool Contains(IPAddress address) => Addresses.Contains(address);
 
-    public override int CompareTo(Peer? other)
+    public override int CompareTo(Peer? other) => other is ExternalPeer e ? PeerOrder.CompareExternal(Addresses, e.Addresses) : 1;
+
+    public override bool Equals(Peer? other) => other is ExternalPeer e && e.Label == Label && e.Addresses.Equals(Addresses);
+
+    public override int GetHashCode() => HashCode.Combine(Addresses, Label);
+}
+
+/// <summary>
+/// The one order of connection ends in every report and diff: workloads before external peers, workloads by id
+/// (ordinal), external peers by their canonical ranges (family, then first address, then range by range).
+/// </summary>
+public static class PeerOrder
+{
+    public static int Compare(string? workload, AddressSet? external, string? otherWorkload, AddressSet? otherExternal)
     {
-        if (other is not ExternalPeer e)
+        var isExternal = workload is null;
+        if (isExternal != (otherWorkload is null))
         {
-            return 1;
+            return isExternal ? 1 : -1;
         }
 
-        for (var i = 0; i < Math.Min(ranges.Length, e.ranges.Length); i++)
+        return isExternal ? CompareExternal(external!, otherExternal!) : string.CompareOrdinal(workload, otherWorkload);
+    }
+
+    public static int CompareExternal(AddressSet left, AddressSet right)
+    {
+        var a = left.Ranges;
+        var b = right.Ranges;
+        for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
         {
-            var c = ranges[i].CompareTo(e.ranges[i]);
+            var c = a[i].CompareTo(b[i]);
             if (c != 0)
             {
                 return c;
             }
         }
 
-        return ranges.Length.CompareTo(e.ranges.Length);
+        return a.Count.CompareTo(b.Count);
     }
-
-    public override bool Equals(Peer? other) => other is ExternalPeer e && e.Label == Label && e.ranges.AsSpan().SequenceEqual(ranges);
-
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
 }

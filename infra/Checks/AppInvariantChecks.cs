@@ -79,5 +79,5 @@ public static class AppInvariantChecks
 
     /// <summary>The part of <paramref name="allowed"/> outside <paramref name="permitted"/> (empty when within).</summary>
     private static ConnectionSet Beyond(ConnectionSet allowed, ConnectionSet permitted) =>
-        allowed.Union(permitted).Equals(permitted) ? ConnectionSet.None : allowed;
+        allowed.IsSubsetOf(permitted) ? ConnectionSet.None : allowed;
 }

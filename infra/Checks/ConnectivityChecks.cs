@@ -36,7 +36,7 @@ public static class ConnectivityChecks
         foreach (var ((source, destination), expected) in declared.Pairs.OrderBy(p => p.Key.Source, StringComparer.Ordinal).ThenBy(p => p.Key.Destination, StringComparer.Ordinal))
         {
             var open = actual.Between(source, destination);
-            if (!open.Intersect(expected).Equals(expected))
+            if (!expected.IsSubsetOf(open))
             {
                 failures.Add($"blocked: {source} => {destination} needs {expected}, policies allow {open} ({string.Join("; ", declared.ReasonsFor(source, destination))})" +
                              Denied(actual, source, destination, expected.Subtract(open)));
@@ -48,7 +48,7 @@ public static class ConnectivityChecks
             foreach (var probe in external.Probes())
             {
                 var open = external.Inbound ? actual.FromExternal(probe, external.WorkloadId) : actual.ToExternal(external.WorkloadId, probe);
-                if (!open.Intersect(external.Allowed).Equals(external.Allowed))
+                if (!external.Allowed.IsSubsetOf(open))
                 {
                     var missing = external.Allowed.Subtract(open);
                     failures.Add(external.Inbound
@@ -82,7 +82,7 @@ public static class ConnectivityChecks
                 (ExternalPeer a, WorkloadPeer b) => DeclaredForEveryRange(a, address => declared.FromExternal(address, b.Id)),
                 _ => ConnectionSet.None,
             };
-            if (!connection.Allowed.Union(allowed).Equals(allowed))
+            if (!connection.Allowed.IsSubsetOf(allowed))
             {
                 failures.Add($"open but not declared: {source} => {destination}: {connection.Allowed}" +
                              (allowed.IsEmpty ? string.Empty : $" (declared {allowed})") +
@@ -136,7 +136,7 @@ public static class ConnectivityChecks
             {
                 var open = actual.ToExternal(workload, address);
                 var allowed = declared.ToExternal(workload, address);
-                if (!open.Union(allowed).Equals(allowed))
+                if (!open.IsSubsetOf(allowed))
                 {
                     failures.Add($"{workload} can reach {PlatformEndpoints.Describe(address)}: {open}" + (allowed.IsEmpty ? string.Empty : $" (only {allowed} is declared)") +
                                  Allowed(DecidingRules.Allowing(actual, workload, address.ToString(), open.Subtract(allowed))));

@@ -12,43 +12,18 @@ namespace Palisade.Infra.Checks;
 /// </summary>
 public sealed record DeclaredExternal(string WorkloadId, IPNetwork Cidr, IReadOnlyList<IPNetwork> Except, ConnectionSet Allowed, string Reason, bool Inbound = false)
 {
-    public bool Covers(IPAddress address) => Cidr.Contains(address) && !Except.Any(e => e.Contains(address));
+    /// <summary>The CIDR minus its except ranges.</summary>
+    public AddressSet Addresses { get; } = AddressSet.Of(Cidr).Subtract(AddressSet.Of(Except.Select(Palisade.Components.Connectivity.Cidr.ToRange)));
+
+    public bool Covers(IPAddress address) => Addresses.Contains(address);
 
     /// <summary>
-    /// Addresses that stand for every part of CIDR-minus-except: the CIDR's first and last address and the addresses
-    /// just outside each except range. Every block of the analysis' partition inside the declared range that borders
-    /// an except or the CIDR's edge contains one of them.
+    /// Addresses that stand for every part of CIDR-minus-except: the first and last address of each of its ranges.
+    /// Every block of the analysis' partition inside the declared range that borders an except or the CIDR's edge
+    /// contains one of them.
     /// </summary>
-    public IReadOnlyList<IPAddress> Probes()
-    {
-        var range = Range(Cidr);
-        var candidates = new List<UInt128> { range.First, range.Last };
-        foreach (var except in Except.Select(Range))
-        {
-            if (except.First > range.First)
-            {
-                candidates.Add(except.First - 1);
-            }
-
-            if (except.Last < range.Last)
-            {
-                candidates.Add(except.Last + 1);
-            }
-        }
-
-        return candidates.Distinct().Order()
-            .Select(n => AddressRange.ToAddress(range.Family, n))
-            .Where(Covers)
-            .ToList();
-    }
-
-    private static AddressRange Range(IPNetwork network)
-    {
-        var (family, first) = AddressRange.ToNumber(network.BaseAddress);
-        var hostBits = (family == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128) - network.PrefixLength;
-        var last = hostBits == 128 ? UInt128.MaxValue : first + ((UInt128.One << hostBits) - 1);
-        return new AddressRange(family, first, last);
-    }
+    public IReadOnlyList<IPAddress> Probes() =>
+        Addresses.Ranges.SelectMany(r => new[] { r.First, r.Last }.Distinct().Select(n => AddressRange.ToAddress(r.Family, n))).ToList();
 }
 
 /// <summary>

@@ -68,7 +68,7 @@ public static class DiffVerb
                 head = exists
                     ? Head(project, stacks[0], "the working tree")
                     : DiffSide.Missing(stacks[0], "the working tree", $"Stack '{stacks[0]}' does not exist in the working tree: every resource is deleted.");
-                @base = new RevisionSynthesizer(runner, context.Error).Synthesize(project.Path, revision, stacks[0]);
+                @base = new RevisionSynthesizer(runner, context.Error, BaseCache.ForUser(context.Environment)).Synthesize(project.Path, revision, stacks[0]);
                 if (!exists && !@base.Exists)
                 {
                     project.ReadStack(stacks[0]); // neither side has it: the usual unknown-stack error

@@ -57,7 +57,7 @@ public static class PromoteVerb
             var revision = baseRevision ?? (recorded is null ? null : WorkingTree.Commit(recorded)) ?? "HEAD";
             var targetBase = revision == NoBase
                 ? DiffSide.Missing(to, $"{to} (nothing deployed)", $"no base: {to} is promoted for the first time")
-                : new RevisionSynthesizer(runner, context.Error).Synthesize(project.Path, revision, to);
+                : new RevisionSynthesizer(runner, context.Error, BaseCache.ForUser(context.Environment)).Synthesize(project.Path, revision, to);
             var plan = PromotionPlanner.Plan(source, target, targetBase);
 
             context.Out.WriteLine($"## Promote {from} -> {to}");

@@ -3,50 +3,27 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Palisade.Components.Connectivity;
 using Palisade.Components.Diagnostics;
+using Palisade.Infra.Reports.Connectivity;
 
 namespace Palisade.Infra.Diff;
 
-/// <summary>One end of a connection in a diff: a workload ("namespace/name[Kind]") or a set of external address ranges.</summary>
-public sealed record DiffPeer(string? Workload, IReadOnlyList<AddressRange> Ranges) : IComparable<DiffPeer>
+/// <summary>One end of a connection in a diff: a workload ("namespace/name[Kind]") or a set of external addresses.</summary>
+public sealed record DiffPeer(string? Workload, AddressSet? Addresses) : IComparable<DiffPeer>
 {
-    public static DiffPeer ForWorkload(string id) => new(id, []);
+    public static DiffPeer ForWorkload(string id) => new(id, null);
 
-    public static DiffPeer ForRanges(IEnumerable<AddressRange> ranges) => new(null, ranges.Order().ToList());
+    public static DiffPeer ForRanges(IEnumerable<AddressRange> ranges) => new(null, AddressSet.Of(ranges));
 
     public bool IsExternal => Workload is null;
+
+    /// <summary>The external addresses' canonical ranges; none for a workload.</summary>
+    public IReadOnlyList<AddressRange> Ranges => Addresses?.Ranges ?? [];
 
     /// <summary>The workload id, or the ranges as "first-last" joined by ", ".</summary>
     public string Name => Workload ?? string.Join(", ", Ranges);
 
-    /// <summary>Workloads first (by id), then external peers (by family and first range).</summary>
-    public int CompareTo(DiffPeer? other)
-    {
-        if (other is null)
-        {
-            return 1;
-        }
-
-        if (IsExternal != other.IsExternal)
-        {
-            return IsExternal ? 1 : -1;
-        }
-
-        if (!IsExternal)
-        {
-            return string.CompareOrdinal(Workload, other.Workload);
-        }
-
-        for (var i = 0; i < Math.Min(Ranges.Count, other.Ranges.Count); i++)
-        {
-            var c = Ranges[i].CompareTo(other.Ranges[i]);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return Ranges.Count.CompareTo(other.Ranges.Count);
-    }
+    /// <summary>The order of <see cref="PeerOrder"/>, as in the connectivity report.</summary>
+    public int CompareTo(DiffPeer? other) => other is null ? 1 : PeerOrder.Compare(Workload, Addresses, other.Workload, other.Addresses);
 
     public bool Equals(DiffPeer? other) => other is not null && CompareTo(other) == 0;
 
@@ -54,17 +31,17 @@ public sealed record DiffPeer(string? Workload, IReadOnlyList<AddressRange> Rang
 }
 
 /// <summary>Traffic from one peer to another that the head allows and the base did not (opened), and the reverse (closed).</summary>
-public sealed record ConnectivityChange(DiffPeer Source, DiffPeer Destination, Traffic Opened, Traffic Closed);
+public sealed record ConnectivityChange(DiffPeer Source, DiffPeer Destination, ConnectionSet Opened, ConnectionSet Closed);
 
 /// <summary>
 /// Compares two analysis/connectivity.json files (the contract in design.md). Workload pairs compare directly. External
-/// blocks may be partitioned differently on the two sides, so for each workload and direction both sides are split on
-/// the union of their range boundaries, compared segment by segment, and segments with identical changes are merged
-/// again (adjacent ranges coalesced) for display.
+/// blocks may be partitioned differently on the two sides, so for each workload and direction both sides are cut at
+/// the union of their range boundaries (<see cref="AddressPartition"/>), compared piece by piece, and pieces with
+/// identical changes are grouped again into address sets for display.
 /// </summary>
 public static class ConnectivityDiff
 {
-    private sealed record Entry(DiffPeer Source, DiffPeer Destination, Traffic Allowed);
+    private sealed record Entry(DiffPeer Source, DiffPeer Destination, ConnectionSet Allowed);
 
     public static IReadOnlyList<ConnectivityChange> Compare(string? baseJson, string? headJson, string baseName = "base connectivity.json", string headName = "head connectivity.json")
     {
@@ -77,9 +54,9 @@ public static class ConnectivityDiff
         var newPairs = after.Where(e => !e.Source.IsExternal && !e.Destination.IsExternal).ToDictionary(e => (e.Source.Workload!, e.Destination.Workload!), e => e.Allowed);
         foreach (var key in oldPairs.Keys.Union(newPairs.Keys))
         {
-            var o = oldPairs.GetValueOrDefault(key, Traffic.None);
-            var n = newPairs.GetValueOrDefault(key, Traffic.None);
-            Add(changes, DiffPeer.ForWorkload(key.Item1), DiffPeer.ForWorkload(key.Item2), n.Minus(o), o.Minus(n));
+            var o = oldPairs.GetValueOrDefault(key, ConnectionSet.None);
+            var n = newPairs.GetValueOrDefault(key, ConnectionSet.None);
+            Add(changes, DiffPeer.ForWorkload(key.Item1), DiffPeer.ForWorkload(key.Item2), n.Subtract(o), o.Subtract(n));
         }
 
         // Workload to and from external blocks, per workload, direction and address family.
@@ -108,7 +85,7 @@ public static class ConnectivityDiff
 
     private static DiffPeer External(Entry e) => e.Source.IsExternal ? e.Source : e.Destination;
 
-    private static void Add(List<ConnectivityChange> changes, DiffPeer source, DiffPeer destination, Traffic opened, Traffic closed)
+    private static void Add(List<ConnectivityChange> changes, DiffPeer source, DiffPeer destination, ConnectionSet opened, ConnectionSet closed)
     {
         if (!opened.IsEmpty || !closed.IsEmpty)
         {
@@ -116,55 +93,16 @@ public static class ConnectivityDiff
         }
     }
 
-    /// <summary>Splits both sides on the union of their boundaries and groups the segments by (opened, closed).</summary>
-    internal static IEnumerable<(IReadOnlyList<AddressRange> Ranges, Traffic Opened, Traffic Closed)> CompareBlocks(
+    /// <summary>Cuts both sides at the union of their boundaries and groups the pieces by (opened, closed).</summary>
+    internal static IEnumerable<(IReadOnlyList<AddressRange> Ranges, ConnectionSet Opened, ConnectionSet Closed)> CompareBlocks(
         AddressFamily family,
-        IReadOnlyList<(AddressRange Range, Traffic Allowed)> oldBlocks,
-        IReadOnlyList<(AddressRange Range, Traffic Allowed)> newBlocks)
+        IReadOnlyList<(AddressRange Range, ConnectionSet Allowed)> oldBlocks,
+        IReadOnlyList<(AddressRange Range, ConnectionSet Allowed)> newBlocks)
     {
-        var max = AddressRange.MaxValue(family);
-        var cuts = new SortedSet<UInt128> { UInt128.Zero };
-        foreach (var (range, _) in oldBlocks.Concat(newBlocks))
-        {
-            cuts.Add(range.First);
-            if (range.Last < max)
-            {
-                cuts.Add(range.Last + 1);
-            }
-        }
-
-        var points = cuts.ToList();
-        var groups = new List<(List<AddressRange> Ranges, Traffic Opened, Traffic Closed)>();
-        for (var i = 0; i < points.Count; i++)
-        {
-            var first = points[i];
-            var last = i + 1 < points.Count ? points[i + 1] - 1 : max;
-            var o = oldBlocks.FirstOrDefault(b => b.Range.First <= first && first <= b.Range.Last).Allowed ?? Traffic.None;
-            var n = newBlocks.FirstOrDefault(b => b.Range.First <= first && first <= b.Range.Last).Allowed ?? Traffic.None;
-            var opened = n.Minus(o);
-            var closed = o.Minus(n);
-            if (opened.IsEmpty && closed.IsEmpty)
-            {
-                continue;
-            }
-
-            var segment = new AddressRange(family, first, last);
-            var group = groups.FindIndex(g => g.Opened == opened && g.Closed == closed);
-            if (group < 0)
-            {
-                groups.Add(([segment], opened, closed));
-            }
-            else if (groups[group].Ranges[^1].Last + 1 == first)
-            {
-                groups[group].Ranges[^1] = groups[group].Ranges[^1] with { Last = last };
-            }
-            else
-            {
-                groups[group].Ranges.Add(segment);
-            }
-        }
-
-        return groups.Select(g => ((IReadOnlyList<AddressRange>)g.Ranges, g.Opened, g.Closed));
+        var pieces = AddressPartition.Overlay(family, oldBlocks, ConnectionSet.None, newBlocks, ConnectionSet.None)
+            .Select(p => (p.Range, Value: (Opened: p.Right.Subtract(p.Left), Closed: p.Left.Subtract(p.Right))))
+            .Where(p => !p.Value.Opened.IsEmpty || !p.Value.Closed.IsEmpty);
+        return AddressPartition.Group(pieces).Select(g => (g.Addresses.Ranges, g.Value.Opened, g.Value.Closed));
     }
 
     private static List<Entry> Parse(string? json, string name)
@@ -185,7 +123,7 @@ public static class ConnectivityDiff
                 entries.Add(new Entry(
                     ParsePeer(connection.GetProperty("src"), where),
                     ParsePeer(connection.GetProperty("dst"), where),
-                    Traffic.Parse(connection.GetProperty("conns"), where)));
+                    ConnectionSetJson.Read(connection.GetProperty("conns"), where)));
             }
 
             return entries;

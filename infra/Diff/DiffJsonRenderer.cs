@@ -1,6 +1,8 @@
 using System.Text;
+using Palisade.Components.Connectivity;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Palisade.Infra.Reports.Connectivity;
 
 namespace Palisade.Infra.Diff;
 
@@ -141,14 +143,14 @@ public static class DiffJsonRenderer
         }
     }
 
-    private static void Connections(Utf8JsonWriter json, string name, IReadOnlyList<ConnectivityChange> changes, Func<ConnectivityChange, Traffic> traffic)
+    private static void Connections(Utf8JsonWriter json, string name, IReadOnlyList<ConnectivityChange> changes, Func<ConnectivityChange, ConnectionSet> traffic)
     {
         json.WriteStartArray(name);
         foreach (var c in changes)
         {
             json.WriteStartObject();
             json.WritePropertyName("conns");
-            traffic(c).WriteJson(json);
+            ConnectionSetJson.Write(json, traffic(c), otherProtocols: true, keysInOrdinalOrder: true);
             json.WritePropertyName("dst");
             Peer(json, c.Destination);
             json.WritePropertyName("src");

@@ -1,4 +1,5 @@
 using System.Text;
+using Palisade.Components.Connectivity;
 
 namespace Palisade.Infra.Diff;
 
@@ -10,8 +11,8 @@ public static class DiffMarkdownRenderer
 {
     public const string Marker = "<!-- palisade-diff -->";
 
-    /// <summary>Longest value shown in a table cell; longer values are cut (the JSON output has them in full).</summary>
-    public const int MaxValueLength = 160;
+    /// <summary>Width at which a long value folds onto the next line of its table cell; nothing is cut.</summary>
+    public const int FoldWidth = 100;
 
     public static string Render(StackDiff diff)
     {
@@ -97,12 +98,16 @@ public static class DiffMarkdownRenderer
         md.Append('\n');
     }
 
-    private static string Paths(ResourceChange r) =>
-        r.Changes.Count <= 3
-            ? string.Join(", ", r.Changes.Select(c => Code(c.Path)))
-            : $"{string.Join(", ", r.Changes.Take(3).Select(c => Code(c.Path)))} and {r.Changes.Count - 3} more";
+    /// <summary>The changed paths, each once (a rule replaced by another is one path removed and added).</summary>
+    private static string Paths(ResourceChange r)
+    {
+        var paths = r.Changes.Select(c => c.Path).Distinct(StringComparer.Ordinal).ToList();
+        return paths.Count <= 3
+            ? string.Join(", ", paths.Select(Code))
+            : $"{string.Join(", ", paths.Take(3).Select(Code))} and {paths.Count - 3} more";
+    }
 
-    private static void Connectivity(string title, IReadOnlyList<ConnectivityChange> changes, Func<ConnectivityChange, Traffic> traffic, StringBuilder md)
+    private static void Connectivity(string title, IReadOnlyList<ConnectivityChange> changes, Func<ConnectivityChange, ConnectionSet> traffic, StringBuilder md)
     {
         if (changes.Count == 0)
         {
@@ -155,9 +160,9 @@ public static class DiffMarkdownRenderer
         _ => "➖ delete",
     };
 
-    private static string Value(string? value) => value is null ? "—" : Code(Cut(value));
-
-    private static string Cut(string value) => value.Length <= MaxValueLength ? value : value[..MaxValueLength] + "…";
+    /// <summary>A value in full; a long one folds into lines of <see cref="FoldWidth"/> characters inside its cell.</summary>
+    private static string Value(string? value) =>
+        value is null ? "—" : string.Join("<br>", value.Chunk(FoldWidth).Select(c => Code(new string(c))));
 
     /// <summary>An inline code span that is safe inside a table cell.</summary>
     private static string Code(string text)

@@ -1,9 +1,4 @@
 using Palisade.Infra.Secrets;
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using Palisade.Components.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Palisade.Infra.Diff;
@@ -17,7 +12,11 @@ public enum ResourceAction
     Delete,
 }
 
-/// <summary>One changed value: a dotted path (with [i] for list items) and its old and new value, secrets masked.</summary>
+/// <summary>
+/// One changed value: a dotted path and its old and new value, secrets masked. List items are named by their identity
+/// where they have one (<c>containers[name=api]</c>, <c>Statement[Sid=ReadLogs]</c>), otherwise by their index on
+/// the side that has them (<c>ingress[2]</c>).
+/// </summary>
 /// <remarks>A null value means the path does not exist on that side.</remarks>
 public sealed record PropertyChange(string Path, string? Old, string? New);
 
@@ -31,45 +30,31 @@ public sealed record ResourceChange(
     IReadOnlyList<string> ReplaceReasons);
 
 /// <summary>
-/// Compares two Pulumi YAML programs (Main.yaml) resource by resource (by logical name).
+/// Compares two Pulumi YAML programs (Main.yaml) resource by resource (by logical name), value by value. Lists are
+/// compared by the identity of their items (<see cref="ListItems"/>), so an added rule, container or statement shows as
+/// one added item and the others stay unchanged. Whether a change replaces the resource is
+/// <see cref="ReplaceRules"/>'s to say.
 /// </summary>
 /// <remarks>
-/// A change is a <b>replace</b> when one of these rules holds, otherwise an <b>update</b> in place (the list is kept
-/// small and explicit; the real `pulumi preview --diff` has the final word):
-/// <list type="number">
-/// <item>the resource type changes;</item>
-/// <item>a Kubernetes object's <c>metadata.name</c> or <c>metadata.namespace</c> changes (the object's identity);</item>
-/// <item><c>options.provider</c> or <c>options.parent</c> changes (a new provider instance, or a new URN);</item>
-/// <item>a property in <see cref="ReplaceProperties"/> changes for that type (cluster names and locations).</item>
-/// </list>
 /// Secrets are never printed: a value that references a config key declared <c>secret: true</c> in either program's
-/// <c>config:</c> section, and anything under a key whose name looks secret (<see cref="SecretKeyName"/>) or under a
-/// Kubernetes Secret's <c>data</c>/<c>stringData</c>, is shown as <c>[secret]</c>.
+/// <c>config:</c> section, and anything under a key whose name looks secret (<see cref="SecretNames.LooksSecret"/>) or
+/// under a Kubernetes Secret's <c>data</c>/<c>stringData</c>, is shown as <c>[secret]</c>.
 /// </remarks>
-public static partial class ResourceDiff
+public static class ResourceDiff
 {
     public const string Masked = SecretNames.Mask;
 
-    /// <summary>Type-specific properties whose change forces a replacement (rule 4).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ReplaceProperties { get; } =
-        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-        {
-            ["aws:eks/cluster:Cluster"] = ["properties.name"],
-            ["aws:iam/role:Role"] = ["properties.name"],
-            ["aws:eks/nodeGroup:NodeGroup"] = ["properties.clusterName", "properties.nodeGroupName"],
-            ["gcp:container/cluster:Cluster"] = ["properties.name", "properties.location"],
-            ["gcp:container/nodePool:NodePool"] = ["properties.cluster", "properties.name", "properties.location"],
-        };
+    /// <summary>Type-specific properties whose change forces a replacement.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ReplaceProperties => ReplaceRules.ReplaceProperties;
 
-    [GeneratedRegex(@"\$\{([^}]+)\}")]
-    private static partial Regex Reference();
+    private static readonly string[] Sections = ["config", "variables", "outputs"];
 
-    public static IReadOnlyList<ResourceChange> Compare(string? baseProgram, string? headProgram, string baseName = "base Main.yaml", string headName = "head Main.yaml")
+    public static IReadOnlyList<ResourceChange> Compare(string? baseProgram, string? headProgram, string baseName = "base Main.yaml", string headName = "head Main.yaml") =>
+        Compare(ProgramDocument.Parse(baseProgram, baseName), ProgramDocument.Parse(headProgram, headName));
+
+    public static IReadOnlyList<ResourceChange> Compare(ProgramDocument before, ProgramDocument after)
     {
-        var before = Program.Parse(baseProgram, baseName);
-        var after = Program.Parse(headProgram, headName);
-        var masking = new Masking(before.SecretConfig.Union(after.SecretConfig).ToHashSet(StringComparer.Ordinal));
-
+        var rendering = Rendering(before, after);
         var changes = new List<ResourceChange>();
         foreach (var name in before.Resources.Keys.Union(after.Resources.Keys).Order(StringComparer.Ordinal))
         {
@@ -88,13 +73,13 @@ public static partial class ResourceDiff
                 var oldType = TypeOf(old!);
                 var newType = TypeOf(@new!);
                 var paths = new List<PropertyChange>();
-                Compare(old, @new, "", masking, secretContext: false, newType, paths);
+                Compare(old, @new, "", rendering, secretContext: false, newType, paths);
                 if (paths.Count == 0)
                 {
                     continue;
                 }
 
-                var reasons = ReplaceReasons(old!, @new!, oldType, newType);
+                var reasons = ReplaceRules.Reasons(old!, @new!, oldType, newType);
                 changes.Add(new ResourceChange(name, newType, oldType == newType ? null : oldType,
                     reasons.Count > 0 ? ResourceAction.Replace : ResourceAction.Update, paths, reasons));
             }
@@ -104,72 +89,33 @@ public static partial class ResourceDiff
     }
 
     /// <summary>The program's own sections that are not resources: <c>config</c> declarations, <c>variables</c> and <c>outputs</c>.</summary>
-    public static IReadOnlyList<PropertyChange> CompareSettings(string? baseProgram, string? headProgram, string baseName = "base Main.yaml", string headName = "head Main.yaml")
+    public static IReadOnlyList<PropertyChange> CompareSettings(string? baseProgram, string? headProgram, string baseName = "base Main.yaml", string headName = "head Main.yaml") =>
+        CompareSettings(ProgramDocument.Parse(baseProgram, baseName), ProgramDocument.Parse(headProgram, headName));
+
+    public static IReadOnlyList<PropertyChange> CompareSettings(ProgramDocument before, ProgramDocument after)
     {
-        var before = Program.Parse(baseProgram, baseName);
-        var after = Program.Parse(headProgram, headName);
-        var masking = new Masking(before.SecretConfig.Union(after.SecretConfig).ToHashSet(StringComparer.Ordinal));
+        var rendering = Rendering(before, after);
         var changes = new List<PropertyChange>();
         foreach (var section in Sections)
         {
-            Compare(Section(before, section), Section(after, section), section, masking, secretContext: false, "", changes);
+            Compare(before.Section(section), after.Section(section), section, rendering, secretContext: false, "", changes);
         }
 
         return changes;
-
-        static YamlNode? Section(Program program, string name) =>
-            program.Root is not null && program.Root.Children.TryGetValue(new YamlScalarNode(name), out var node) ? node : null;
     }
 
-    private static readonly string[] Sections = ["config", "variables", "outputs"];
+    /// <summary>An unmasked, exact form of a node, used only to decide whether two values are equal (never printed).</summary>
+    internal static string Canonical(YamlNode node) => ValueRendering.Compact(node, _ => false, maskSecretKeys: false);
 
-    private static List<string> ReplaceReasons(YamlNode old, YamlNode @new, string oldType, string newType)
-    {
-        var reasons = new List<string>();
-        if (oldType != newType)
-        {
-            reasons.Add("type");
-        }
-
-        var kubernetes = newType.StartsWith("kubernetes:", StringComparison.Ordinal);
-        var rules = (kubernetes ? new[] { "properties.metadata.name", "properties.metadata.namespace" } : [])
-            .Concat(["options.provider", "options.parent"])
-            .Concat(ReplaceProperties.GetValueOrDefault(newType) ?? []);
-        foreach (var rule in rules)
-        {
-            var before = At(old, rule);
-            var after = At(@new, rule);
-            if ((before is null) != (after is null) || (before is not null && Canonical(before) != Canonical(after!)))
-            {
-                reasons.Add(rule);
-            }
-        }
-
-        return reasons;
-    }
-
-    /// <summary>The node at a dotted path of mapping keys, or null.</summary>
-    private static YamlNode? At(YamlNode node, string path)
-    {
-        foreach (var key in path.Split('.'))
-        {
-            if (node is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode(key), out var child))
-            {
-                return null;
-            }
-
-            node = child;
-        }
-
-        return node;
-    }
+    private static ValueRendering Rendering(ProgramDocument before, ProgramDocument after) =>
+        new(before.SecretConfig.Union(after.SecretConfig).ToHashSet(StringComparer.Ordinal));
 
     private static string TypeOf(YamlNode resource) =>
         resource is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("type"), out var t) && t is YamlScalarNode s
             ? s.Value ?? ""
             : "";
 
-    private static void Compare(YamlNode? old, YamlNode? @new, string path, Masking masking, bool secretContext, string type, List<PropertyChange> changes)
+    private static void Compare(YamlNode? old, YamlNode? @new, string path, ValueRendering rendering, bool secretContext, string type, List<PropertyChange> changes)
     {
         if (old is null && @new is null)
         {
@@ -192,8 +138,8 @@ public static partial class ResourceDiff
                 oldMap.Children.TryGetValue(new YamlScalarNode(key), out var o);
                 newMap.Children.TryGetValue(new YamlScalarNode(key), out var n);
                 var child = Join(path, key);
-                var secretVariable = path == "variables" && masking.IsSecretName(key);
-                Compare(o, n, child, masking, secretContext || secretVariable || IsSecretKey(key, child, type), type, changes);
+                var secretVariable = path == "variables" && rendering.IsSecretName(key);
+                Compare(o, n, child, rendering, secretContext || secretVariable || IsSecretKey(key, child, type), type, changes);
             }
 
             return;
@@ -201,24 +147,22 @@ public static partial class ResourceDiff
 
         if (old is YamlSequenceNode oldList && @new is YamlSequenceNode newList)
         {
-            for (var i = 0; i < Math.Max(oldList.Children.Count, newList.Children.Count); i++)
+            foreach (var (o, n, label) in ListItems.Match(oldList.Children, newList.Children, Canonical))
             {
-                Compare(i < oldList.Children.Count ? oldList.Children[i] : null,
-                    i < newList.Children.Count ? newList.Children[i] : null,
-                    $"{path}[{i}]", masking, secretContext, type, changes);
+                Compare(o, n, $"{path}[{label}]", rendering, secretContext, type, changes);
             }
 
             return;
         }
 
-        var before = old is null ? null : masking.Render(old, secretContext);
-        var after = @new is null ? null : masking.Render(@new, secretContext);
         if (old is not null && @new is not null && Canonical(old) == Canonical(@new))
         {
             return;
         }
 
-        changes.Add(new PropertyChange(path, before, after));
+        changes.Add(new PropertyChange(path,
+            old is null ? null : rendering.Render(old, secretContext),
+            @new is null ? null : rendering.Render(@new, secretContext)));
     }
 
     private static bool IsSecretKey(string key, string path, string type) =>
@@ -229,160 +173,4 @@ public static partial class ResourceDiff
         path.Length == 0 ? key
         : key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? $"{path}.{key}"
         : $"{path}[\"{key.Replace("\\", "\\\\").Replace("\"", "\\\"")}\"]";
-
-    /// <summary>An unmasked, exact form of a node, used only to decide whether two values are equal (never printed).</summary>
-    private static string Canonical(YamlNode node) => Masking.Compact(node, _ => false, maskSecretKeys: false);
-
-    /// <summary>The resources (by logical name) and the secret config keys of one program.</summary>
-    private sealed record Program(IReadOnlyDictionary<string, YamlNode> Resources, IReadOnlyList<string> SecretConfig, YamlMappingNode? Root = null)
-    {
-        public static Program Parse(string? text, string name)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return new Program(new Dictionary<string, YamlNode>(), []);
-            }
-
-            var stream = new YamlStream();
-            try
-            {
-                stream.Load(new StringReader(text));
-            }
-            catch (YamlException e)
-            {
-                throw new InputError(name, $"not a valid YAML program ({e.Message})", "Synthesize it again with the `synth` verb.");
-            }
-
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                return new Program(new Dictionary<string, YamlNode>(), []);
-            }
-
-            var resources = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-            if (root.Children.TryGetValue(new YamlScalarNode("resources"), out var section) && section is YamlMappingNode map)
-            {
-                foreach (var (key, value) in map.Children)
-                {
-                    resources[((YamlScalarNode)key).Value ?? ""] = value;
-                }
-            }
-
-            var secrets = new List<string>();
-            if (root.Children.TryGetValue(new YamlScalarNode("config"), out var config) && config is YamlMappingNode configMap)
-            {
-                foreach (var (key, value) in configMap.Children)
-                {
-                    if (value is YamlMappingNode declaration &&
-                        declaration.Children.TryGetValue(new YamlScalarNode("secret"), out var secret) &&
-                        secret is YamlScalarNode { Value: "true" })
-                    {
-                        secrets.Add(((YamlScalarNode)key).Value ?? "");
-                    }
-                }
-            }
-
-            // A variable computed from a secret (directly or through other variables) is secret too.
-            if (root.Children.TryGetValue(new YamlScalarNode("variables"), out var variables) && variables is YamlMappingNode variableMap)
-            {
-                var added = true;
-                while (added)
-                {
-                    added = false;
-                    foreach (var (key, value) in variableMap.Children)
-                    {
-                        var variable = ((YamlScalarNode)key).Value ?? "";
-                        var definition = Masking.Compact(value, _ => false, maskSecretKeys: false);
-                        if (!secrets.Contains(variable) &&
-                            (definition.Contains("fn::secret", StringComparison.Ordinal) ||
-                             Reference().Matches(definition).Any(m => secrets.Contains(m.Groups[1].Value.Split('.', '[')[0]))))
-                        {
-                            secrets.Add(variable);
-                            added = true;
-                        }
-                    }
-                }
-            }
-
-            return new Program(resources, secrets, root);
-        }
-    }
-
-    /// <summary>Renders values for display, replacing anything secret with <see cref="Masked"/>.</summary>
-    private sealed class Masking(IReadOnlySet<string> secretConfig)
-    {
-        public string Render(YamlNode node, bool secretContext)
-        {
-            if (secretContext && !(node is YamlScalarNode { Value: "true" or "false" }))
-            {
-                return Masked;
-            }
-
-            return Compact(node, IsSecretScalar, maskSecretKeys: true);
-        }
-
-        public bool IsSecretName(string configOrVariable) => secretConfig.Contains(configOrVariable);
-
-        private bool IsSecretScalar(string value) =>
-            Reference().Matches(value).Any(m => secretConfig.Contains(m.Groups[1].Value.Split('.', '[')[0]));
-
-        /// <summary>A one-line, JSON-like rendering: scalars as written, mappings and lists in flow style.</summary>
-        public static string Compact(YamlNode node, Func<string, bool> isSecret, bool maskSecretKeys)
-        {
-            var text = new StringBuilder();
-            Write(node, text, isSecret, maskSecretKeys, maskAll: false);
-            return text.ToString();
-        }
-
-        private static void Write(YamlNode node, StringBuilder text, Func<string, bool> isSecret, bool maskSecretKeys, bool maskAll)
-        {
-            switch (node)
-            {
-                case YamlScalarNode scalar:
-                    var value = scalar.Value ?? "";
-                    if (maskAll || isSecret(value))
-                    {
-                        text.Append(Masked);
-                    }
-                    else if (scalar.Style is ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted && NeedsQuotes(value))
-                    {
-                        text.Append('"').Append(value.Replace("\"", "\\\"")).Append('"');
-                    }
-                    else
-                    {
-                        text.Append(value);
-                    }
-
-                    break;
-                case YamlSequenceNode list:
-                    text.Append('[');
-                    for (var i = 0; i < list.Children.Count; i++)
-                    {
-                        text.Append(i == 0 ? "" : ", ");
-                        Write(list.Children[i], text, isSecret, maskSecretKeys, maskAll);
-                    }
-
-                    text.Append(']');
-                    break;
-                case YamlMappingNode map:
-                    text.Append('{');
-                    var first = true;
-                    foreach (var (key, child) in map.Children.OrderBy(c => ((YamlScalarNode)c.Key).Value, StringComparer.Ordinal))
-                    {
-                        var name = ((YamlScalarNode)key).Value ?? "";
-                        text.Append(first ? "" : ", ").Append(name).Append(": ");
-                        first = false;
-                        var secretKey = maskSecretKeys && SecretNames.LooksSecret(name) && !(child is YamlScalarNode { Value: "true" or "false" });
-                        Write(child, text, isSecret, maskSecretKeys, maskAll || secretKey);
-                    }
-
-                    text.Append('}');
-                    break;
-            }
-        }
-
-        /// <summary>Quoted scalars that would read as another type unquoted (numbers, booleans, empty) keep their quotes.</summary>
-        private static bool NeedsQuotes(string value) =>
-            value.Length == 0 || value is "true" or "false" or "null" ||
-            double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-    }
 }

@@ -10,9 +10,10 @@ namespace Palisade.Infra.Diff;
 /// run there with <c>dotnet run --project infra -- synth &lt;stack&gt; --out &lt;tmp&gt;</c>. Works across code versions,
 /// because the base is synthesized by the base's code. The temporary folder is a <see cref="TemporaryWorkspace"/>
 /// (<c>$TMPDIR/palisade-base-&lt;pid&gt;-&lt;random&gt;</c>): a run killed mid-build leaves it, and the next run removes it
-/// together with the orphaned build still working in it.
+/// together with the orphaned build still working in it. With a <see cref="BaseCache"/>, a base whose git tree was
+/// synthesized before is read from the cache instead (nothing is exported or built).
 /// </summary>
-public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log)
+public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log, BaseCache? cache = null)
 {
     private const int SynthChecksFailed = 1;
 
@@ -45,7 +46,55 @@ public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log)
             "Use a branch, tag or commit that exists locally (in CI, check out with fetch-depth: 0 and use origin/<branch>).").Trim();
         var shortCommit = commit.Length > 12 ? commit[..12] : commit;
         var label = $"{revision} ({shortCommit})";
+        if (cache is null)
+        {
+            return Build(top, prefix, commit, label, stack, store: null);
+        }
 
+        var tree = Git(top, ["rev-parse", "--verify", $"{commit}^{{tree}}"], $"the tree of {label} is not readable",
+            "Check that the repository is readable.").Trim();
+        var key = BaseCache.Key(tree, prefix, stack);
+        IDisposable held;
+        string? cached;
+        try
+        {
+            held = cache.Lock(key);
+            cached = cache.Find(key, out var problem);
+            if (problem is not null)
+            {
+                log.WriteLine($"diff: the cached base of {label} is damaged ({problem}); it was removed and is built again");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"diff: the base cache at {cache.Root} is not usable ({e.Message}); building {label} without it");
+            return Build(top, prefix, commit, label, stack, store: null);
+        }
+
+        using (held)
+        {
+            if (cached is not null)
+            {
+                log.WriteLine($"diff: {label} from the cache (tree {tree[..Math.Min(12, tree.Length)]}, {cache.Root})");
+                return DiffSide.FromFolder(stack, label, cached);
+            }
+
+            return Build(top, prefix, commit, label, stack, output =>
+            {
+                try
+                {
+                    cache.Store(key, output);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    log.WriteLine($"diff: {label} could not be cached in {cache.Root} ({e.Message})");
+                }
+            });
+        }
+    }
+
+    private DiffSide Build(string top, string prefix, string commit, string label, string stack, Action<string>? store)
+    {
         using var workspace = TemporaryWorkspace.Create("base");
         var temp = workspace.Path;
         try
@@ -78,7 +127,16 @@ public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log)
             // Exit 1 is synth's "written, but a check fails": a base whose checks fail is still a base to compare with.
             if (run.ExitCode is 0 or SynthChecksFailed && IsComplete(output))
             {
-                return DiffSide.FromFolder(stack, label, output);
+                var side = DiffSide.FromFolder(stack, label, output);
+                store?.Invoke(output);
+                return side;
+            }
+
+            var compilerErrors = CompilerErrors(run.StandardOutput + "\n" + run.StandardError, source);
+            if (compilerErrors.Length > 0)
+            {
+                return DiffSide.Missing(stack, label,
+                    $"The program at {label} does not build, so stack '{stack}' is unknown at the base: {compilerErrors} — every resource is shown as new.");
             }
 
             var stderr = LastLines(run.StandardError, 5);
@@ -124,6 +182,21 @@ public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log)
         }
 
         return result.StandardOutput;
+    }
+
+    /// <summary>
+    /// The first compiler or MSBuild errors ("file(line,col): error CS1002: ; expected"), which <c>dotnet run</c> prints on
+    /// stdout while stderr only says that the build failed; paths relative to the exported revision.
+    /// </summary>
+    private static string CompilerErrors(string output, string source)
+    {
+        var errors = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.Contains(": error ", StringComparison.Ordinal))
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\s*\[[^\]]*\.csproj\]$", ""))
+            .Select(l => l.Replace(source + Path.DirectorySeparatorChar, "", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return errors.Count == 0 ? "" : string.Join("; ", errors.Take(3)) + (errors.Count > 3 ? $" (and {errors.Count - 3} more errors)" : "");
     }
 
     private static string LastLines(string text, int count) =>

@@ -32,11 +32,11 @@ public sealed record StackDiff(
             }
         }
 
-        var resources = ResourceDiff.Compare(@base.File(DiffSide.ProgramFile), head.File(DiffSide.ProgramFile),
-            $"{@base.Label}: {DiffSide.ProgramFile}", $"{head.Label}: {DiffSide.ProgramFile}");
-
-        var settings = ResourceDiff.CompareSettings(@base.File(DiffSide.ProgramFile), head.File(DiffSide.ProgramFile),
-            $"{@base.Label}: {DiffSide.ProgramFile}", $"{head.Label}: {DiffSide.ProgramFile}");
+        // Parse: each side's program once, for its resources and its settings.
+        var baseProgram = ProgramDocument.Parse(@base.File(DiffSide.ProgramFile), $"{@base.Label}: {DiffSide.ProgramFile}");
+        var headProgram = ProgramDocument.Parse(head.File(DiffSide.ProgramFile), $"{head.Label}: {DiffSide.ProgramFile}");
+        var resources = ResourceDiff.Compare(baseProgram, headProgram);
+        var settings = ResourceDiff.CompareSettings(baseProgram, headProgram);
 
         IReadOnlyList<ConnectivityChange> connectivity = [];
         var connectivityCompared = Comparable(@base, head, DiffSide.ConnectivityFile, "connectivity", notes);

@@ -143,7 +143,7 @@ public static class PromotionPlanner
                     .Aggregate(ConnectionSet.All, (set, next) => set.Intersect(next)),
                 _ => ConnectionSet.None,
             };
-            if (!connection.Allowed.Union(allowedInSource).Equals(allowedInSource))
+            if (!connection.Allowed.IsSubsetOf(allowedInSource))
             {
                 refusals.Add($"{to.Stack.Stack} would open {connection.Source} => {connection.Destination}: {connection.Allowed}, " +
                              $"which {from.Stack.Stack} does not allow ({(allowedInSource.IsEmpty ? "nothing" : allowedInSource.ToString())})");

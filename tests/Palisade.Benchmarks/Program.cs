@@ -3,7 +3,8 @@ using Palisade.Benchmarks;
 
 // --quick: a fast table of median times and peak memory, then the large open clusters through the CLI;
 // --large: only the large open clusters; --budgets: the engine's budgets with all three tiers (10,000 and 50,000 pods,
-// the tiered oracle at the largest size it finishes); anything else goes to BenchmarkDotNet
+// the tiered oracle at the largest size it finishes); --engine: only the in-process table (no CLI child processes);
+// anything else goes to BenchmarkDotNet
 // (e.g. dotnet run -c Release --project tests/Palisade.Benchmarks -- --filter '*').
 if (args.Contains("--large"))
 {
@@ -13,6 +14,11 @@ if (args.Contains("--large"))
 if (args.Contains("--budgets"))
 {
     return BudgetBenchmark.Run(Console.Out);
+}
+
+if (args.Contains("--engine"))
+{
+    return QuickBenchmark.Run(Console.Out);
 }
 
 if (args.Contains("--quick"))

@@ -21,14 +21,6 @@ public static class ConnectivityJsonRenderer
     private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("src");
     private static readonly JsonEncodedText DestinationName = JsonEncodedText.Encode("dst");
     private static readonly JsonEncodedText ConnsName = JsonEncodedText.Encode("conns");
-    private static readonly JsonEncodedText ProtocolName = JsonEncodedText.Encode("protocol");
-    private static readonly JsonEncodedText PortsName = JsonEncodedText.Encode("ports");
-    private static readonly JsonEncodedText OtherProtocols = JsonEncodedText.Encode(OtherProtocolsValue);
-
-    /// <summary>The protocol value that stands for every protocol other than TCP, UDP and SCTP.</summary>
-    public const string OtherProtocolsValue = "OTHER";
-
-    private static readonly JsonEncodedText AllConnections = JsonEncodedText.Encode(ConnectionSet.AllConnectionsText, Encoder);
 
     private static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
@@ -70,6 +62,11 @@ public static class ConnectivityJsonRenderer
         stream.Flush();
     }
 
+    /// <summary>The protocol value that stands for every protocol other than TCP, UDP and SCTP.</summary>
+    public const string OtherProtocolsValue = ConnectionSetJson.OtherProtocol;
+
+    private static void WriteConnections(Utf8JsonWriter json, ConnectionSet allowed) => ConnectionSetJson.Write(json, allowed, otherProtocols: true);
+
     private static void WritePeer(Utf8JsonWriter json, Peer peer)
     {
         if (peer is ExternalPeer external)
@@ -88,33 +85,4 @@ public static class ConnectivityJsonRenderer
         }
     }
 
-    private static void WriteConnections(Utf8JsonWriter json, ConnectionSet allowed)
-    {
-        if (allowed.IsAll)
-        {
-            json.WriteStringValue(AllConnections);
-            return;
-        }
-
-        json.WriteStartArray();
-        foreach (var (protocol, ports) in allowed.Protocols)
-        {
-            foreach (var range in ports.Ranges)
-            {
-                json.WriteStartObject();
-                json.WriteString(ProtocolName, protocol.ToString());
-                json.WriteString(PortsName, range.ToString());
-                json.WriteEndObject();
-            }
-        }
-
-        if (allowed.AllowsOtherProtocols)
-        {
-            json.WriteStartObject();
-            json.WriteString(ProtocolName, OtherProtocols);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
 }

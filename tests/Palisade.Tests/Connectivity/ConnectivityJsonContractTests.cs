@@ -57,9 +57,9 @@ public sealed partial class ConnectivityJsonContractTests
         Assert.Equal(
             """[{"protocol":"TCP","ports":"1-8999"},{"protocol":"TCP","ports":"9001-65535"},{"protocol":"UDP","ports":"1-65535"},{"protocol":"SCTP","ports":"1-65535"},{"protocol":"OTHER"}]""",
             JsonSerializer.Serialize(conns));
-        var read = Palisade.Infra.Diff.Traffic.Parse(conns, "test");
-        Assert.Equal(result.Between("team-a/a[Deployment]", "team-b/b[Deployment]").ToString(), read.ToString());
-        Assert.True(read.OtherProtocols);
+        var read = ConnectionSetJson.Read(conns, "test");
+        Assert.Equal(result.Between("team-a/a[Deployment]", "team-b/b[Deployment]"), read);
+        Assert.True(read.AllowsOtherProtocols);
     }
 
     [Theory]

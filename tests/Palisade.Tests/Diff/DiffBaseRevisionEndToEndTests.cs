@@ -7,15 +7,17 @@ namespace Palisade.Tests.Diff;
 
 /// <summary>
 /// `diff --base HEAD dev` for real: a temporary git repository with a copy of the project, a flow changed in the
-/// working copy, the base revision exported with git archive and built with its own program. Takes about a minute.
+/// working copy, the base revision exported with git archive and built with its own program once: the later diffs
+/// against the same tree read it from the base cache. A real build of the whole repository, so it runs in the slow lane.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DiffBaseRevisionEndToEndTests : IDisposable
 {
     private readonly string repository = Path.Combine(Path.GetTempPath(), "palisade-tests", "diff-e2e-" + Guid.NewGuid().ToString("N"));
 
     private static readonly string[] Copied = ["Directory.Build.props", "Infra.sln", "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml", "components", "stacks", "infra", "scripts"];
 
-    [Fact]
+    [Palisade.Tests.Reliability.SlowFact]
     public void Diff_against_HEAD_shows_the_opened_flow_and_leaves_the_working_tree_unchanged()
     {
         Directory.CreateDirectory(repository);
@@ -38,7 +40,8 @@ public sealed class DiffBaseRevisionEndToEndTests : IDisposable
 
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CommandContext(repository, _ => null, output, error);
+        var cache = Path.Combine(repository + "-cache");
+        var context = new CommandContext(repository, v => v == "XDG_CACHE_HOME" ? cache : null, output, error);
         var exit = PalisadeCli.Run(["diff", "--base", "HEAD", "dev"], () => context);
 
         Assert.True(exit == 0, error.ToString());
@@ -54,11 +57,18 @@ public sealed class DiffBaseRevisionEndToEndTests : IDisposable
         Assert.Equal(status, Git("status", "--porcelain"));
         Assert.Equal(" M Pulumi.dev.yaml\n", status);
 
-        // The same stack at the same revision, with the change reverted: nothing changed.
+        Assert.Contains("diff: building HEAD (", error.ToString());
+
+        // The same stack at the same tree (the change reverted, then an empty commit): nothing changed, and the base
+        // comes from the cache instead of a second build.
         Git("checkout", "-q", "--", "Pulumi.dev.yaml");
+        Git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "--allow-empty", "-m", "empty");
         output.GetStringBuilder().Clear();
+        error.GetStringBuilder().Clear();
         Assert.Equal(0, PalisadeCli.Run(["diff", "--base", "HEAD", "dev"], () => context));
         Assert.Contains("No changes: the resources, the connectivity and the checks are the same.", output.ToString());
+        Assert.Contains("from the cache", error.ToString());
+        Assert.DoesNotContain("diff: building", error.ToString());
     }
 
     private string Git(params string[] args)
@@ -114,6 +124,11 @@ public sealed class DiffBaseRevisionEndToEndTests : IDisposable
             }
 
             Directory.Delete(repository, recursive: true);
+        }
+
+        if (Directory.Exists(repository + "-cache"))
+        {
+            Directory.Delete(repository + "-cache", recursive: true);
         }
     }
 }

@@ -46,6 +46,27 @@ public class DiffRenderingTests
     }
 
     [Fact]
+    public void A_long_value_folds_in_markdown_and_is_complete_in_json()
+    {
+        var value = string.Concat(Enumerable.Range(0, 40).Select(i => $"segment-{i:D2}-"));
+        var program = $"resources:\n  cm:\n    type: kubernetes:core/v1:ConfigMap\n    properties:\n      data:\n        long: {value}\n";
+        var before = DiffFixtures.Side("base", program.Replace(value, "short"), DiffFixtures.BaseConnectivity, DiffFixtures.BaseChecks);
+        var after = DiffFixtures.Side("head", program, DiffFixtures.BaseConnectivity, DiffFixtures.BaseChecks);
+        var diff = StackDiff.Compare(before, after);
+
+        var markdown = DiffMarkdownRenderer.Render(diff);
+        Assert.DoesNotContain("…", markdown);
+        var row = Assert.Single(markdown.Split('\n'), l => l.StartsWith("| `properties.data.long`", StringComparison.Ordinal));
+        var cell = row.Split(" | ")[2].TrimEnd(' ', '|').Split("<br>");
+        Assert.True(cell.Length > 1);
+        Assert.Equal(value, string.Concat(cell.Select(c => c.Trim('`'))));
+        Assert.All(cell, c => Assert.True(c.Length <= DiffMarkdownRenderer.FoldWidth + 2));
+
+        using var json = JsonDocument.Parse(DiffJsonRenderer.Render(diff));
+        Assert.Contains(value, json.RootElement.GetRawText());
+    }
+
+    [Fact]
     public void No_changes_is_said_explicitly_in_markdown_and_gives_empty_arrays_in_json()
     {
         var side = DiffFixtures.Side("the working tree", DiffFixtures.BaseProgram, DiffFixtures.BaseConnectivity, DiffFixtures.BaseChecks);

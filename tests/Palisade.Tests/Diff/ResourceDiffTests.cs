@@ -81,9 +81,11 @@ public class ResourceDiffTests
 
         Assert.Equal(ResourceAction.Update, change.Action);
         Assert.Empty(change.ReplaceReasons);
+        // A NetworkPolicy rule is its peers and ports: the rule on port 80 goes, the rule on port 8080 comes.
         Assert.Equal(
             [
-                new PropertyChange("properties.spec.ingress[0].ports[0].port", "80", "8080"),
+                new PropertyChange("properties.spec.ingress[0]", "{ports: [{port: 80, protocol: TCP}]}", null),
+                new PropertyChange("properties.spec.ingress[0]", null, "{ports: [{port: 8080, protocol: TCP}]}"),
                 new PropertyChange("properties.spec.podSelector.matchLabels[\"app.kubernetes.io/name\"]", "api", "api2"),
             ],
             change.Changes);
@@ -94,11 +96,112 @@ public class ResourceDiffTests
     {
         var head = Base.Replace(
             "                protocol: TCP\n",
-            "                protocol: TCP\n              - port: 443\n                protocol: TCP\n");
+            "                protocol: TCP\n          - ports:\n              - port: 443\n                protocol: TCP\n");
 
         var change = Single(ResourceDiff.Compare(Base, head), "api-policy");
 
-        Assert.Equal([new PropertyChange("properties.spec.ingress[0].ports[1]", null, "{port: 443, protocol: TCP}")], change.Changes);
+        Assert.Equal([new PropertyChange("properties.spec.ingress[1]", null, "{ports: [{port: 443, protocol: TCP}]}")], change.Changes);
+    }
+
+    [Fact]
+    public void A_rule_added_before_the_others_leaves_them_unchanged()
+    {
+        var head = Base.Replace(
+            "        ingress:\n",
+            "        ingress:\n          - ports:\n              - port: 9090\n                protocol: TCP\n");
+
+        var change = Single(ResourceDiff.Compare(Base, head), "api-policy");
+
+        Assert.Equal([new PropertyChange("properties.spec.ingress[0]", null, "{ports: [{port: 9090, protocol: TCP}]}")], change.Changes);
+    }
+
+    [Fact]
+    public void Containers_and_env_vars_are_matched_by_name()
+    {
+        const string before = """
+            resources:
+              api:
+                type: kubernetes:apps/v1:Deployment
+                properties:
+                  spec:
+                    template:
+                      spec:
+                        containers:
+                          - name: api
+                            image: api:1
+                            env:
+                              - name: MODE
+                                value: fast
+                              - name: LEVEL
+                                value: info
+            """;
+        var after = before
+            .Replace("              - name: api\n", "              - name: proxy\n                image: envoy:1\n              - name: api\n")
+            .Replace("value: info", "value: debug");
+
+        var change = Single(ResourceDiff.Compare(before, after), "api");
+
+        Assert.Equal(
+            [
+                new PropertyChange("properties.spec.template.spec.containers[name=proxy]", null, "{image: envoy:1, name: proxy}"),
+                new PropertyChange("properties.spec.template.spec.containers[name=api].env[name=LEVEL].value", "info", "debug"),
+            ],
+            change.Changes);
+    }
+
+    [Fact]
+    public void Policy_statements_are_matched_by_sid_or_else_by_content()
+    {
+        const string before = """
+            resources:
+              role:
+                type: aws:iam/role:Role
+                properties:
+                  inlinePolicy:
+                    fn::toJSON:
+                      Statement:
+                        - Sid: ReadLogs
+                          Action: logs:Get*
+                          Effect: Allow
+                        - Sid: WriteMetrics
+                          Action: cloudwatch:Put*
+                          Effect: Allow
+                  trust:
+                    fn::toJSON:
+                      Statement:
+                        - Action: sts:AssumeRole
+                          Effect: Allow
+            """;
+        var after = before
+            .Replace("            - Sid: ReadLogs\n", "            - Sid: ReadTraces\n              Action: xray:Get*\n              Effect: Allow\n            - Sid: ReadLogs\n")
+            .Replace("Action: cloudwatch:Put*", "Action: cloudwatch:PutMetricData")
+            .Replace("            - Action: sts:AssumeRole\n", "            - Action: sts:TagSession\n              Effect: Allow\n            - Action: sts:AssumeRole\n");
+
+        var change = Single(ResourceDiff.Compare(before, after), "role");
+
+        Assert.Equal(
+            [
+                new PropertyChange("properties.inlinePolicy[\"fn::toJSON\"].Statement[Sid=ReadTraces]", null, "{Action: xray:Get*, Effect: Allow, Sid: ReadTraces}"),
+                new PropertyChange("properties.inlinePolicy[\"fn::toJSON\"].Statement[Sid=WriteMetrics].Action", "cloudwatch:Put*", "cloudwatch:PutMetricData"),
+                new PropertyChange("properties.trust[\"fn::toJSON\"].Statement[0]", null, "{Action: sts:TagSession, Effect: Allow}"),
+            ],
+            change.Changes);
+    }
+
+    [Fact]
+    public void A_plain_value_replaced_in_a_list_is_one_change_and_an_inserted_one_is_an_addition()
+    {
+        const string before = "resources:\n  sg:\n    type: aws:ec2/securityGroup:SecurityGroup\n    properties:\n      cidrs:\n        - 10.0.0.0/16\n        - 10.1.0.0/16\n";
+        var after = before.Replace("        - 10.1.0.0/16\n", "        - 10.2.0.0/16\n").Replace("      cidrs:\n", "      cidrs:\n        - 192.168.0.0/24\n");
+
+        var change = Single(ResourceDiff.Compare(before, after), "sg");
+
+        Assert.Equal(
+            [
+                new PropertyChange("properties.cidrs[0]", null, "192.168.0.0/24"),
+                new PropertyChange("properties.cidrs[2]", "10.1.0.0/16", "10.2.0.0/16"),
+            ],
+            change.Changes);
     }
 
     [Theory]
@@ -196,7 +299,7 @@ public class ResourceDiffTests
 
         var change = Single(ResourceDiff.Compare(before, after), "app");
 
-        Assert.Equal([new PropertyChange("properties.list[0]", null, "{name: a, password: [secret]}")], change.Changes);
+        Assert.Equal([new PropertyChange("properties.list[name=a]", null, "{name: a, password: [secret]}")], change.Changes);
     }
 
     [Fact]
@@ -234,4 +337,32 @@ public class ResourceDiffTests
         Assert.Equal(4, changes.Count);
         Assert.All(changes, c => Assert.Equal(ResourceAction.Add, c.Action));
     }
+}
+
+/// <summary>The diff of an app's synthesized program when the app gains one flow.</summary>
+public class ResourceDiffOfAnAppTests
+{
+    [Fact]
+    public void Adding_one_flow_to_an_app_shows_exactly_one_added_rule_per_policy_it_touches()
+    {
+        var flows = Palisade.Tests.ZeroTrust.SampleApp.Define().Flows;
+        var before = Program(flows);
+        var after = Program([.. flows, new Palisade.Components.ZeroTrust.FlowSpec("web", "worker", 7000)]);
+
+        var changes = ResourceDiff.Compare(before, after);
+
+        Assert.NotEmpty(changes);
+        Assert.All(changes, c => Assert.Equal("kubernetes:networking.k8s.io/v1:NetworkPolicy", c.Type));
+        Assert.All(changes, c =>
+        {
+            var rule = Assert.Single(c.Changes);
+            Assert.Null(rule.Old);
+            Assert.Matches(@"^properties\.spec\.(ingress|egress)\[\d+\]$", rule.Path);
+            Assert.Contains("7000", rule.New);
+        });
+        Assert.Contains(changes, c => c.Changes[0].Path.Contains("ingress", StringComparison.Ordinal));
+    }
+
+    private static string Program(IReadOnlyList<Palisade.Components.ZeroTrust.FlowSpec> flows) =>
+        Palisade.Infra.Emit.ProgramEmitter.Emit(Palisade.Tests.ZeroTrust.SampleApp.Create(Palisade.Tests.ZeroTrust.SampleApp.Define(flows: flows)).Graph, "test");
 }

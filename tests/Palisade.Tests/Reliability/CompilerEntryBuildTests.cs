@@ -96,16 +96,30 @@ public class CompilerEntryBuildTests
         """;
 }
 
-/// <summary>A fact that runs only in the slow lane (PALISADE_SLOW_TESTS=1).</summary>
+/// <summary>
+/// A fact that runs only in the slow lane (PALISADE_SLOW_TESTS=1, which .ci/run sets for the tests of category Slow):
+/// real builds of a copy of the repository, or many real processes with real signals and timing.
+/// </summary>
 public sealed class SlowFactAttribute : FactAttribute
 {
     public const string Variable = "PALISADE_SLOW_TESTS";
 
     public SlowFactAttribute()
     {
-        if (Environment.GetEnvironmentVariable(Variable) != "1")
-        {
-            Skip = $"slow: builds the CLI in a copy of the repository; set {Variable}=1 to run it (.ci/run does)";
-        }
+        Skip = SkipUnlessSlowLane();
+    }
+
+    internal static string? SkipUnlessSlowLane() =>
+        Environment.GetEnvironmentVariable(Variable) == "1"
+            ? null
+            : $"slow: real builds or many real processes; set {Variable}=1 to run it (.ci/run does)";
+}
+
+/// <summary>A theory that runs only in the slow lane, as <see cref="SlowFactAttribute"/>.</summary>
+public sealed class SlowTheoryAttribute : TheoryAttribute
+{
+    public SlowTheoryAttribute()
+    {
+        Skip = SlowFactAttribute.SkipUnlessSlowLane();
     }
 }

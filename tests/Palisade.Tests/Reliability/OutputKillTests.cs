@@ -20,7 +20,8 @@ public class OutputKillTests(ITestOutputHelper log)
         return OutputSnapshot.Of(folder);
     }
 
-    [Fact]
+    [Trait("Category", "Slow")]
+    [SlowFact]
     public void Kill_9_at_any_moment_leaves_the_complete_old_or_the_complete_new_output()
     {
         using var project = TestProject.WithRepoStacks();

@@ -7,7 +7,8 @@ namespace Palisade.Tests.Reliability;
 /// <summary>
 /// The real program, interrupted in the middle of <c>diff --base</c> while the base's build runs (a fake, slow
 /// <c>dotnet</c> first on PATH, so no real build is needed): kill -9 leaves its workspace and the orphaned build, and
-/// the next run removes both; SIGTERM kills the build and removes the workspace itself.
+/// the next run removes both; SIGTERM kills the build and removes the workspace itself. Real signals and waits on
+/// real processes, so the interrupting tests run in the slow lane.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class ProcessCleanupTests : IDisposable
@@ -48,7 +49,8 @@ public sealed class ProcessCleanupTests : IDisposable
         File.SetUnixFileMode(fake, (UnixFileMode)0b111_101_101);
     }
 
-    [Fact]
+    [Trait("Category", "Slow")]
+    [SlowFact]
     public void A_diff_base_killed_with_SIGKILL_leaves_its_workspace_and_build_and_the_next_run_removes_both()
     {
         using var first = StartDiff();
@@ -73,7 +75,8 @@ public sealed class ProcessCleanupTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp, "palisade-*"));
     }
 
-    [Theory]
+    [Trait("Category", "Slow")]
+    [SlowTheory]
     [InlineData("TERM", 143)]
     [InlineData("INT", 130)]
     public void A_diff_base_stopped_with_SIGTERM_or_Ctrl_C_kills_its_build_and_removes_its_workspace_itself(string signal, int exitCode)
@@ -119,6 +122,7 @@ public sealed class ProcessCleanupTests : IDisposable
         start.Environment["TMPDIR"] = temp;
         start.Environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         start.Environment[MarkerVariable] = marker;
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(root, "cache");
         return Process.Start(start)!;
     }
 

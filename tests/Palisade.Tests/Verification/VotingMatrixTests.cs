@@ -1,110 +1,117 @@
 using Palisade.Components.Connectivity;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
+using Palisade.Stacks.Apps;
 using System.Net;
 
 namespace Palisade.Tests.Verification;
 
 /// <summary>
-/// The voting application's connectivity test matrix (seed 004), computed from the synthesized manifests.
+/// The voting application's connectivity test matrix (seed 004), computed from the synthesized manifests and compared
+/// with what the app itself declares (<see cref="VotingApp"/>): its flows open on exactly their ports, every other
+/// pair of tiers is blocked, the gateway reaches only the exposed tier, every tier reaches DNS and nothing else.
+/// Adding a flow or a tier to the app changes the expectations with it.
 /// </summary>
 public class VotingMatrixTests
 {
-    private const string Frontend = "voting-frontend/frontend[Deployment]";
-    private const string Api = "voting-api/api[Deployment]";
-    private const string Consumer = "voting-consumer/consumer[Deployment]";
-    private const string Postgres = "voting-data/postgres[StatefulSet]";
-    private const string Redis = "voting-data/redis[StatefulSet]";
     private const string Dns = "kube-system/coredns[Deployment]";
     private const string Gateway = "ingress-nginx/ingress-nginx-controller[Deployment]";
 
+    private static readonly AppSpec App = VotingApp.Define();
     private static readonly ConnectivityResult Matrix = StackFixtures.Voting().Connectivity;
+    private static readonly ConnectionSet DnsPorts = ConnectionSet.For(Protocol.UDP, 53, 53).Union(ConnectionSet.For(Protocol.TCP, 53, 53));
 
-    [Theory]
-    [InlineData(Frontend, Api, 8000)]
-    [InlineData(Api, Postgres, 5432)]
-    [InlineData(Api, Redis, 6379)]
-    [InlineData(Consumer, Postgres, 5432)]
-    [InlineData(Consumer, Redis, 6379)]
-    [InlineData(Gateway, Frontend, 80)]
-    public void Allowed_flows_succeed_on_exactly_their_port(string source, string destination, int port)
-    {
-        Assert.Equal(ConnectionSet.For(Protocol.TCP, port, port), Matrix.Between(source, destination));
-    }
+    private static string Id(TierSpec tier) => $"{tier.Namespace}/{tier.Name}[{tier.WorkloadKind}]";
 
-    [Theory]
-    [InlineData(Frontend, Postgres)]
-    [InlineData(Frontend, Redis)]
-    [InlineData(Consumer, Frontend)]
-    [InlineData(Consumer, Api)]
-    [InlineData(Api, Frontend)]
-    [InlineData(Postgres, Redis)]
-    [InlineData(Redis, Postgres)]
-    [InlineData(Gateway, Api)]
-    [InlineData(Gateway, Postgres)]
-    [InlineData(Dns, Api)]
-    public void Blocked_flows_are_denied(string source, string destination)
-    {
-        Assert.True(Matrix.Between(source, destination).IsEmpty, $"{source} => {destination} should be blocked");
-    }
+    private static TierSpec Tier(string name) => App.Tiers.Single(t => t.Name == name);
 
-    [Theory]
-    [InlineData(Frontend)]
-    [InlineData(Api)]
-    [InlineData(Consumer)]
-    [InlineData(Postgres)]
-    [InlineData(Redis)]
-    public void Every_pod_reaches_kube_dns_on_udp_and_tcp_53_only(string source)
-    {
-        Assert.Equal(ConnectionSet.For(Protocol.UDP, 53, 53).Union(ConnectionSet.For(Protocol.TCP, 53, 53)), Matrix.Between(source, Dns));
-    }
+    private static int Resolve(TierSpec tier, IntOrString port) => port.Number ?? tier.Ports.Single(p => p.Name == port.Name).Port;
 
-    [Theory]
-    [InlineData(Api)]
-    [InlineData(Postgres)]
-    [InlineData(Redis)]
-    [InlineData(Frontend)]
-    public void Nothing_external_reaches_the_app_directly(string destination)
+    /// <summary>Everything the app declares between workloads, by (source, destination).</summary>
+    private static Dictionary<(string Source, string Destination), ConnectionSet> Declared()
     {
-        Assert.True(Matrix.FromExternal(IPAddress.Parse("203.0.113.10"), destination).IsEmpty);
-    }
+        var declared = new Dictionary<(string, string), ConnectionSet>();
+        void Add(string source, string destination, ConnectionSet allowed) =>
+            declared[(source, destination)] = declared.GetValueOrDefault((source, destination), ConnectionSet.None).Union(allowed);
 
-    [Theory]
-    [InlineData(Frontend)]
-    [InlineData(Api)]
-    [InlineData(Consumer)]
-    [InlineData(Postgres)]
-    [InlineData(Redis)]
-    public void No_tier_reaches_the_internet_or_the_metadata_address(string source)
-    {
-        Assert.True(Matrix.ToExternal(source, MetadataAddress.Address).IsEmpty);
-        Assert.True(Matrix.ToExternal(source, IPAddress.Parse("142.250.1.1")).IsEmpty);
+        foreach (var flow in App.Flows)
+        {
+            var port = Resolve(Tier(flow.To), flow.Port);
+            Add(Id(Tier(flow.From)), Id(Tier(flow.To)), ConnectionSet.For(flow.Protocol, port, port));
+        }
+
+        foreach (var tier in App.Tiers)
+        {
+            Add(Id(tier), Dns, DnsPorts);
+            if (tier.ExposedPort is { } exposed)
+            {
+                var port = Resolve(tier, exposed);
+                Add(Gateway, Id(tier), ConnectionSet.For(Protocol.TCP, port, port));
+            }
+        }
+
+        return declared;
     }
 
     [Fact]
-    public void Exactly_the_seven_flow_patterns_are_open()
+    public void The_app_declares_flows_and_an_exposed_tier()
     {
-        var app = new[] { Frontend, Api, Consumer, Postgres, Redis };
+        Assert.NotEmpty(App.Flows);
+        Assert.Contains(App.Tiers, t => t.ExposedPort is not null);
+    }
+
+    [Fact]
+    public void Declared_flows_succeed_on_exactly_their_ports()
+    {
+        Assert.All(Declared(), d => Assert.Equal(d.Value, Matrix.Between(d.Key.Source, d.Key.Destination)));
+    }
+
+    [Fact]
+    public void Every_other_pair_of_tiers_and_platform_peers_is_blocked()
+    {
+        var declared = Declared();
+        var ends = App.Tiers.Select(Id).Concat([Gateway, Dns]).ToList();
+        var pairs = ends.SelectMany(s => ends.Where(d => d != s).Select(d => (s, d)))
+            .Where(p => !declared.ContainsKey(p) && !(p.s == Gateway && p.d == Dns) && !(p.s == Dns && p.d == Gateway))
+            .ToList();
+
+        Assert.NotEmpty(pairs);
+        Assert.All(pairs, p => Assert.True(Matrix.Between(p.s, p.d).IsEmpty, $"{p.s} => {p.d} should be blocked"));
+    }
+
+    [Fact]
+    public void The_apps_invariants_hold_in_the_matrix()
+    {
+        var never = App.Invariants.OfType<NeverReaches>().Where(i => i.Port is null).ToList();
+
+        Assert.NotEmpty(never);
+        Assert.All(never, i => Assert.True(Matrix.Between(Id(Tier(i.From)), Id(Tier(i.To))).IsEmpty, i.ToString()));
+    }
+
+    [Fact]
+    public void Nothing_external_reaches_a_tier_and_no_tier_reaches_the_internet_or_the_metadata_address()
+    {
+        Assert.All(App.Tiers, tier =>
+        {
+            Assert.True(Matrix.FromExternal(IPAddress.Parse("203.0.113.10"), Id(tier)).IsEmpty);
+            Assert.True(Matrix.ToExternal(Id(tier), MetadataAddress.Address).IsEmpty);
+            if (!App.ExternalEgress.Any(e => e.From == tier.Name))
+            {
+                Assert.True(Matrix.ToExternal(Id(tier), IPAddress.Parse("142.250.1.1")).IsEmpty);
+            }
+        });
+    }
+
+    [Fact]
+    public void Exactly_the_declared_connections_of_the_app_are_open()
+    {
+        var app = App.Tiers.Select(Id).ToHashSet(StringComparer.Ordinal);
         var open = Matrix.Connections
             .Where(c => (c.Source is WorkloadPeer s && app.Contains(s.Id)) || (c.Destination is WorkloadPeer d && app.Contains(d.Id)))
             .Select(c => $"{c.Source} => {c.Destination}: {c.Allowed}")
-            .ToList();
+            .Order(StringComparer.Ordinal);
 
-        Assert.Equal(
-            [
-                $"{Gateway} => {Frontend}: TCP 80",
-                $"{Api} => {Dns}: TCP 53; UDP 53",
-                $"{Api} => {Postgres}: TCP 5432",
-                $"{Api} => {Redis}: TCP 6379",
-                $"{Consumer} => {Dns}: TCP 53; UDP 53",
-                $"{Consumer} => {Postgres}: TCP 5432",
-                $"{Consumer} => {Redis}: TCP 6379",
-                $"{Postgres} => {Dns}: TCP 53; UDP 53",
-                $"{Redis} => {Dns}: TCP 53; UDP 53",
-                $"{Frontend} => {Dns}: TCP 53; UDP 53",
-                $"{Frontend} => {Api}: TCP 8000",
-            ],
-            open);
+        Assert.Equal(Declared().Select(d => $"{d.Key.Source} => {d.Key.Destination}: {d.Value}").Order(StringComparer.Ordinal), open);
     }
 
     [Fact]
