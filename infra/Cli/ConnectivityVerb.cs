@@ -36,12 +36,18 @@ public static class ConnectivityVerb
             AllowMultipleArgumentsPerToken = false,
         };
 
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat defects the analysis can do without (an owner reference without kind, a container port without containerPort, ...) as errors instead of warnings",
+        };
+
         var command = new Command("connectivity", "Analyse the connectivity that the NetworkPolicies in a set of manifests allow")
         {
             directory,
             output,
             cni,
             podCidr,
+            strict,
         };
         command.SetAction(parse => Run(
             parse.GetValue(directory)!,
@@ -49,7 +55,8 @@ public static class ConnectivityVerb
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             parse.GetValue(cni) ?? "upstream",
-            parse.GetValue(podCidr) ?? []));
+            parse.GetValue(podCidr) ?? [],
+            parse.GetValue(strict)));
         return command;
     }
 
@@ -57,8 +64,10 @@ public static class ConnectivityVerb
     /// Reads, analyses and renders; the report goes to stdout only when everything succeeded. JSON to the process's
     /// own stdout is streamed as it is written, so its size is not held in memory.
     /// </summary>
-    /// <returns>0 on success, 2 on bad input (missing directory, malformed object, unknown format).</returns>
-    public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr, string cni = "upstream", IReadOnlyList<string>? podCidrs = null)
+    /// <returns>0 on success, 2 on bad input (missing directory, malformed object, unknown format; with
+    /// <paramref name="strict"/> also a defect that is otherwise a warning).</returns>
+    public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr, string cni = "upstream", IReadOnlyList<string>? podCidrs = null,
+        bool strict = false)
     {
         if (!ConnectivityReports.Formats.Contains(output))
         {
@@ -67,17 +76,21 @@ public static class ConnectivityVerb
         }
 
         ConnectivityResult result;
-        IReadOnlyList<string> notes;
+        ManifestReadResult read;
         string? report = null;
         try
         {
             var profile = Profile(cni, podCidrs ?? []);
             RequireDirectory(directory);
-            var read = ManifestDirectoryReader.Read(directory);
-            notes = read.Notes;
+            read = ManifestDirectoryReader.Read(directory, strict);
             result = ConnectivityAnalyzer.Analyze(read.Cluster, profile);
             var streamed = output == ConnectivityReports.Json && ReferenceEquals(stdout, Console.Out);
-            if (!streamed)
+            if (read.Cluster.Workloads.Count == 0)
+            {
+                report = NoWorkloads.Report(read.Cluster, output);
+            }
+
+            if (report is null && !streamed)
             {
                 report = ConnectivityReports.Render(result, output);
             }
@@ -88,9 +101,19 @@ public static class ConnectivityVerb
             return ExitCodes.BadInput;
         }
 
-        foreach (var note in notes)
+        foreach (var note in read.Notes)
         {
             stderr.WriteLine($"note: {note}");
+        }
+
+        if (read.Cluster.Workloads.Count == 0)
+        {
+            stderr.WriteLine($"note: {NoWorkloads.Hint(directory)}");
+        }
+
+        foreach (var warning in read.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
         }
 
         foreach (var assumption in result.Assumptions)

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 
@@ -24,29 +25,39 @@ internal static class ManifestParser
         ["NetworkPolicy"] = ["networking.k8s.io", "extensions"],
     };
 
-    public static ManifestReadResult Parse(IEnumerable<ManifestFile> files)
+    /// <summary>Characters of manifest text from which parsing on several cores pays for starting them.</summary>
+    private const long ParallelFrom = 1 << 20;
+
+    public static ManifestReadResult Parse(IEnumerable<ManifestFile> files, bool strict)
     {
-        var builder = new ClusterModelBuilder();
-        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        var builder = new ClusterModelBuilder(new ManifestDefects(strict));
+        // Files parse on every core; objects are read in path order, and a file that does not parse fails the read
+        // where it comes in that order, so notes, warnings and the first error are the same however the work was split.
+        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var loaded = ordered.Sum(f => (long)f.Text.Length) < ParallelFrom
+            ? ordered.Select(LoadedFile.Of)
+            : ordered.AsParallel().AsOrdered().Select(LoadedFile.Of);
+        foreach (var (file, documents, failure) in loaded)
         {
-            foreach (var (number, root) in ManifestDocuments.Load(file))
+            failure?.Throw();
+            foreach (var (number, document) in documents!)
             {
-                if (ManifestNode.IsNullNode(root))
+                if (ManifestNode.IsNullDocument(document))
                 {
                     continue;
                 }
 
-                ReadObject(new ManifestNode(root, string.Empty, new DocumentContext(file.Path, number)), null, null, builder);
+                ReadObject(new ManifestNode(document, 0, string.Empty, new DocumentContext(file.Path, number)), null, null, builder);
             }
         }
 
-        return new ManifestReadResult(builder.Build(), builder.Notes);
+        return new ManifestReadResult(builder.Build(), builder.Notes) { Warnings = builder.Defects.Warnings };
     }
 
     private static void ReadObject(ManifestNode node, string? listItemKind, string? listApiVersion, ClusterModelBuilder builder)
     {
         var where = node.Path.Length == 0 ? node.Context.Describe() : $"{node.Context.Describe()}, {node.Path}";
-        if (node.Node is not YamlDotNet.RepresentationModel.YamlMappingNode)
+        if (!node.IsMapping)
         {
             builder.Notes.Add($"{where}: skipped, not a Kubernetes object (not a mapping)");
             return;
@@ -65,7 +76,7 @@ internal static class ManifestParser
             var itemKind = kind == "List" ? null : kind[..^"List".Length];
             foreach (var item in items.Items())
             {
-                ReadObject(new ManifestNode(item.Node, item.Path, new DocumentContext(node.Context.File, node.Context.Document)), itemKind, apiVersion, builder);
+                ReadObject(item.In(new DocumentContext(node.Context.File, node.Context.Document)), itemKind, apiVersion, builder);
             }
 
             return;
@@ -126,12 +137,32 @@ internal static class ManifestParser
                 builder.AddPolicy(NetworkPolicyReader.Read(node, name, ns), where);
                 break;
             case "Pod":
-                var (pod, owned) = WorkloadReader.ReadPod(node, name, ns);
+                var (pod, owned) = WorkloadReader.ReadPod(node, name, ns, builder.Defects);
                 builder.AddPod(pod, owned, where);
                 break;
             default:
-                builder.AddController(WorkloadReader.ReadController(node, kind, name, ns), where);
+                if (WorkloadReader.ReadController(node, kind, name, ns, builder.Defects) is { } controller)
+                {
+                    builder.AddController(controller, where);
+                }
+
                 break;
+        }
+    }
+
+    /// <summary>A file's documents, or what stopped them from loading (thrown when the file's turn comes).</summary>
+    private sealed record LoadedFile(ManifestFile File, IReadOnlyList<(int Number, ManifestDocument Document)>? Documents, ExceptionDispatchInfo? Failure)
+    {
+        public static LoadedFile Of(ManifestFile file)
+        {
+            try
+            {
+                return new LoadedFile(file, ManifestDocuments.Load(file), null);
+            }
+            catch (Exception e)
+            {
+                return new LoadedFile(file, null, ExceptionDispatchInfo.Capture(e));
+            }
         }
     }
 

@@ -53,7 +53,7 @@ public static class Synthesizer
     public static ConnectivityResult AnalyzeRendered(IReadOnlyDictionary<string, string> files, EnforcementProfile? dataplane = null) =>
         ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Parse(files
                 .Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal) || f.Key == WorkloadsFile)
-                .Select(f => new ManifestFile(f.Key, f.Value)))
+                .Select(f => new ManifestFile(f.Key, f.Value)), strict: true)
             .Cluster, dataplane ?? EnforcementProfile.Upstream);
 
     public static string Description(string stack) =>
