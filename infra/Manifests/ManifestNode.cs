@@ -15,15 +15,33 @@ internal sealed class ManifestNode
     private readonly ManifestDocument document;
     private readonly int index;
 
+    // The key path is needed only for messages: it is joined from the parent's on first use.
+    private readonly ManifestNode? parent;
+    private readonly string? key;
+    private readonly int item;
+    private string? path;
+
     public ManifestNode(ManifestDocument document, int index, string path, DocumentContext context)
     {
         this.document = document;
         this.index = document.Resolve(index);
-        Path = path;
+        this.path = path;
         Context = context;
     }
 
-    public string Path { get; }
+    private ManifestNode(ManifestNode parent, int index, string? key, int item)
+    {
+        document = parent.document;
+        this.index = document.Resolve(index);
+        this.parent = parent;
+        this.key = key;
+        this.item = item;
+        Context = parent.Context;
+    }
+
+    public string Path => path ??= key is not null
+        ? Join(parent!.Path, key)
+        : $"{parent!.Path}[{item.ToString(CultureInfo.InvariantCulture)}]";
 
     public DocumentContext Context { get; }
 
@@ -61,7 +79,7 @@ internal sealed class ManifestNode
             var value = at + 1;
             if (events[at].Value == key && !events[at].Tagged && events[at].Kind == ManifestNodeKind.Scalar)
             {
-                return IsNullAt(document, value) ? null : new ManifestNode(document, value, Join(key), Context);
+                return IsNullAt(document, value) ? null : new ManifestNode(this, value, key, 0);
             }
 
             at = document.Next(value);
@@ -96,7 +114,7 @@ internal sealed class ManifestNode
         var items = new List<ManifestNode>();
         for (var at = index + 1; at < Event.End; at = document.Next(at))
         {
-            items.Add(new ManifestNode(document, at, $"{Path}[{items.Count}]", Context));
+            items.Add(new ManifestNode(this, at, null, items.Count));
         }
 
         return items;
@@ -145,7 +163,7 @@ internal sealed class ManifestNode
         for (var at = index + 1; at < Event.End; at = document.Next(at + 1))
         {
             var name = document.Events[at].Value ?? string.Empty;
-            var value = new ManifestNode(document, at + 1, Join(name), Context);
+            var value = new ManifestNode(this, at + 1, name, 0);
             if (value.Event.Kind != ManifestNodeKind.Scalar)
             {
                 throw value.Error("the value is not a plain value", "Write the value as text, e.g. app: web");
@@ -154,7 +172,7 @@ internal sealed class ManifestNode
             var text = value.IsNull ? string.Empty : value.Event.Value ?? string.Empty;
             if (problem?.Invoke(name, text) is { } wrong)
             {
-                throw value.At(Join(name.Length <= Excerpt.MaxLength ? name : Excerpt.Quote(name)))
+                throw value.At(Join(Path, name.Length <= Excerpt.MaxLength ? name : Excerpt.Quote(name)))
                     .Error(wrong, "Fix the key or value as the API server requires (see the Kubernetes docs on labels and annotations)");
             }
 
@@ -170,7 +188,7 @@ internal sealed class ManifestNode
         return new InputError($"{Context.Describe()}, key {Path}{line}", problem, fix);
     }
 
-    private string Join(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 }
 
 /// <summary>Where a document is: file and 1-based document number, plus the object once its kind and name are known.</summary>

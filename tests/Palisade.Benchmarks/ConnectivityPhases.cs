@@ -18,21 +18,6 @@ public static class ConnectivityPhases
         for (var run = 0; run <= runs; run++)
         {
             var watch = Stopwatch.StartNew();
-            var texts = Directory.GetFiles(folder).Select(File.ReadAllText).ToList();
-            Record(phases, "tmp files", watch, run);
-            long events = 0;
-            foreach (var t in texts)
-            {
-                var parser = new YamlDotNet.Core.Parser(new StringReader(t));
-                while (parser.MoveNext()) events++;
-            }
-            Record(phases, "tmp events", watch, run);
-            foreach (var t in texts)
-            {
-                var scanner = new YamlDotNet.Core.Scanner(new StringReader(t));
-                while (scanner.MoveNext()) events++;
-            }
-            Record(phases, "tmp tokens", watch, run);
             var read = ManifestDirectoryReader.Read(folder);
             Record(phases, "read", watch, run);
             var result = ConnectivityAnalyzer.Analyze(read.Cluster);
