@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -52,11 +51,15 @@ internal sealed class ManifestDocument(ManifestEvent[] events)
     /// <summary>The index just after the node at <paramref name="index"/> and its descendants.</summary>
     public int Next(int index) => Events[index].Kind is ManifestNodeKind.Mapping or ManifestNodeKind.Sequence ? Events[index].End : index + 1;
 
-    /// <summary>Builds documents from parsing events (YamlDotNet's, through <see cref="Palisade.Stacks.Parsing.BoundedYaml.Stream"/>).</summary>
+    /// <summary>Builds documents from parsing events (YamlDotNet's, through <see cref="Palisade.Stacks.Parsing.BoundedYaml.Stream"/>, or JSON's).</summary>
     public sealed class Builder
     {
-        private readonly List<ManifestEvent> events = [];
-        private readonly Stack<int> open = new();
+        // Plain arrays rather than List<ManifestEvent> and Stack<int>: the ReadyToRun build has no precompiled code for
+        // framework generics over this struct and would JIT them on every start.
+        private ManifestEvent[] events = new ManifestEvent[64];
+        private int count;
+        private int[] open = new int[16];
+        private int depth;
         private readonly Dictionary<string, int> anchors = new(StringComparer.Ordinal);
 
         public List<ManifestDocument> Documents { get; } = [];
@@ -66,30 +69,24 @@ internal sealed class ManifestDocument(ManifestEvent[] events)
             switch (e)
             {
                 case DocumentStart:
-                    events.Clear();
+                    count = 0;
+                    depth = 0;
                     anchors.Clear();
                     break;
                 case DocumentEnd:
-                    Documents.Add(new ManifestDocument([.. events]));
+                    Finish();
                     break;
                 case Scalar scalar:
-                    Anchor(scalar.Anchor, Add(new ManifestEvent
-                    {
-                        Kind = ManifestNodeKind.Scalar,
-                        Style = scalar.Style,
-                        Tagged = !scalar.Tag.IsEmpty,
-                        Line = (int)scalar.Start.Line,
-                        Value = scalar.Value,
-                    }));
+                    Anchor(scalar.Anchor, Scalar(scalar.Value, scalar.Style, (int)scalar.Start.Line, !scalar.Tag.IsEmpty));
                     break;
                 case MappingStart mapping:
-                    Open(ManifestNodeKind.Mapping, mapping.Anchor, mapping.Start);
+                    Anchor(mapping.Anchor, Open(ManifestNodeKind.Mapping, (int)mapping.Start.Line));
                     break;
                 case SequenceStart sequence:
-                    Open(ManifestNodeKind.Sequence, sequence.Anchor, sequence.Start);
+                    Anchor(sequence.Anchor, Open(ManifestNodeKind.Sequence, (int)sequence.Start.Line));
                     break;
                 case MappingEnd or SequenceEnd:
-                    CollectionsMarshal.AsSpan(events)[open.Pop()].End = events.Count;
+                    Close();
                     break;
                 case AnchorAlias alias:
                     // The checked parser has refused aliases to anchors not defined before them.
@@ -98,11 +95,34 @@ internal sealed class ManifestDocument(ManifestEvent[] events)
             }
         }
 
-        private void Open(ManifestNodeKind kind, AnchorName anchor, Mark start)
+        public int Scalar(string? value, ScalarStyle style, int line, bool tagged = false) =>
+            Add(new ManifestEvent { Kind = ManifestNodeKind.Scalar, Style = style, Tagged = tagged, Line = line, Value = value });
+
+        /// <summary>Starts a collection; its children follow until <see cref="Close"/>.</summary>
+        public int Open(ManifestNodeKind kind, int line)
         {
-            var index = Add(new ManifestEvent { Kind = kind, Line = (int)start.Line });
-            open.Push(index);
-            Anchor(anchor, index);
+            var index = Add(new ManifestEvent { Kind = kind, Line = line });
+            if (depth == open.Length)
+            {
+                var deeper = new int[open.Length * 2];
+                Array.Copy(open, deeper, depth);
+                open = deeper;
+            }
+
+            open[depth++] = index;
+            return index;
+        }
+
+        public void Close() => events[open[--depth]].End = count;
+
+        /// <summary>Ends the document being built and adds it to <see cref="Documents"/>.</summary>
+        public void Finish()
+        {
+            var document = new ManifestEvent[count];
+            Array.Copy(events, document, count);
+            Documents.Add(new ManifestDocument(document));
+            count = 0;
+            depth = 0;
         }
 
         private void Anchor(AnchorName anchor, int index)
@@ -115,8 +135,15 @@ internal sealed class ManifestDocument(ManifestEvent[] events)
 
         private int Add(ManifestEvent e)
         {
-            events.Add(e);
-            return events.Count - 1;
+            if (count == events.Length)
+            {
+                var larger = new ManifestEvent[events.Length * 2];
+                Array.Copy(events, larger, count);
+                events = larger;
+            }
+
+            events[count] = e;
+            return count++;
         }
     }
 }

@@ -22,46 +22,44 @@ internal static class ManifestDocuments
     {
         using var document = StrictJson.Parse(file.Text, $"{file.Path}: document 1", ParseLimits.Manifest, allowCommentsAndTrailingCommas: true,
             syntaxFix: "Fix the JSON syntax");
-        var events = new List<ManifestEvent>();
-        Add(events, document.RootElement);
-        return [(1, new ManifestDocument([.. events]))];
+        var builder = new ManifestDocument.Builder();
+        Add(builder, document.RootElement);
+        builder.Finish();
+        return [(1, builder.Documents[0])];
     }
 
-    /// <summary>Strings read as quoted scalars, null as YAML's null, numbers and booleans as plain scalars.</summary>
-    private static void Add(List<ManifestEvent> events, JsonElement element)
+    /// <summary>Strings read as quoted scalars, null as YAML's null, numbers and booleans as plain scalars; JSON has no lines to name.</summary>
+    private static void Add(ManifestDocument.Builder builder, JsonElement element)
     {
         switch (element.ValueKind)
         {
-            case JsonValueKind.Object or JsonValueKind.Array:
-                var index = events.Count;
-                var mapping = element.ValueKind == JsonValueKind.Object;
-                events.Add(new ManifestEvent { Kind = mapping ? ManifestNodeKind.Mapping : ManifestNodeKind.Sequence });
-                if (mapping)
+            case JsonValueKind.Object:
+                builder.Open(ManifestNodeKind.Mapping, 0);
+                foreach (var property in element.EnumerateObject())
                 {
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        events.Add(new ManifestEvent { Kind = ManifestNodeKind.Scalar, Style = ScalarStyle.DoubleQuoted, Value = property.Name });
-                        Add(events, property.Value);
-                    }
-                }
-                else
-                {
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        Add(events, item);
-                    }
+                    builder.Scalar(property.Name, ScalarStyle.DoubleQuoted, 0);
+                    Add(builder, property.Value);
                 }
 
-                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(events)[index].End = events.Count;
+                builder.Close();
+                break;
+            case JsonValueKind.Array:
+                builder.Open(ManifestNodeKind.Sequence, 0);
+                foreach (var item in element.EnumerateArray())
+                {
+                    Add(builder, item);
+                }
+
+                builder.Close();
                 break;
             case JsonValueKind.String:
-                events.Add(new ManifestEvent { Kind = ManifestNodeKind.Scalar, Style = ScalarStyle.DoubleQuoted, Value = element.GetString() });
+                builder.Scalar(element.GetString(), ScalarStyle.DoubleQuoted, 0);
                 break;
             case JsonValueKind.Null:
-                events.Add(new ManifestEvent { Kind = ManifestNodeKind.Scalar, Style = ScalarStyle.Plain, Value = "null" });
+                builder.Scalar("null", ScalarStyle.Plain, 0);
                 break;
             default:
-                events.Add(new ManifestEvent { Kind = ManifestNodeKind.Scalar, Style = ScalarStyle.Plain, Value = element.GetRawText() });
+                builder.Scalar(element.GetRawText(), ScalarStyle.Plain, 0);
                 break;
         }
     }
