@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 
@@ -25,22 +24,12 @@ internal static class ManifestParser
         ["NetworkPolicy"] = ["networking.k8s.io", "extensions"],
     };
 
-    /// <summary>Characters of manifest text from which parsing on several cores pays for starting them.</summary>
-    private const long ParallelFrom = 1 << 20;
-
     public static ManifestReadResult Parse(IEnumerable<ManifestFile> files, bool strict)
     {
         var builder = new ClusterModelBuilder(new ManifestDefects(strict));
-        // Files parse on every core; objects are read in path order, and a file that does not parse fails the read
-        // where it comes in that order, so notes, warnings and the first error are the same however the work was split.
-        var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        var loaded = ordered.Sum(f => (long)f.Text.Length) < ParallelFrom
-            ? ordered.Select(LoadedFile.Of)
-            : ordered.AsParallel().AsOrdered().Select(LoadedFile.Of);
-        foreach (var (file, documents, failure) in loaded)
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            failure?.Throw();
-            foreach (var (number, document) in documents!)
+            foreach (var (number, document) in ManifestDocuments.Load(file))
             {
                 if (ManifestNode.IsNullDocument(document))
                 {
@@ -147,22 +136,6 @@ internal static class ManifestParser
                 }
 
                 break;
-        }
-    }
-
-    /// <summary>A file's documents, or what stopped them from loading (thrown when the file's turn comes).</summary>
-    private sealed record LoadedFile(ManifestFile File, IReadOnlyList<(int Number, ManifestDocument Document)>? Documents, ExceptionDispatchInfo? Failure)
-    {
-        public static LoadedFile Of(ManifestFile file)
-        {
-            try
-            {
-                return new LoadedFile(file, ManifestDocuments.Load(file), null);
-            }
-            catch (Exception e)
-            {
-                return new LoadedFile(file, null, ExceptionDispatchInfo.Capture(e));
-            }
         }
     }
 
