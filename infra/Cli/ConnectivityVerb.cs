@@ -46,6 +46,10 @@ public static class ConnectivityVerb
         {
             Description = "Report node-local DNS (169.254.20.10), the cloud metadata addresses and the EKS Pod Identity agent as peers of their own, by name",
         };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat defects the analysis can do without (an owner reference without kind, a container port without containerPort, ...) as errors instead of warnings",
+        };
 
         var command = new Command("connectivity", "Analyse the connectivity that the NetworkPolicies in a set of manifests allow")
         {
@@ -55,6 +59,7 @@ public static class ConnectivityVerb
             podCidr,
             nodeCidr,
             platformEndpoints,
+            strict,
         };
         command.SetAction(parse => Run(
             parse.GetValue(directory)!,
@@ -64,7 +69,8 @@ public static class ConnectivityVerb
             parse.GetValue(cni) ?? "upstream",
             parse.GetValue(podCidr) ?? [],
             parse.GetValue(nodeCidr) ?? [],
-            parse.GetValue(platformEndpoints)));
+            parse.GetValue(platformEndpoints),
+            parse.GetValue(strict)));
         return command;
     }
 
@@ -72,9 +78,10 @@ public static class ConnectivityVerb
     /// Reads, analyses and renders; the report goes to stdout only when everything succeeded. JSON to the process's
     /// own stdout is streamed as it is written, so its size is not held in memory.
     /// </summary>
-    /// <returns>0 on success, 2 on bad input (missing directory, malformed object, unknown format).</returns>
+    /// <returns>0 on success, 2 on bad input (missing directory, malformed object, unknown format; with
+    /// <paramref name="strict"/> also a defect that is otherwise a warning).</returns>
     public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr, string cni = "upstream", IReadOnlyList<string>? podCidrs = null,
-        IReadOnlyList<string>? nodeCidrs = null, bool platformEndpoints = false)
+        IReadOnlyList<string>? nodeCidrs = null, bool platformEndpoints = false, bool strict = false)
     {
         if (!ConnectivityReports.Formats.Contains(output))
         {
@@ -83,17 +90,21 @@ public static class ConnectivityVerb
         }
 
         ConnectivityResult result;
-        IReadOnlyList<string> notes;
+        ManifestReadResult read;
         string? report = null;
         try
         {
             var profile = Profile(cni, podCidrs ?? []) with { Named = Named(nodeCidrs ?? [], platformEndpoints) };
             RequireDirectory(directory);
-            var read = ManifestDirectoryReader.Read(directory);
-            notes = read.Notes;
+            read = ManifestDirectoryReader.Read(directory, strict);
             result = ConnectivityAnalyzer.Analyze(read.Cluster, profile);
             var streamed = output == ConnectivityReports.Json && ReferenceEquals(stdout, Console.Out);
-            if (!streamed)
+            if (read.Cluster.Workloads.Count == 0)
+            {
+                report = NoWorkloads.Report(read.Cluster, output);
+            }
+
+            if (report is null && !streamed)
             {
                 report = ConnectivityReports.Render(result, output);
             }
@@ -104,9 +115,19 @@ public static class ConnectivityVerb
             return ExitCodes.BadInput;
         }
 
-        foreach (var note in notes)
+        foreach (var note in read.Notes)
         {
             stderr.WriteLine($"note: {note}");
+        }
+
+        if (read.Cluster.Workloads.Count == 0)
+        {
+            stderr.WriteLine($"note: {NoWorkloads.Hint(directory)}");
+        }
+
+        foreach (var warning in read.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
         }
 
         foreach (var assumption in result.Assumptions)

@@ -26,29 +26,32 @@ public static class ExplainVerb
         output.AcceptOnlyFromAmong("text", "json");
         var cni = new Option<string>("--cni") { Description = "The enforcing dataplane: upstream (default), eks-vpc-cni, cilium or calico", DefaultValueFactory = _ => "upstream" };
         var podCidr = new Option<string[]>("--pod-cidr") { Description = "An address range pods get their addresses from (repeatable)" };
+        var strict = new Option<bool>("--strict") { Description = "Treat defects the analysis can do without as errors instead of warnings" };
         var command = new Command("explain", "Explain which policies and rules decide the traffic from one endpoint to another")
         {
-            directory, from, to, port, output, cni, podCidr,
+            directory, from, to, port, output, cni, podCidr, strict,
         };
         command.SetAction(parse => Run(
             parse.GetValue(directory)!, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(port),
             parse.GetValue(output) ?? "text", parse.GetValue(cni) ?? "upstream", parse.GetValue(podCidr) ?? [],
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(strict)));
         return command;
     }
 
     /// <returns>0 when explained, 2 on bad input.</returns>
     public static int Run(string directory, string from, string to, string? port, string output, string cni, IReadOnlyList<string> podCidrs,
-        TextWriter stdout, TextWriter stderr)
+        TextWriter stdout, TextWriter stderr, bool strict = false)
     {
         string report;
         IReadOnlyList<string> notes;
+        IReadOnlyList<string> warnings;
         try
         {
             var profile = ConnectivityVerb.Profile(cni, podCidrs);
             var only = port is null ? null : Port(port);
-            var read = ManifestDirectoryReader.Read(directory);
+            var read = ManifestDirectoryReader.Read(directory, strict);
             notes = read.Notes;
+            warnings = read.Warnings;
             var explanation = Explainer.Explain(read.Cluster, from, to, profile);
             if (only is not null)
             {
@@ -66,6 +69,11 @@ public static class ExplainVerb
         foreach (var note in notes)
         {
             stderr.WriteLine($"note: {note}");
+        }
+
+        foreach (var warning in warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
         }
 
         stdout.Write(report);

@@ -26,20 +26,11 @@ public static class PalisadeCli
 
     private static int Parse(string[] args, Func<CommandContext> context)
     {
-        var root = new RootCommand("palisade: synthesize, verify and deploy zero-trust Kubernetes networking with Pulumi.")
+        var root = new RootCommand("palisade: synthesize, verify and deploy zero-trust Kubernetes networking with Pulumi.");
+        var named = args.Length == 0 ? -1 : Array.FindIndex(Verbs, v => v.Name == args[0]);
+        foreach (var (_, create) in named < 0 ? Verbs : [Verbs[named]])
         {
-            PlanVerb.Create(context),
-            SynthVerb.Create(context),
-            VerifyVerb.Create(context),
-            CompileVerb.Create(context),
-            ConnectivityVerb.Create(),
-            ExplainVerb.Create(),
-            DiffVerb.Create(context),
-            PromoteVerb.Create(context),
-        };
-        foreach (var verb in PulumiVerbs.Create(context))
-        {
-            root.Subcommands.Add(verb);
+            root.Subcommands.Add(create(context));
         }
 
         if (UnknownVerb.Describe(args, root.Subcommands) is { } unknown)
@@ -64,6 +55,24 @@ public static class PalisadeCli
         // Exceptions reach Run's handler (one line, exit 70) instead of System.CommandLine's (a stack trace, exit 1).
         return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
+
+    /// <summary>
+    /// The verbs in help order, each built only when needed: a run builds the verb it names, and only help, a bare
+    /// option or an unknown word builds them all, so start-up pays for one verb's options.
+    /// </summary>
+    private static readonly (string Name, Func<Func<CommandContext>, Command> Create)[] Verbs =
+    [
+        ("plan", c => PlanVerb.Create(c)),
+        ("synth", c => SynthVerb.Create(c)),
+        ("verify", c => VerifyVerb.Create(c)),
+        ("compile", c => CompileVerb.Create(c)),
+        ("connectivity", _ => ConnectivityVerb.Create()),
+        ("explain", _ => ExplainVerb.Create()),
+        ("diff", c => DiffVerb.Create(c)),
+        ("promote", c => PromoteVerb.Create(c)),
+        ("preview", c => PulumiVerbs.Create(c).Single(v => v.Name == "preview")),
+        ("up", c => PulumiVerbs.Create(c).Single(v => v.Name == "up")),
+    ];
 
     private static TextWriter ErrorWriter(Func<CommandContext> context)
     {

@@ -7,7 +7,7 @@ namespace Palisade.Infra.Manifests;
 /// Collects namespaces, workloads and policies read from manifests. Pods of one owner (and the owner's own manifest)
 /// become one workload; any other object defined twice is an error.
 /// </summary>
-internal sealed class ClusterModelBuilder
+internal sealed class ClusterModelBuilder(ManifestDefects defects)
 {
     private readonly Dictionary<string, (NamespaceInfo Namespace, string Where)> namespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry> workloads = new(StringComparer.Ordinal);
@@ -15,6 +15,8 @@ internal sealed class ClusterModelBuilder
     private readonly Dictionary<string, (ClusterNetworkPolicy Policy, string Where)> clusterPolicies = new(StringComparer.Ordinal);
 
     public List<string> Notes { get; } = [];
+
+    public ManifestDefects Defects { get; } = defects;
 
     public void AddNamespace(NamespaceInfo ns, string where)
     {

@@ -253,8 +253,7 @@ internal static class ClusterPolicyReader
     /// <summary>The one key a one-of mapping sets.</summary>
     private static (string Key, ManifestNode Value) OnlyKey(ManifestNode node, string[] allowed, string what)
     {
-        var mapping = node.RequireMapping();
-        var keys = mapping.Children.Keys.Select(k => (k as YamlDotNet.RepresentationModel.YamlScalarNode)?.Value ?? string.Empty).ToList();
+        var keys = node.Keys();
         if (keys.FirstOrDefault(k => !allowed.Contains(k)) is { } unknown)
         {
             throw node.Error($"{what} has a key {Excerpt.Quote(unknown)} this kind does not take", $"Use exactly one of {string.Join(", ", allowed)}");

@@ -1,34 +1,66 @@
 using System.Text.Json;
 using Palisade.Stacks.Parsing;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Palisade.Infra.Manifests;
 
 /// <summary>Splits a manifest file into its documents (1-based numbers, empty documents included).</summary>
 internal static class ManifestDocuments
 {
-    public static IReadOnlyList<(int Number, YamlNode Root)> Load(ManifestFile file) =>
+    public static IReadOnlyList<(int Number, ManifestDocument Document)> Load(ManifestFile file) =>
         file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? LoadJson(file) : LoadYaml(file);
 
-    private static IReadOnlyList<(int, YamlNode)> LoadYaml(ManifestFile file) =>
-        BoundedYaml.Load(file.Text, file.Path, ParseLimits.Manifest).Select((d, i) => (i + 1, d.RootNode)).ToList();
+    private static IReadOnlyList<(int, ManifestDocument)> LoadYaml(ManifestFile file)
+    {
+        var builder = new ManifestDocument.Builder();
+        BoundedYaml.Stream(file.Text, file.Path, ParseLimits.Manifest, builder.Add);
+        return builder.Documents.Select((d, i) => (i + 1, d)).ToList();
+    }
 
     /// <summary>JSON with comments and trailing commas allowed; duplicate keys and the limits checked as for YAML.</summary>
-    private static IReadOnlyList<(int, YamlNode)> LoadJson(ManifestFile file)
+    private static IReadOnlyList<(int, ManifestDocument)> LoadJson(ManifestFile file)
     {
         using var document = StrictJson.Parse(file.Text, $"{file.Path}: document 1", ParseLimits.Manifest, allowCommentsAndTrailingCommas: true,
             syntaxFix: "Fix the JSON syntax");
-        return [(1, ToYaml(document.RootElement))];
+        var builder = new ManifestDocument.Builder();
+        Add(builder, document.RootElement);
+        builder.Finish();
+        return [(1, builder.Documents[0])];
     }
 
-    private static YamlNode ToYaml(JsonElement element) => element.ValueKind switch
+    /// <summary>Strings read as quoted scalars, null as YAML's null, numbers and booleans as plain scalars; JSON has no lines to name.</summary>
+    private static void Add(ManifestDocument.Builder builder, JsonElement element)
     {
-        JsonValueKind.Object => new YamlMappingNode(element.EnumerateObject()
-            .Select(p => new KeyValuePair<YamlNode, YamlNode>(new YamlScalarNode(p.Name) { Style = ScalarStyle.DoubleQuoted }, ToYaml(p.Value)))),
-        JsonValueKind.Array => new YamlSequenceNode(element.EnumerateArray().Select(ToYaml)),
-        JsonValueKind.String => new YamlScalarNode(element.GetString()) { Style = ScalarStyle.DoubleQuoted },
-        JsonValueKind.Null => new YamlScalarNode("null") { Style = ScalarStyle.Plain },
-        _ => new YamlScalarNode(element.GetRawText()) { Style = ScalarStyle.Plain },
-    };
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                builder.Open(ManifestNodeKind.Mapping, 0);
+                foreach (var property in element.EnumerateObject())
+                {
+                    builder.Scalar(property.Name, ScalarStyle.DoubleQuoted, 0);
+                    Add(builder, property.Value);
+                }
+
+                builder.Close();
+                break;
+            case JsonValueKind.Array:
+                builder.Open(ManifestNodeKind.Sequence, 0);
+                foreach (var item in element.EnumerateArray())
+                {
+                    Add(builder, item);
+                }
+
+                builder.Close();
+                break;
+            case JsonValueKind.String:
+                builder.Scalar(element.GetString(), ScalarStyle.DoubleQuoted, 0);
+                break;
+            case JsonValueKind.Null:
+                builder.Scalar("null", ScalarStyle.Plain, 0);
+                break;
+            default:
+                builder.Scalar(element.GetRawText(), ScalarStyle.Plain, 0);
+                break;
+        }
+    }
 }

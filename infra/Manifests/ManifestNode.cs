@@ -2,81 +2,149 @@ using System.Globalization;
 using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Palisade.Infra.Manifests;
 
 /// <summary>
-/// A YAML node with the place it came from (file, document, object, key path), so every problem found while reading
-/// it becomes an <see cref="InputError"/> that names exactly where to look.
+/// A node of a manifest document with the place it came from (file, document, object, key path), so every problem
+/// found while reading it becomes an <see cref="InputError"/> that names exactly where to look. An alias reads as the
+/// node its anchor named.
 /// </summary>
 internal sealed class ManifestNode
 {
-    public ManifestNode(YamlNode node, string path, DocumentContext context)
+    private readonly ManifestDocument document;
+    private readonly int index;
+
+    // The key path is needed only for messages: it is joined from the parent's on first use.
+    private readonly ManifestNode? parent;
+    private readonly string? key;
+    private readonly int item;
+    private string? path;
+
+    public ManifestNode(ManifestDocument document, int index, string path, DocumentContext context)
     {
-        Node = node;
-        Path = path;
+        this.document = document;
+        this.index = document.Resolve(index);
+        this.path = path;
         Context = context;
     }
 
-    public YamlNode Node { get; }
+    private ManifestNode(ManifestNode parent, int index, string? key, int item)
+    {
+        document = parent.document;
+        this.index = document.Resolve(index);
+        this.parent = parent;
+        this.key = key;
+        this.item = item;
+        Context = parent.Context;
+    }
 
-    public string Path { get; }
+    public string Path => path ??= key is not null
+        ? Join(parent!.Path, key)
+        : $"{parent!.Path}[{item.ToString(CultureInfo.InvariantCulture)}]";
 
     public DocumentContext Context { get; }
 
-    public bool IsNull => IsNullNode(Node);
+    private ref readonly ManifestEvent Event => ref document.Events[index];
 
-    public static bool IsNullNode(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+    public bool IsNull => IsNullAt(document, index);
+
+    public bool IsMapping => Event.Kind == ManifestNodeKind.Mapping;
+
+    public bool IsSequence => Event.Kind == ManifestNodeKind.Sequence;
+
+    /// <summary>Whether a document holds nothing (an empty document, or one whose root is null).</summary>
+    public static bool IsNullDocument(ManifestDocument document) => document.Events.Length == 0 || IsNullAt(document, document.Resolve(0));
+
+    private static bool IsNullAt(ManifestDocument document, int at)
+    {
+        ref readonly var e = ref document.Events[document.Resolve(at)];
+        return e.Kind == ManifestNodeKind.Scalar && e.Style is ScalarStyle.Plain or ScalarStyle.Any &&
+               e.Value is null or "" or "~" or "null" or "Null" or "NULL";
+    }
+
+    /// <summary>The same node named by another key path (for messages).</summary>
+    public ManifestNode At(string path) => new(document, index, path, Context);
+
+    /// <summary>The same node in another context (a List item read as an object of its own).</summary>
+    public ManifestNode In(DocumentContext context) => new(document, index, Path, context);
 
     /// <summary>The value under a key, or null when the key is absent or its value is null.</summary>
     public ManifestNode? Get(string key)
     {
-        var mapping = RequireMapping();
-        return mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) && !IsNullNode(value)
-            ? new ManifestNode(value, Join(key), Context)
-            : null;
+        RequireMapping();
+        var events = document.Events;
+        for (var at = index + 1; at < Event.End;)
+        {
+            var value = at + 1;
+            if (events[at].Value == key && !events[at].Tagged && events[at].Kind == ManifestNodeKind.Scalar)
+            {
+                return IsNullAt(document, value) ? null : new ManifestNode(this, value, key, 0);
+            }
+
+            at = document.Next(value);
+        }
+
+        return null;
     }
 
-    public YamlMappingNode RequireMapping() =>
-        Node as YamlMappingNode ?? throw Error("expected a mapping (key: value pairs)", "Write this key as a mapping");
+    public ManifestNode RequireMapping() =>
+        IsMapping ? this : throw Error("expected a mapping (key: value pairs)", "Write this key as a mapping");
+
+    /// <summary>A mapping's keys in document order.</summary>
+    public IReadOnlyList<string> Keys()
+    {
+        RequireMapping();
+        var keys = new List<string>();
+        for (var at = index + 1; at < Event.End; at = document.Next(at + 1))
+        {
+            keys.Add(document.Events[at].Value ?? string.Empty);
+        }
+
+        return keys;
+    }
 
     public IReadOnlyList<ManifestNode> Items()
     {
-        var sequence = Node as YamlSequenceNode ?? throw Error("expected a list", "Write this key as a YAML list (- item)");
-        return sequence.Children.Select((child, i) => new ManifestNode(child, $"{Path}[{i}]", Context)).ToList();
+        if (!IsSequence)
+        {
+            throw Error("expected a list", "Write this key as a YAML list (- item)");
+        }
+
+        var items = new List<ManifestNode>();
+        for (var at = index + 1; at < Event.End; at = document.Next(at))
+        {
+            items.Add(new ManifestNode(this, at, null, items.Count));
+        }
+
+        return items;
     }
 
     public string Scalar()
     {
-        if (Node is not YamlScalarNode scalar)
+        if (Event.Kind != ManifestNodeKind.Scalar)
         {
             throw Error("expected a single value", "Write a plain value here, not a list or mapping");
         }
 
-        return scalar.Value ?? string.Empty;
+        return Event.Value ?? string.Empty;
     }
 
-    public bool IsQuoted => Node is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded };
+    public bool IsQuoted => Event.Kind == ManifestNodeKind.Scalar && Event.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
 
     /// <summary>An unquoted integer.</summary>
     public bool TryInteger(out int value)
     {
         value = 0;
-        return Node is YamlScalarNode scalar && !IsQuoted &&
-               int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        return Event.Kind == ManifestNodeKind.Scalar && !IsQuoted &&
+               int.TryParse(Event.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
-    public int Integer(string what)
-    {
-        if (TryInteger(out var value))
-        {
-            return value;
-        }
+    public int Integer(string what) => TryInteger(out var value) ? value : throw NotANumber(what);
 
-        throw Error($"{what} {((Node as YamlScalarNode)?.Value is { } text ? Excerpt.Quote(text) : Node.NodeType.ToString())} is not a number", $"Write {what} as an unquoted integer");
-    }
+    /// <summary>The error for a value that should be an unquoted integer and is not.</summary>
+    public InputError NotANumber(string what) =>
+        Error($"{what} {(Event.Kind == ManifestNodeKind.Scalar && Event.Value is { } text ? Excerpt.Quote(text) : Event.Kind.ToString())} is not a number", $"Write {what} as an unquoted integer");
 
     public bool Boolean() => Scalar() is "true" or "True" or "TRUE";
 
@@ -90,19 +158,21 @@ internal sealed class ManifestNode
     /// <summary>A map of string values (labels); null values read as empty strings, as the API server stores them.</summary>
     public SortedDictionary<string, string> StringMap(Func<string, string, string?>? problem = null)
     {
+        RequireMapping();
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in RequireMapping().Children)
+        for (var at = index + 1; at < Event.End; at = document.Next(at + 1))
         {
-            var name = key is YamlScalarNode k ? k.Value ?? string.Empty : throw Error("a key is not a plain value", "Use plain text keys");
-            if (value is not YamlScalarNode scalar)
+            var name = document.Events[at].Value ?? string.Empty;
+            var value = new ManifestNode(this, at + 1, name, 0);
+            if (value.Event.Kind != ManifestNodeKind.Scalar)
             {
-                throw new ManifestNode(value, Join(name), Context).Error("the value is not a plain value", "Write the value as text, e.g. app: web");
+                throw value.Error("the value is not a plain value", "Write the value as text, e.g. app: web");
             }
 
-            var text = IsNullNode(scalar) ? string.Empty : scalar.Value ?? string.Empty;
+            var text = value.IsNull ? string.Empty : value.Event.Value ?? string.Empty;
             if (problem?.Invoke(name, text) is { } wrong)
             {
-                throw new ManifestNode(value, Join(name.Length <= Excerpt.MaxLength ? name : Excerpt.Quote(name)), Context)
+                throw value.At(Join(Path, name.Length <= Excerpt.MaxLength ? name : Excerpt.Quote(name)))
                     .Error(wrong, "Fix the key or value as the API server requires (see the Kubernetes docs on labels and annotations)");
             }
 
@@ -114,11 +184,11 @@ internal sealed class ManifestNode
 
     public InputError Error(string problem, string fix)
     {
-        var line = Node.Start.Line > 0 ? $" (line {Node.Start.Line})" : string.Empty;
+        var line = Event.Line > 0 ? $" (line {Event.Line})" : string.Empty;
         return new InputError($"{Context.Describe()}, key {Path}{line}", problem, fix);
     }
 
-    private string Join(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 }
 
 /// <summary>Where a document is: file and 1-based document number, plus the object once its kind and name are known.</summary>

@@ -24,29 +24,29 @@ internal static class ManifestParser
         ["NetworkPolicy"] = ["networking.k8s.io", "extensions"],
     };
 
-    public static ManifestReadResult Parse(IEnumerable<ManifestFile> files)
+    public static ManifestReadResult Parse(IEnumerable<ManifestFile> files, bool strict)
     {
-        var builder = new ClusterModelBuilder();
+        var builder = new ClusterModelBuilder(new ManifestDefects(strict));
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            foreach (var (number, root) in ManifestDocuments.Load(file))
+            foreach (var (number, document) in ManifestDocuments.Load(file))
             {
-                if (ManifestNode.IsNullNode(root))
+                if (ManifestNode.IsNullDocument(document))
                 {
                     continue;
                 }
 
-                ReadObject(new ManifestNode(root, string.Empty, new DocumentContext(file.Path, number)), null, null, builder);
+                ReadObject(new ManifestNode(document, 0, string.Empty, new DocumentContext(file.Path, number)), null, null, builder);
             }
         }
 
-        return new ManifestReadResult(builder.Build(), builder.Notes);
+        return new ManifestReadResult(builder.Build(), builder.Notes) { Warnings = builder.Defects.Warnings };
     }
 
     private static void ReadObject(ManifestNode node, string? listItemKind, string? listApiVersion, ClusterModelBuilder builder)
     {
         var where = node.Path.Length == 0 ? node.Context.Describe() : $"{node.Context.Describe()}, {node.Path}";
-        if (node.Node is not YamlDotNet.RepresentationModel.YamlMappingNode)
+        if (!node.IsMapping)
         {
             builder.Notes.Add($"{where}: skipped, not a Kubernetes object (not a mapping)");
             return;
@@ -65,7 +65,7 @@ internal static class ManifestParser
             var itemKind = kind == "List" ? null : kind[..^"List".Length];
             foreach (var item in items.Items())
             {
-                ReadObject(new ManifestNode(item.Node, item.Path, new DocumentContext(node.Context.File, node.Context.Document)), itemKind, apiVersion, builder);
+                ReadObject(item.In(new DocumentContext(node.Context.File, node.Context.Document)), itemKind, apiVersion, builder);
             }
 
             return;
@@ -126,11 +126,15 @@ internal static class ManifestParser
                 builder.AddPolicy(NetworkPolicyReader.Read(node, name, ns), where);
                 break;
             case "Pod":
-                var (pod, owned) = WorkloadReader.ReadPod(node, name, ns);
+                var (pod, owned) = WorkloadReader.ReadPod(node, name, ns, builder.Defects);
                 builder.AddPod(pod, owned, where);
                 break;
             default:
-                builder.AddController(WorkloadReader.ReadController(node, kind, name, ns), where);
+                if (WorkloadReader.ReadController(node, kind, name, ns, builder.Defects) is { } controller)
+                {
+                    builder.AddController(controller, where);
+                }
+
                 break;
         }
     }

@@ -24,7 +24,7 @@ internal static class NetworkPolicyReader
 
         if (NetworkPolicyValidator.FindProblem(policy) is { } problem)
         {
-            throw new ManifestNode(Find(root, problem.KeyPath).Node, problem.KeyPath, root.Context).Error(problem.Problem, problem.Fix);
+            throw Find(root, problem.KeyPath).At(problem.KeyPath).Error(problem.Problem, problem.Fix);
         }
 
         return policy;
@@ -125,7 +125,7 @@ internal static class NetworkPolicyReader
         {
             var bracket = part.IndexOf('[', StringComparison.Ordinal);
             var key = bracket < 0 ? part : part[..bracket];
-            var next = current.Node is YamlDotNet.RepresentationModel.YamlMappingNode ? current.Get(key) : null;
+            var next = current.IsMapping ? current.Get(key) : null;
             if (next is null)
             {
                 return current;
@@ -135,12 +135,12 @@ internal static class NetworkPolicyReader
             if (bracket >= 0)
             {
                 var index = int.Parse(part[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
-                if (current.Node is not YamlDotNet.RepresentationModel.YamlSequenceNode sequence || index >= sequence.Children.Count)
+                if (!current.IsSequence || current.Items() is not { } items || index >= items.Count)
                 {
                     return current;
                 }
 
-                current = current.Items()[index];
+                current = items[index];
             }
         }
 

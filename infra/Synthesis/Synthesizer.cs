@@ -63,7 +63,7 @@ public static class Synthesizer
     {
         var cluster = ManifestDirectoryReader.Parse(files
                 .Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal) || f.Key == WorkloadsFile)
-                .Select(f => new ManifestFile(f.Key, f.Value)))
+                .Select(f => new ManifestFile(f.Key, f.Value)), strict: true)
             .Cluster;
         if (strict)
         {

@@ -1,5 +1,6 @@
 using Palisade.Components.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Palisade.Stacks.Parsing;
@@ -14,12 +15,32 @@ public static class BoundedYaml
     /// <exception cref="InputError">The text breaks a limit or is not valid YAML; the location names the line and column.</exception>
     public static IReadOnlyList<YamlDocument> Load(string text, string source, ParseLimits limits)
     {
+        var stream = new YamlStream();
+        Run(text, source, limits, stream.Load);
+        return stream.Documents.ToList();
+    }
+
+    /// <summary>
+    /// Hands every parsing event to <paramref name="onEvent"/> as it streams in, checked against the same limits as
+    /// <see cref="Load"/>, without building the representation model.
+    /// </summary>
+    /// <exception cref="InputError">The text breaks a limit or is not valid YAML; the location names the line and column.</exception>
+    public static void Stream(string text, string source, ParseLimits limits, Action<ParsingEvent> onEvent) =>
+        Run(text, source, limits, parser =>
+        {
+            while (parser.MoveNext())
+            {
+                onEvent(parser.Current!);
+            }
+        });
+
+    private static void Run(string text, string source, ParseLimits limits, Action<IParser> read)
+    {
         StrictText.Check(text, source, limits);
         var parser = new CheckedParser(text, source, limits);
-        var stream = new YamlStream();
         try
         {
-            stream.Load(parser);
+            read(parser);
         }
         catch (YamlException e)
         {
@@ -29,8 +50,6 @@ public static class BoundedYaml
             throw new InputError(parser.Where(e.Start), $"the file is not valid YAML: {Message(e)}{(unclosed is null ? string.Empty : $" ({unclosed} is not closed)")}",
                 limits.SyntaxFix);
         }
-
-        return stream.Documents.ToList();
     }
 
     /// <summary>YamlDotNet's message without the position prefix it sometimes repeats: "(Line: 1, Col: 2, Idx: 1) - (...): ".</summary>

@@ -114,7 +114,7 @@ internal sealed class CheckedParser : IParser
                 if (IsKeyPosition())
                 {
                     var parent = frames[^1];
-                    if (!parent.Keys.Add(scalar.Value))
+                    if (!parent.AddKey(scalar.Value))
                     {
                         throw Refuse(e.Start, $"the key {Excerpt.Quote(scalar.Value)} appears twice in this mapping", "Keep one of the two entries", Path(scalar.Value));
                     }
@@ -220,8 +220,37 @@ internal sealed class CheckedParser : IParser
         public long Nodes { get; set; }
         public int Children { get; set; }
         public string? Key { get; set; }
-        public HashSet<string> Keys => keys ??= new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>Most mappings hold a handful of keys: a list is searched until a set pays for itself.</summary>
+        private const int SetFrom = 16;
 
-        private HashSet<string>? keys;
+        private List<string>? few;
+        private HashSet<string>? many;
+
+        /// <summary>False when the mapping already holds the key.</summary>
+        public bool AddKey(string key)
+        {
+            if (many is not null)
+            {
+                return many.Add(key);
+            }
+
+            few ??= [];
+            foreach (var existing in few)
+            {
+                if (string.Equals(existing, key, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            few.Add(key);
+            if (few.Count >= SetFrom)
+            {
+                many = new HashSet<string>(few, StringComparer.Ordinal);
+                few = null;
+            }
+
+            return true;
+        }
     }
 }

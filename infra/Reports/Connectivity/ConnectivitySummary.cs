@@ -47,7 +47,9 @@ public sealed class ConnectivitySummary
     private ConnectivitySummary(ConnectivityResult result, SummaryLevel level, List<SummaryRow> rows)
     {
         Level = level;
-        rows.Sort(static (a, b) =>
+        // Each distinct traffic set is written out once, not twice per comparison.
+        var allowedText = new Dictionary<ConnectionSet, string>(ReferenceEqualityComparer.Instance);
+        rows.Sort((a, b) =>
         {
             var bySource = a.Source.CompareTo(b.Source);
             if (bySource != 0)
@@ -56,7 +58,7 @@ public sealed class ConnectivitySummary
             }
 
             var byDestination = a.Destination.CompareTo(b.Destination);
-            return byDestination != 0 ? byDestination : string.CompareOrdinal(a.Allowed.ToString(), b.Allowed.ToString());
+            return byDestination != 0 ? byDestination : string.CompareOrdinal(Text(a.Allowed), Text(b.Allowed));
         });
         Rows = rows.Count > MaxRows ? rows[..MaxRows] : rows;
         OmittedRows = rows.Count - Rows.Count;
@@ -65,6 +67,16 @@ public sealed class ConnectivitySummary
         Namespaces = result.Workloads.Select(w => w.Namespace).Distinct(StringComparer.Ordinal).Count();
         WorkloadsByNamespace = result.Workloads.GroupBy(w => w.Namespace, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        string Text(ConnectionSet allowed)
+        {
+            if (!allowedText.TryGetValue(allowed, out var text))
+            {
+                allowedText[allowed] = text = allowed.ToString();
+            }
+
+            return text;
+        }
     }
 
     public SummaryLevel Level { get; }

@@ -248,7 +248,7 @@ public sealed class ManifestReaderTests
     [Fact]
     public void Document_numbers_count_empty_documents_and_list_items_are_named()
     {
-        var error = Assert.Throws<InputError>(() => Parse(("pods.yaml", """
+        var error = Assert.Throws<InputError>(() => ManifestDirectoryReader.Parse([new ManifestFile("pods.yaml", """
             ---
             # nothing here
             ---
@@ -262,7 +262,7 @@ public sealed class ManifestReaderTests
                 kind: Pod
                 metadata: {name: bad}
                 spec: {containers: [{name: c, ports: [{containerPort: 0}]}]}
-            """)));
+            """)], strict: true));
 
         Assert.StartsWith("pods.yaml: document 2 (Pod default/bad), key items[1].spec.containers[0].ports[0].containerPort", error.Location, StringComparison.Ordinal);
     }
@@ -293,12 +293,16 @@ public sealed class ManifestReaderTests
     }
 
     [Fact]
-    public void Workloads_must_have_a_name_and_a_pod_template()
+    public void Workloads_must_have_a_name_and_without_a_pod_template_are_skipped_with_a_warning()
     {
         var unnamed = Assert.Throws<InputError>(() => Parse(("d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {namespace: x}\nspec: {}\n")));
-        var noTemplate = Assert.Throws<InputError>(() => Parse(("d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: 1}\n")));
+        const string noTemplateText = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: 1}\n";
+        var noTemplate = Assert.Throws<InputError>(() => ManifestDirectoryReader.Parse([new ManifestFile("d.yaml", noTemplateText)], strict: true));
+        var skipped = Parse(("d.yaml", noTemplateText));
 
         Assert.Contains("no metadata.name", unnamed.Problem, StringComparison.Ordinal);
         Assert.StartsWith("d.yaml: document 1 (Deployment default/d), key spec", noTemplate.Location, StringComparison.Ordinal);
+        Assert.Empty(skipped.Cluster.Workloads);
+        Assert.StartsWith("d.yaml: document 1 (Deployment default/d), key spec", Assert.Single(skipped.Warnings), StringComparison.Ordinal);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ManifestParsingTests : IDisposable
     private InputError Refused() => Within(() => Assert.Throws<InputError>(() => ManifestDirectoryReader.Read(directory.FullName)));
 
     private static InputError Refused(string path, string text) =>
-        Assert.Throws<InputError>(() => ManifestDirectoryReader.Parse([new ManifestFile(path, text)]));
+        Assert.Throws<InputError>(() => ManifestDirectoryReader.Parse([new ManifestFile(path, text)], strict: true));
 
     [Fact]
     public void An_alias_bomb_is_refused_by_its_expansion_budget_and_small_aliases_still_work()
@@ -273,6 +273,8 @@ public sealed class ManifestParsingTests : IDisposable
         var protocol = Refused("p.yaml", Pod.Replace("containerPort: 80", $"containerPort: 80, protocol: {huge}", StringComparison.Ordinal));
         Assert.DoesNotContain(new string('T', 81), protocol.Message, StringComparison.Ordinal);
         Assert.Contains("(100,000 characters)", protocol.Problem, StringComparison.Ordinal);
+        var warning = Assert.Single(ManifestDirectoryReader.Parse([new ManifestFile("p.yaml", Pod.Replace("containerPort: 80", $"containerPort: 80, protocol: {huge}", StringComparison.Ordinal))]).Warnings);
+        Assert.DoesNotContain(new string('T', 81), warning, StringComparison.Ordinal);
 
         var note = Assert.Single(ManifestDirectoryReader.Parse([new ManifestFile("s.yaml", $"apiVersion: v1\nkind: {huge}\nmetadata: {{name: {huge}}}\n")]).Notes);
         Assert.True(note.Length < 300, note);
