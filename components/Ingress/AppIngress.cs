@@ -8,6 +8,13 @@ namespace Palisade.Components.Ingress;
 public abstract record IngressStyle(string ClassName)
 {
     public abstract IReadOnlyDictionary<string, Value> Annotations(AppIngressSpec ingress);
+
+    /// <summary>The annotations of an app's Ingress in one namespace (the same for every namespace unless a kind refers to per-namespace objects).</summary>
+    public virtual IReadOnlyDictionary<string, Value> Annotations(AppIngressSpec ingress, string app, string @namespace) => Annotations(ingress);
+
+    /// <summary>Objects an app's Ingress in one namespace needs besides itself (Traefik's Middlewares); the Ingress depends on them.</summary>
+    public virtual IReadOnlyList<Resource> Companions(ResourceGraph graph, Component parent, string app, string @namespace, Value namespaceRef,
+        ResourceOptions options) => [];
 }
 
 /// <summary>ingress-nginx with per-client-IP limits (cloud-wiring.md §5.2); annotation values are strings.</summary>
@@ -66,7 +73,9 @@ public static class AppIngress
         foreach (var group in spec.Routes.GroupBy(r => app.App.Tier(r.Tier).Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var ns = group.Key;
-            var annotations = new SortedDictionary<string, Value>(style.Annotations(spec).ToDictionary(), StringComparer.Ordinal)
+            var companions = style.Companions(graph, app.Component, app.App.Name, ns, app.NamespaceRef(ns),
+                new ResourceOptions { Provider = kubernetesProvider, DependsOn = dependsOn });
+            var annotations = new SortedDictionary<string, Value>(style.Annotations(spec, app.App.Name, ns).ToDictionary(), StringComparer.Ordinal)
             {
                 [SkipAwaitAnnotation] = "true",
             };
@@ -113,7 +122,7 @@ public static class AppIngress
                         },
                     }.Build()
                 },
-            }, new ResourceOptions { Provider = kubernetesProvider, DependsOn = dependsOn }));
+            }, new ResourceOptions { Provider = kubernetesProvider, DependsOn = [.. dependsOn, .. companions] }));
         }
 
         return resources;

@@ -15,7 +15,7 @@ public static class ConfigSchema
         "kubeconfig contents or path for the Kubernetes provider (set with `pulumi config set --secret`).", Secret: true, AppliesTo: "palisade:cloud existing");
 
     public static readonly ConfigKey IngressNamespace = new("ingressNamespace", ConfigKind.String,
-        "Namespace of the ingress controller allowed to reach exposed tiers (nginx: default ingress-nginx; external: required).", AppliesTo: "palisade:ingress nginx or external");
+        "Namespace of the ingress controller allowed to reach exposed tiers (nginx: default ingress-nginx; traefik: default traefik-system; external: required).", AppliesTo: "palisade:ingress nginx, traefik or external");
 
     public static readonly ConfigKey IngressPodLabels = new("ingressPodLabels", ConfigKind.Map,
         "external ingress: the labels the controller's pods carry, e.g. {app: bunkerweb}; exactly these pods are admitted to exposed tiers.",
@@ -31,7 +31,7 @@ public static class ConfigSchema
         "Where the stack runs: aws (creates an EKS cluster), gcp (creates a GKE cluster) or existing (default: deploy into an existing cluster).");
 
     public static readonly ConfigKey Ingress = new("ingress", ConfigKind.String,
-        "Ingress for the apps' routes: nginx (ingress-nginx with per-client-IP limits) or alb (AWS only: ALB with a WAF rate-based rule). None when unset on cloud existing; nginx by default on aws and gcp.");
+        "Ingress for the apps' routes: nginx (ingress-nginx with per-client-IP limits), traefik (Traefik with per-client Middlewares), alb (AWS only: ALB with a WAF rate-based rule) or external (a controller the platform team runs). None when unset on cloud existing; nginx by default on aws and gcp.");
 
     public static readonly ConfigKey ClusterName = new("clusterName", ConfigKind.String,
         "Name of the cluster the stack creates (default palisade-<stack>).", AppliesTo: "palisade:cloud aws or gcp");

@@ -33,7 +33,7 @@ public sealed record IngressKind(
 /// <summary>Every ingress kind a stack can use.</summary>
 public static partial class IngressKinds
 {
-    public static IReadOnlyList<IngressKind> All { get; } = [IngressNginx.Kind, AlbIngress.Kind, ExternalIngress.Kind];
+    public static IReadOnlyList<IngressKind> All { get; } = [IngressNginx.Kind, AlbIngress.Kind, TraefikIngress.Kind, ExternalIngress.Kind];
 
     [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex DomainPattern();

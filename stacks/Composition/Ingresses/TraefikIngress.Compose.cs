@@ -1,0 +1,11 @@
+using Palisade.Components.Graph;
+using Palisade.Components.Ingress;
+using Palisade.Stacks.Composition;
+
+namespace Palisade.Stacks.Platform;
+
+public sealed partial record TraefikIngress
+{
+    protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster) =>
+        (new TraefikIngressStyle(Limits), [TraefikController.Create(graph, graph.Root, Namespace, cluster.KubernetesProvider)]);
+}
