@@ -9,5 +9,5 @@ namespace Palisade.Components.Ingress;
 /// </summary>
 public sealed record ExternalIngressStyle(string ClassName) : IngressStyle(ClassName)
 {
-    public override IReadOnlyDictionary<string, Value> Annotations(AppIngressSpec ingress) => new Dictionary<string, Value>();
+    public override IngressEdge Edge(IngressSite site) => IngressEdge.Of(new Dictionary<string, Value>());
 }

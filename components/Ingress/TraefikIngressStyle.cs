@@ -5,75 +5,72 @@ using Palisade.Components.ZeroTrust;
 namespace Palisade.Components.Ingress;
 
 /// <summary>
-/// Per-client limits Traefik enforces through Middlewares: a token bucket of <see cref="RequestsPerSecond"/> with
-/// <see cref="Burst"/> (rateLimit, 429), at most <see cref="Connections"/> requests in flight (inFlightReq, 429), and
-/// request bodies up to <see cref="BodyBytes"/> (buffering, 413).
+/// Ingresses served by Traefik on the websecure entry point with TLS, each with three <c>traefik.io/v1alpha1</c>
+/// Middlewares of its own in its namespace, attached by <c>traefik.ingress.kubernetes.io/router.middlewares</c>
+/// (<c>&lt;namespace&gt;-&lt;name&gt;@kubernetescrd</c>) and passed in this order: rateLimit (a token bucket of the
+/// declared rate per second with the burst as its size, 429), inFlightReq (the declared connections in flight, 429) and
+/// buffering (bodies up to the declared size, 413). Every limit groups requests by client address:
+/// <c>sourceCriterion.ipStrategy</c> with neither depth nor excluded IPs is the remote address, which the chart's
+/// <c>externalTrafficPolicy: Local</c> keeps (inFlightReq would otherwise group by request host). Middlewares are
+/// custom resources, emitted as one-object ConfigGroups because Pulumi YAML refuses
+/// <c>kubernetes:apiextensions.k8s.io:CustomResource</c>.
 /// </summary>
-public sealed record TraefikLimits(int RequestsPerSecond, int Burst, int Connections, long BodyBytes);
-
-/// <summary>
-/// Ingresses served by Traefik on the websecure entry point with TLS, and per app and namespace three
-/// <c>traefik.io/v1alpha1</c> Middlewares attached by <c>traefik.ingress.kubernetes.io/router.middlewares</c>
-/// (<c>&lt;namespace&gt;-&lt;name&gt;@kubernetescrd</c>). Every limit groups requests by the client address
-/// (<c>sourceCriterion.ipStrategy</c> without depth or excluded IPs is the remote address; inFlightReq would otherwise
-/// group by request host). The Middlewares are custom resources, emitted as one-object ConfigGroups because Pulumi
-/// YAML refuses <c>kubernetes:apiextensions.k8s.io:CustomResource</c>.
-/// </summary>
-public sealed record TraefikIngressStyle(TraefikLimits Limits) : IngressStyle(TraefikController.ClassName)
+public sealed record TraefikIngressStyle() : IngressStyle(TraefikController.ClassName)
 {
     public const string Prefix = "traefik.ingress.kubernetes.io/";
     public const string ApiVersion = "traefik.io/v1alpha1";
     public const string Kind = "Middleware";
+    public const string RateLimit = "rate-limit";
+    public const string InFlightLimit = "in-flight-limit";
+    public const string BodyLimit = "body-limit";
 
-    /// <summary>The Middlewares of an app, in the order a request passes them.</summary>
-    public static IReadOnlyList<string> MiddlewareSuffixes { get; } = ["rate-limit", "in-flight-limit", "body-limit"];
+    /// <summary>The Middlewares of an Ingress, in the order a request passes them.</summary>
+    public static IReadOnlyList<string> MiddlewareSuffixes { get; } = [RateLimit, InFlightLimit, BodyLimit];
 
-    public static string MiddlewareName(string app, string suffix) => $"{app}-{suffix}";
+    public static string MiddlewareName(string ingress, string suffix) => $"{ingress}-{suffix}";
 
-    public override IReadOnlyDictionary<string, Value> Annotations(AppIngressSpec ingress) => new SortedDictionary<string, Value>(StringComparer.Ordinal)
+    public override IngressEdge Edge(IngressSite site)
     {
-        [$"{Prefix}router.entrypoints"] = TraefikController.SecureEntryPoint,
-        [$"{Prefix}router.tls"] = "true",
-    };
-
-    public override IReadOnlyDictionary<string, Value> Annotations(AppIngressSpec ingress, string app, string @namespace) =>
-        new SortedDictionary<string, Value>(Annotations(ingress).ToDictionary(), StringComparer.Ordinal)
+        var options = new ResourceOptions { Provider = site.KubernetesProvider, DependsOn = site.DependsOn };
+        var labels = Labels.Of((WellKnownLabels.PartOf, site.AppName), (WellKnownLabels.ManagedBy, "palisade"));
+        var middlewares = MiddlewareSuffixes
+            .Select(suffix => KubernetesObjectGroup.Add(site.Graph, site.Parent, $"{site.Name}-{site.Namespace}-{suffix}", ApiVersion, Kind,
+                KubernetesProperties.Metadata(MiddlewareName(site.Name, suffix), site.NamespaceRef, labels), Spec(suffix, site.Limits), options))
+            .ToList();
+        var annotations = new SortedDictionary<string, Value>(StringComparer.Ordinal)
         {
-            [$"{Prefix}router.middlewares"] = string.Join(",", MiddlewareSuffixes.Select(s => $"{@namespace}-{MiddlewareName(app, s)}@kubernetescrd")),
+            [$"{Prefix}router.entrypoints"] = TraefikController.SecureEntryPoint,
+            [$"{Prefix}router.tls"] = "true",
+            [$"{Prefix}router.middlewares"] = string.Join(",",
+                MiddlewareSuffixes.Select(s => $"{site.Namespace}-{MiddlewareName(site.Name, s)}@kubernetescrd")),
         };
+        return new IngressEdge(annotations, middlewares);
+    }
 
-    public override IReadOnlyList<Resource> Companions(ResourceGraph graph, Component parent, string app, string @namespace, Value namespaceRef,
-        ResourceOptions options) =>
-        MiddlewareSuffixes.Select(suffix => KubernetesObjectGroup.Add(graph, parent, $"{app}-{@namespace}-{suffix}", ApiVersion, Kind,
-            KubernetesProperties.Metadata(MiddlewareName(app, suffix), namespaceRef,
-                Labels.Of((WellKnownLabels.PartOf, app), (WellKnownLabels.ManagedBy, "palisade"))),
-            Spec(suffix), options)).ToList();
-
-    private MapValue Spec(string suffix) => suffix switch
+    private static MapValue Spec(string suffix, EdgeLimits limits) => suffix switch
     {
-        "rate-limit" => new MapBuilder
+        RateLimit => new MapBuilder
         {
             {
                 "rateLimit", new MapBuilder
                 {
-                    { "average", Limits.RequestsPerSecond },
+                    { "average", limits.RequestsPerSecond },
                     { "period", "1s" },
-                    { "burst", Limits.Burst },
+                    { "burst", limits.Burst },
                     { "sourceCriterion", ClientAddress() },
                 }.Build()
             },
         }.Build(),
-        "in-flight-limit" => new MapBuilder
+        InFlightLimit => new MapBuilder
         {
-            { "inFlightReq", new MapBuilder { { "amount", Limits.Connections }, { "sourceCriterion", ClientAddress() } }.Build() },
+            { "inFlightReq", new MapBuilder { { "amount", limits.Connections }, { "sourceCriterion", ClientAddress() } }.Build() },
         }.Build(),
-        "body-limit" => new MapBuilder
+        BodyLimit => new MapBuilder
         {
-            { "buffering", new MapBuilder { { "maxRequestBodyBytes", Limits.BodyBytes } }.Build() },
+            { "buffering", new MapBuilder { { "maxRequestBodyBytes", limits.BodyBytes } }.Build() },
         }.Build(),
         _ => throw new ArgumentOutOfRangeException(nameof(suffix), suffix, null),
     };
 
     private static MapValue ClientAddress() => new MapBuilder { { "ipStrategy", MapValue.Empty } }.Build();
-
 }

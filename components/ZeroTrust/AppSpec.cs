@@ -56,13 +56,23 @@ public sealed record CloudIdentitySpec(
 }
 
 /// <summary>One route of an app's ingress: requests whose path starts with Path go to Tier on its exposed port.</summary>
-public sealed record IngressRouteSpec(string Path, string Tier);
+public sealed record IngressRouteSpec(string Path, string Tier)
+{
+    /// <summary>Limits of this route when they differ from the app's (<see cref="AppIngressSpec.Limits"/>).</summary>
+    public EdgeLimits? Limits { get; init; }
+}
 
 /// <summary>
 /// How an app is exposed: at <c>&lt;HostLabel&gt;.&lt;stack domain&gt;</c>, with routes to exposed tiers (longest path
-/// first) and the path the load balancer health-checks.
+/// first), the path the load balancer health-checks, and the edge limits every route has unless it declares its own.
 /// </summary>
-public sealed record AppIngressSpec(string HostLabel, IReadOnlyList<IngressRouteSpec> Routes, string HealthCheckPath = "/");
+public sealed record AppIngressSpec(string HostLabel, IReadOnlyList<IngressRouteSpec> Routes, string HealthCheckPath = "/")
+{
+    public EdgeLimits Limits { get; init; } = EdgeLimits.Default;
+
+    /// <summary>The limits that hold on one route: its own, else the app's.</summary>
+    public EdgeLimits LimitsOf(IngressRouteSpec route) => route.Limits ?? Limits;
+}
 
 /// <summary>A declared connection from one tier to another on one port.</summary>
 public sealed record FlowSpec(string From, string To, IntOrString Port, Protocol Protocol = Protocol.TCP)

@@ -138,11 +138,13 @@ public static partial class AppValidator
             throw new InputError($"{at} healthCheckPath", $"'{ingress.HealthCheckPath}' does not start with /", "Write an absolute path such as /api/health.");
         }
 
+        ingress.Limits.Validate(at);
         var paths = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ingress.Routes.Count; i++)
         {
             var route = ingress.Routes[i];
             var routeAt = $"{at} routes[{i}] ({route.Path} -> {route.Tier})";
+            route.Limits?.Validate(routeAt);
             var tier = RequireTier(tiers, route.Tier, routeAt, "tier");
             if (tier.ExposedPort is null)
             {

@@ -109,17 +109,21 @@ public static class ConfigSchema
     public static readonly ConfigKey SslPolicy = new("sslPolicy", ConfigKind.String,
         "ALB: TLS policy of the HTTPS listener (default ELBSecurityPolicy-TLS13-1-2-2021-06).", AppliesTo: "palisade:ingress alb", MayBeSecret: true);
 
-    public static readonly ConfigKey WafRateLimit = new("wafRateLimit", ConfigKind.Integer,
-        "ALB: requests per client IP per 5 minutes before the WAF blocks it (100 to 2000000000, default 2000).", AppliesTo: "palisade:ingress alb");
+    /// <summary>Keys an earlier version read, with where their meaning lives now.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Retired = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["nginxRps"] = EdgeLimitsMoved,
+        ["nginxConnections"] = EdgeLimitsMoved,
+        ["nginxBodySize"] = EdgeLimitsMoved,
+        ["wafRateLimit"] = EdgeLimitsMoved,
+    };
 
-    public static readonly ConfigKey NginxRps = new("nginxRps", ConfigKind.Integer,
-        "ingress-nginx: requests per second per client IP (1 to 10000, default 100).", AppliesTo: "palisade:ingress nginx");
+    private const string EdgeLimitsMoved =
+        "Edge limits are declared once per app (AppIngressSpec.Limits, or a route's Limits) and every ingress kind compiles them; remove the key";
 
-    public static readonly ConfigKey NginxConnections = new("nginxConnections", ConfigKind.Integer,
-        "ingress-nginx: concurrent connections per client IP (1 to 10000, default 20).", AppliesTo: "palisade:ingress nginx");
-
-    public static readonly ConfigKey NginxBodySize = new("nginxBodySize", ConfigKind.String,
-        "ingress-nginx: maximum request body, a number with k or m, e.g. 10m (1k to 1024m, default 10m).", AppliesTo: "palisade:ingress nginx");
+    public static readonly ConfigKey UnenforcedLimits = new("unenforcedLimits", ConfigKind.StringList,
+        "Edge limits the apps declare that this stack's ingress kind has no mechanism for, accepted as not enforced (e.g. [connections] on alb); the plan states them.",
+        AppliesTo: "an ingress");
 
     public static readonly ConfigKey Dns = new("dns", ConfigKind.String,
         "The cluster's resolver, which every namespace's DNS egress admits: kube-dns (default; on GKE the NodeLocal DNSCache is turned off to keep it), node-local-dns (169.254.20.10 and the cache's pods) or cloud-dns (GKE only: 169.254.169.254 on port 53).");
@@ -141,7 +145,7 @@ public static class ConfigSchema
         Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, AdminRoleArns, VpcCniVersion, PolicyEventLogs, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
-        WafRateLimit, NginxRps, NginxConnections, NginxBodySize, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
+        UnenforcedLimits, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];
 
     public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);

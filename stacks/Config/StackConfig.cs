@@ -69,6 +69,11 @@ public sealed class StackConfig
             }
 
             var name = qualified[(colon + 1)..];
+            if (ConfigSchema.Retired.GetValueOrDefault(name) is { } replacement)
+            {
+                throw new InputError($"{Source}: {qualified}", "the key is no longer read", replacement);
+            }
+
             var key = ConfigSchema.Find(name) ?? throw new InputError($"{Source}: {qualified}", "unknown config key",
                 $"{Suggestion(name)}Known keys: {string.Join(", ", ConfigSchema.Keys.Select(Qualified))}.");
             CheckType(key, value);

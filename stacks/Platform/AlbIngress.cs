@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
 namespace Palisade.Stacks.Platform;
@@ -13,7 +14,6 @@ public sealed partial record AlbIngress(
     Configured Domain,
     Configured CertificateArn,
     Configured SslPolicy,
-    long WafRateLimit,
     Configured VpcId,
     string VpcCidr,
     IReadOnlyList<string> SubnetIds,
@@ -21,14 +21,24 @@ public sealed partial record AlbIngress(
 {
     public const string KindName = "alb";
     public const string DefaultSslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-    public const long DefaultWafRateLimit = 2000;
-    public const long MinWafRateLimit = 100;
-    public const long MaxWafRateLimit = 2_000_000_000;
+
+    /// <summary>
+    /// The WAF counts requests per client address over a window, so a burst within the window's budget is never
+    /// refused, and neither the ALB nor the WAF can count a client's connections.
+    /// </summary>
+    public static EdgeSupport Support { get; } = new(new Dictionary<EdgeLimit, string>
+    {
+        [EdgeLimit.RequestsPerSecond] = "WAFv2 rate-based rule per client IP (`aggregateKeyType: IP`): rate × `evaluationWindowSec` requests per window",
+        [EdgeLimit.BodySize] = "WAFv2 rule blocking a `Content-Length` above the limit with 413 (the WAF inspects only the first 8 KB of an ALB request body, so a body without `Content-Length` is not measured)",
+        [EdgeLimit.LimitedStatus] = "the rate-based rule's block `customResponse.responseCode`",
+    });
 
     public static IngressKind Kind { get; } = new(KindName, cloud => cloud is EksCloud,
-        "The ALB comes from the AWS Load Balancer Controller on EKS: set palisade:cloud to aws, or use palisade:ingress nginx.", Read);
+        "The ALB comes from the AWS Load Balancer Controller on EKS: set palisade:cloud to aws, or use palisade:ingress nginx.", Read, Support);
 
     public override string Name => KindName;
+
+    public override EdgeSupport Edge => Support;
 
     /// <summary>The ALB's own subnets, pinned: with target type ip it reaches pods from its ENIs there, and only from there.</summary>
     public override IReadOnlyList<string> LoadBalancerCidrs => SubnetCidrs;
@@ -55,9 +65,6 @@ public sealed partial record AlbIngress(
             throw reader.Error(ConfigSchema.SslPolicy, $"'{SettingsReader.Excerpt(sslPolicy.Text)}' is not an ELB security policy name",
                 $"Use a policy such as {DefaultSslPolicy}.");
         }
-
-        var rate = reader.Integer(ConfigSchema.WafRateLimit, DefaultWafRateLimit, MinWafRateLimit, MaxWafRateLimit,
-            $"requests per 5 minutes per client IP (pulumi-aws rejects limits below {MinWafRateLimit})");
 
         var vpcId = reader.Referenced(ConfigSchema.VpcId) ?? throw reader.Error(ConfigSchema.VpcId, "the required key is missing",
             "Add it under config: the AWS Load Balancer Controller needs the VPC id (vpc-...).");
@@ -100,6 +107,6 @@ public sealed partial record AlbIngress(
             }
         }
 
-        return new AlbIngress(domain, certificate, sslPolicy, rate, vpcId, vpcCidr, subnetIds, subnetCidrs);
+        return new AlbIngress(domain, certificate, sslPolicy, vpcId, vpcCidr, subnetIds, subnetCidrs);
     }
 }

@@ -15,9 +15,11 @@ public sealed partial record ExternalIngress(Configured Domain, string Namespace
     public const string KindName = "external";
 
     public static IngressKind Kind { get; } = new(KindName, cloud => !cloud.CreatesCluster,
-        "An external controller is one the platform team runs on an existing cluster; a stack that creates its cluster installs its own (nginx, alb).", Read);
+        "An external controller is one the platform team runs on an existing cluster; a stack that creates its cluster installs its own (nginx, alb).", Read, EdgeSupport.None);
 
     public override string Name => KindName;
+
+    public override EdgeSupport Edge => EdgeSupport.None;
 
     public override PlatformPeer Controller => new(Namespace, PodLabels);
 

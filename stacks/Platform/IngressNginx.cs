@@ -1,59 +1,52 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
 namespace Palisade.Stacks.Platform;
 
-/// <summary>ingress-nginx per-client-IP limits; defaults as in the GovTech seed.</summary>
-public sealed record NginxLimits(int RequestsPerSecond, int Connections, string BodySize)
-{
-    public const int DefaultRequestsPerSecond = 100;
-    public const int DefaultConnections = 20;
-    public const string DefaultBodySize = "10m";
-    public const int Max = 10_000;
-}
-
 /// <summary>
-/// The ingress-nginx controller in <see cref="Namespace"/>: installed by the stack when it creates its cluster,
-/// assumed installed on an existing cluster. Its pods carry the chart's labels.
+/// The community ingress-nginx controller in <see cref="Namespace"/>, kept for clusters that depend on it: installed
+/// by the stack when it creates its cluster, assumed installed on an existing cluster. Its pods carry the chart's
+/// labels. Retired upstream (no releases or security fixes since March 2026), so the plan warns; the maintained
+/// NGINX controller is <see cref="NginxIngress"/>.
 /// </summary>
-public sealed partial record IngressNginx(Configured Domain, string Namespace, bool Installs, NginxLimits Limits) : IngressTarget(Domain)
+public sealed partial record IngressNginx(Configured Domain, string Namespace, bool Installs) : IngressTarget(Domain)
 {
-    public const string KindName = "nginx";
+    public const string KindName = "ingress-nginx";
     public const string DefaultNamespace = "ingress-nginx";
 
-    public static IngressKind Kind { get; } = new(KindName, _ => true, "ingress-nginx runs on every cloud.", Read);
+    public const string RetiredWarning =
+        "ingress-nginx (the community controller) is retired upstream: Kubernetes SIG Network ended its maintenance in March 2026, so it gets no releases or security fixes; use palisade:ingress nginx (the maintained F5 NGINX Ingress Controller)";
+
+    public static EdgeSupport Support { get; } = new(new Dictionary<EdgeLimit, string>
+    {
+        [EdgeLimit.RequestsPerSecond] = "`nginx.ingress.kubernetes.io/limit-rps` (per client address)",
+        [EdgeLimit.Burst] = "`limit-burst-multiplier` (burst = rate × multiplier)",
+        [EdgeLimit.Connections] = "`limit-connections` (per client address)",
+        [EdgeLimit.BodySize] = "`proxy-body-size`",
+        [EdgeLimit.LimitedStatus] = "controller config `limit-req-status-code`/`limit-conn-status-code` 429",
+    }, Refuses);
+
+    public static IngressKind Kind { get; } = new(KindName, _ => true, "ingress-nginx runs on every cloud.", Read, Support);
 
     public override string Name => KindName;
+
+    public override EdgeSupport Edge => Support;
 
     public override string ControllerWorkload => "ingress-nginx-controller";
 
     public override PlatformPeer Controller => new(Namespace, Labels.Of(
         (WellKnownLabels.AppName, "ingress-nginx"), (WellKnownLabels.AppComponent, "controller")));
 
-    [GeneratedRegex("^[0-9]{1,7}[km]$")]
-    private static partial Regex BodySizePattern();
-
-    private static IngressTarget Read(SettingsReader reader, CloudTarget cloud, Configured domain)
+    private static string? Refuses(EdgeLimits limits, EdgeLimit limit) => limit switch
     {
-        var ns = reader.Namespace(ConfigSchema.IngressNamespace) ?? DefaultNamespace;
-        var rps = (int)reader.Integer(ConfigSchema.NginxRps, NginxLimits.DefaultRequestsPerSecond, 1, NginxLimits.Max, "requests per second per client IP");
-        var connections = (int)reader.Integer(ConfigSchema.NginxConnections, NginxLimits.DefaultConnections, 1, NginxLimits.Max, "concurrent connections per client IP");
-        var body = reader.String(ConfigSchema.NginxBodySize, NginxLimits.DefaultBodySize);
-        if (!BodySizePattern().IsMatch(body) || Kilobytes(body) is < 1 or > 1024 * 1024)
-        {
-            throw reader.Error(ConfigSchema.NginxBodySize, $"'{SettingsReader.Excerpt(body)}' is not a body size from 1k to 1024m",
-                "Write a number with k or m, e.g. 10m (0 would turn the limit off, which the platform does not allow).");
-        }
+        EdgeLimit.Burst when limits.Burst % limits.RequestsPerSecond != 0 =>
+            $"ingress-nginx sets the burst as a whole multiple of the rate (limit-burst-multiplier), and {limits.Burst} is not a multiple of {limits.RequestsPerSecond}",
+        EdgeLimit.LimitedStatus when limits.LimitedStatus != 429 =>
+            "ingress-nginx answers every limited request with the controller-wide status the stack sets, 429",
+        _ => null,
+    };
 
-        return new IngressNginx(domain, ns, cloud.CreatesCluster, new NginxLimits(rps, connections, body));
-    }
-
-    private static long Kilobytes(string size)
-    {
-        var number = long.Parse(size[..^1], CultureInfo.InvariantCulture);
-        return size[^1] == 'm' ? number * 1024 : number;
-    }
+    private static IngressTarget Read(SettingsReader reader, CloudTarget cloud, Configured domain) =>
+        new IngressNginx(domain, reader.Namespace(ConfigSchema.IngressNamespace) ?? DefaultNamespace, cloud.CreatesCluster);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Palisade.Components.Diagnostics;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
@@ -21,6 +22,46 @@ public abstract partial record IngressTarget(Configured Domain)
 
     /// <summary>Addresses a load balancer reaches pods from directly, admitted to exposed tiers on their exposed port.</summary>
     public virtual IReadOnlyList<string> LoadBalancerCidrs => [];
+
+    /// <summary>How this stack's controller enforces each edge limit.</summary>
+    public abstract EdgeSupport Edge { get; }
+
+    /// <summary>Limits the stack accepts as not enforced by its kind (<c>palisade:unenforcedLimits</c>); the plan states them.</summary>
+    public IReadOnlySet<EdgeLimit> Unenforced { get; init; } = new HashSet<EdgeLimit>();
+
+    /// <summary>
+    /// Refuses a route whose declared limits this kind cannot enforce, naming the limit and the kinds that can, unless
+    /// the stack accepts it as not enforced.
+    /// </summary>
+    public void RequireEnforceable(IEnumerable<AppSpec> apps)
+    {
+        foreach (var app in apps)
+        {
+            if (app.Ingress is not { } ingress)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < ingress.Routes.Count; i++)
+            {
+                var route = ingress.Routes[i];
+                var limits = ingress.LimitsOf(route);
+                foreach (var limit in Enum.GetValues<EdgeLimit>().Where(l => !Unenforced.Contains(l)))
+                {
+                    if (Edge.Problem(limits, limit) is not { } why)
+                    {
+                        continue;
+                    }
+
+                    var can = IngressKinds.All.Where(k => k.Edge.Problem(limits, limit) is null).Select(k => k.Name).ToList();
+                    throw new InputError(
+                        $"{app.Source}: app '{app.Name}' ingress routes[{i}] ({route.Path} -> {route.Tier}) limits.{EdgeLimits.Key(limit)}",
+                        $"ingress {Name} cannot enforce {limits.Show(limit)}: {why}",
+                        $"{(can.Count == 0 ? "No ingress kind can" : $"Kinds that can: {string.Join(", ", can)}")}; use one, or accept it on this stack with palisade:unenforcedLimits: [{EdgeLimits.Key(limit)}] (the plan then says it is not enforced).");
+                }
+            }
+        }
+    }
 }
 
 /// <summary>How <c>palisade:ingress</c> names an ingress kind, where it is available, and how it reads its settings.</summary>
@@ -28,7 +69,8 @@ public sealed record IngressKind(
     string Name,
     Func<CloudTarget, bool> AvailableOn,
     string Availability,
-    Func<SettingsReader, CloudTarget, Configured, IngressTarget> Read);
+    Func<SettingsReader, CloudTarget, Configured, IngressTarget> Read,
+    EdgeSupport Edge);
 
 /// <summary>Every ingress kind a stack can use.</summary>
 public static partial class IngressKinds
@@ -54,7 +96,30 @@ public static partial class IngressKinds
             throw reader.Error(ConfigSchema.Ingress, $"ingress {kind.Name} is not available on cloud {cloud.Name}", kind.Availability);
         }
 
-        return kind.Read(reader, cloud, Domain(reader));
+        var target = kind.Read(reader, cloud, Domain(reader));
+        return target with { Unenforced = Unenforced(reader, target) };
+    }
+
+    private static HashSet<EdgeLimit> Unenforced(SettingsReader reader, IngressTarget target)
+    {
+        var accepted = new HashSet<EdgeLimit>();
+        foreach (var key in reader.List(ConfigSchema.UnenforcedLimits))
+        {
+            var limit = EdgeLimits.Parse(key) ?? throw reader.Error(ConfigSchema.UnenforcedLimits, $"unknown limit '{SettingsReader.Excerpt(key)}'",
+                $"Use one of: {string.Join(", ", Enum.GetValues<EdgeLimit>().Select(EdgeLimits.Key))}.");
+            if (target.Edge.How.ContainsKey(limit))
+            {
+                throw reader.Error(ConfigSchema.UnenforcedLimits, $"ingress {target.Name} enforces {key}",
+                    "Remove it from the list: only a limit the kind has no mechanism for can be accepted as not enforced.");
+            }
+
+            if (!accepted.Add(limit))
+            {
+                throw reader.Error(ConfigSchema.UnenforcedLimits, $"'{key}' is listed twice", "List each limit once.");
+            }
+        }
+
+        return accepted;
     }
 
     private static Configured Domain(SettingsReader reader)

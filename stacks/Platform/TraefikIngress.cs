@@ -7,33 +7,41 @@ namespace Palisade.Stacks.Platform;
 /// <summary>
 /// Traefik Proxy, installed by the stack from its Helm chart into <see cref="Namespace"/> (which the stack then owns;
 /// apps never run there). Its pods carry the chart's labels for the release in that namespace, and exactly those pods
-/// are admitted to exposed tiers.
+/// are admitted to exposed tiers. Every edge limit is a Middleware of the route's Ingress.
 /// </summary>
-public sealed partial record TraefikIngress(Configured Domain, string Namespace, TraefikLimits Limits) : IngressTarget(Domain)
+public sealed partial record TraefikIngress(Configured Domain, string Namespace) : IngressTarget(Domain)
 {
     public const string KindName = "traefik";
     public const string DefaultNamespace = "traefik-system";
 
-    /// <summary>ingress-nginx's default burst multiplier (limit-burst-multiplier 5), so a kind change keeps the burst.</summary>
-    public const int BurstMultiplier = 5;
+    public static EdgeSupport Support { get; } = new(new Dictionary<EdgeLimit, string>
+    {
+        [EdgeLimit.RequestsPerSecond] = "Middleware `rateLimit.average` per `period: 1s`, by client address (`sourceCriterion.ipStrategy`)",
+        [EdgeLimit.Burst] = "`rateLimit.burst` (the token bucket's size)",
+        [EdgeLimit.Connections] = "Middleware `inFlightReq.amount`, by client address (`sourceCriterion.ipStrategy`)",
+        [EdgeLimit.BodySize] = "Middleware `buffering.maxRequestBodyBytes` (413 above it)",
+        [EdgeLimit.LimitedStatus] = "429, the status rateLimit and inFlightReq answer with",
+    }, Refuses);
 
     public static IngressKind Kind { get; } = new(KindName, cloud => cloud.CreatesCluster,
-        "The stack installs Traefik into the clusters it creates (aws, gcp); on an existing cluster name the platform team's Traefik with palisade:ingress external.", Read);
+        "The stack installs Traefik into the clusters it creates (aws, gcp); on an existing cluster name the platform team's Traefik with palisade:ingress external.",
+        Read, Support);
 
     public override string Name => KindName;
+
+    public override EdgeSupport Edge => Support;
 
     public override string ControllerWorkload => "traefik";
 
     public override PlatformPeer Controller => new(Namespace, TraefikController.PodLabels(Namespace));
 
-    private static IngressTarget Read(SettingsReader reader, CloudTarget cloud, Configured domain)
+    private static string? Refuses(EdgeLimits limits, EdgeLimit limit) => limit switch
     {
-        var ns = reader.Namespace(ConfigSchema.IngressNamespace) ?? DefaultNamespace;
-        var limits = new TraefikLimits(
-            NginxLimits.DefaultRequestsPerSecond,
-            NginxLimits.DefaultRequestsPerSecond * BurstMultiplier,
-            NginxLimits.DefaultConnections,
-            10L * 1024 * 1024);
-        return new TraefikIngress(domain, ns, limits);
-    }
+        EdgeLimit.LimitedStatus when limits.LimitedStatus != 429 =>
+            "Traefik's rateLimit and inFlightReq middlewares always answer 429 Too Many Requests",
+        _ => null,
+    };
+
+    private static IngressTarget Read(SettingsReader reader, CloudTarget cloud, Configured domain) =>
+        new TraefikIngress(domain, reader.Namespace(ConfigSchema.IngressNamespace) ?? DefaultNamespace);
 }

@@ -1,16 +1,17 @@
 using Palisade.Components.Graph;
 using Palisade.Components.Ingress;
+using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
 public sealed partial record IngressNginx
 {
-    protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster)
+    protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> exposed)
     {
         IReadOnlyList<Resource> dependsOn = Installs
             ? [NginxIngressController.Create(graph, graph.Root, Namespace, cluster.KubernetesProvider)]
             : [];
-        return (new NginxIngressStyle(Limits.RequestsPerSecond, Limits.Connections, Limits.BodySize), dependsOn);
+        return (new IngressNginxStyle(), dependsOn);
     }
 }

@@ -7,16 +7,21 @@ namespace Palisade.Stacks.Platform;
 
 public abstract partial record IngressTarget
 {
-    /// <summary>Installs what the kind needs in the stack's cluster and emits the Ingresses of every app with routes.</summary>
+    /// <summary>
+    /// Refuses limits the kind cannot enforce, installs what the kind needs in the stack's cluster and emits the
+    /// Ingresses of every app with routes.
+    /// </summary>
     public void Compose(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> apps)
     {
-        var (style, dependsOn) = Install(graph, cluster);
-        foreach (var app in apps.Where(a => a.App.Ingress is not null))
+        var exposed = apps.Where(a => a.App.Ingress is not null).ToList();
+        RequireEnforceable(exposed.Select(a => a.App));
+        var (style, dependsOn) = Install(graph, cluster, exposed);
+        foreach (var app in exposed)
         {
             AppIngress.Create(graph, app, style, Domain.In(graph), cluster.KubernetesProvider, dependsOn);
         }
     }
 
     /// <summary>The controller's resources (if the stack installs it), and the Ingress style the apps' Ingresses use.</summary>
-    protected abstract (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster);
+    protected abstract (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> exposed);
 }

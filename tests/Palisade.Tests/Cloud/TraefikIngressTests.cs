@@ -85,7 +85,7 @@ public class TraefikIngressTests
 
         var rate = middlewares["tomoda-tomoda-rate-limit@kubernetescrd"];
         Assert.Equal(new NumberValue(100), rate.At("rateLimit.average"));
-        Assert.Equal(new NumberValue(500), rate.At("rateLimit.burst"));
+        Assert.Equal(new NumberValue(100), rate.At("rateLimit.burst"));
         Assert.Equal(new StringValue("1s"), rate.At("rateLimit.period"));
         Assert.Equal(MapValue.Empty, rate.At("rateLimit.sourceCriterion.ipStrategy"));
         var inFlight = middlewares["tomoda-tomoda-in-flight-limit@kubernetescrd"];

@@ -34,7 +34,6 @@ public class StackPlatformTests
     {
         var platform = Read(Aws);
         var nginx = Assert.IsType<IngressNginx>(platform.Ingress);
-        Assert.Equal(new NginxLimits(100, 20, "10m"), nginx.Limits);
         Assert.True(nginx.Installs);
         Assert.Equal("ingress-nginx", nginx.Namespace);
         var eks = Assert.IsType<EksCloud>(platform.Cloud);
@@ -82,16 +81,20 @@ public class StackPlatformTests
         var alb = Assert.IsType<AlbIngress>(Read(Alb).Ingress);
         Assert.Equal(new Configured("example.com", "domain"), alb.Domain);
         Assert.Equal(new Configured(AlbIngress.DefaultSslPolicy, null), alb.SslPolicy);
-        Assert.Equal(2000, alb.WafRateLimit);
         Assert.Equal(["10.0.200.0/24", "10.0.201.0/24"], alb.LoadBalancerCidrs);
         Assert.Null(alb.Controller);
     }
 
     [Theory]
-    [InlineData("  palisade:wafRateLimit: 100\n", 100)]
-    [InlineData("  palisade:wafRateLimit: 2000000000\n", 2_000_000_000)]
-    public void The_waf_limit_bounds_are_inclusive(string line, long expected) =>
-        Assert.Equal(expected, Assert.IsType<AlbIngress>(Read(Alb + line).Ingress).WafRateLimit);
+    [InlineData("  palisade:wafRateLimit: 2000\n", "palisade:wafRateLimit")]
+    [InlineData("  palisade:nginxRps: 100\n", "palisade:nginxRps")]
+    [InlineData("  palisade:nginxBodySize: 10m\n", "palisade:nginxBodySize")]
+    public void Stack_level_limits_are_refused_and_point_at_the_app_declaration(string line, string key)
+    {
+        var error = Assert.Throws<InputError>(() => Read(Alb + line));
+        Assert.Equal($"Pulumi.t.yaml: {key}", error.Location);
+        Assert.Contains("AppIngressSpec.Limits", error.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     // Ranges and syntax
@@ -99,11 +102,6 @@ public class StackPlatformTests
     [InlineData(Aws, "  palisade:nodeMaxSize: 99999999999999999999\n", "palisade:nodeMaxSize")]
     [InlineData(Aws, "  palisade:kubernetesVersion: \"1.24\"\n", "palisade:kubernetesVersion")]
     [InlineData(Aws, "  palisade:clusterName: Prod_Cluster\n", "palisade:clusterName")]
-    [InlineData(Alb, "  palisade:wafRateLimit: 500.5\n", "palisade:wafRateLimit")]
-    [InlineData(Alb, "  palisade:wafRateLimit: \" 500\"\n", "palisade:wafRateLimit")]
-    [InlineData(Aws, "  palisade:nginxBodySize: 99999999999999999999m\n", "palisade:nginxBodySize")]
-    [InlineData(Aws, "  palisade:nginxBodySize: 2048m\n", "palisade:nginxBodySize")]
-    [InlineData(Aws, "  palisade:nginxBodySize: 0k\n", "palisade:nginxBodySize")]
     [InlineData(Aws, "  palisade:policyEventLogs: yes\n", "palisade:policyEventLogs")]
     [InlineData(Aws, "  palisade:policyEventLogs: True\n", "palisade:policyEventLogs")]
     // Whitespace and control characters

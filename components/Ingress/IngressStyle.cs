@@ -1,0 +1,33 @@
+using Palisade.Components.Graph;
+using Palisade.Components.ZeroTrust;
+
+namespace Palisade.Components.Ingress;
+
+/// <summary>
+/// Where one Ingress is emitted: its app, namespace and name, the routes it carries and the edge limits they share
+/// (routes with different limits get Ingresses of their own), so a kind can emit what enforces them next to it.
+/// </summary>
+public sealed record IngressSite(
+    ResourceGraph Graph,
+    Component Parent,
+    string AppName,
+    string Namespace,
+    Value NamespaceRef,
+    string Name,
+    AppIngressSpec Ingress,
+    IReadOnlyList<IngressRouteSpec> Routes,
+    EdgeLimits Limits,
+    Resource KubernetesProvider,
+    IReadOnlyList<Resource> DependsOn);
+
+/// <summary>What a kind compiles an Ingress's limits to: annotations on it, and resources it refers to (created first).</summary>
+public sealed record IngressEdge(IReadOnlyDictionary<string, Value> Annotations, IReadOnlyList<Resource> Resources)
+{
+    public static IngressEdge Of(IReadOnlyDictionary<string, Value> annotations) => new(annotations, []);
+}
+
+/// <summary>The controller-specific part of an Ingress: its class, and how its edge limits are enforced.</summary>
+public abstract record IngressStyle(string ClassName)
+{
+    public abstract IngressEdge Edge(IngressSite site);
+}
