@@ -21,6 +21,8 @@ public static class TraefikController
     public const string ClassName = "traefik";
     public const string WebEntryPoint = "web";
     public const string SecureEntryPoint = "websecure";
+    public const int WebPort = 8000;
+    public const int SecurePort = 8443;
 
     /// <summary>The pod labels the chart sets for a release in a namespace.</summary>
     public static IReadOnlyDictionary<string, string> PodLabels(string @namespace) => Labels.Of(

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Palisade.Components.Diagnostics;
+using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
@@ -19,6 +20,9 @@ public abstract partial record IngressTarget(Configured Domain)
 
     /// <summary>The name the analysis gives the controller's pods.</summary>
     public virtual string ControllerWorkload => "ingress-controller";
+
+    /// <summary>The container ports the controller's pods listen on.</summary>
+    public virtual IReadOnlyList<ContainerPort> ControllerPorts => [new ContainerPort(80, Name: "http"), new ContainerPort(443, Name: "https")];
 
     /// <summary>Addresses a load balancer reaches pods from directly, admitted to exposed tiers on their exposed port.</summary>
     public virtual IReadOnlyList<string> LoadBalancerCidrs => [];

@@ -1,4 +1,5 @@
 using Palisade.Components.Ingress;
+using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
@@ -32,6 +33,10 @@ public sealed partial record TraefikIngress(Configured Domain, string Namespace)
     public override EdgeSupport Edge => Support;
 
     public override string ControllerWorkload => "traefik";
+
+    /// <summary>The chart's web and websecure entry points (values.yaml ports.web.port, ports.websecure.port).</summary>
+    public override IReadOnlyList<ContainerPort> ControllerPorts =>
+        [new ContainerPort(TraefikController.WebPort, Name: TraefikController.WebEntryPoint), new ContainerPort(TraefikController.SecurePort, Name: TraefikController.SecureEntryPoint)];
 
     public override PlatformPeer Controller => new(Namespace, TraefikController.PodLabels(Namespace));
 
