@@ -120,6 +120,34 @@ public class TraefikIngressTests
         Assert.Contains("the namespace of the traefik ingress controller", error.Message);
     }
 
+    [Fact]
+    public void A_routes_own_limits_become_its_own_middlewares()
+    {
+        var graph = new ResourceGraph("palisade", "t");
+        var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
+        var ingress = new AppIngressSpec("shop", [new IngressRouteSpec("/upload", "api")]);
+        var limits = EdgeLimits.Default with { RequestsPerSecond = 7, Burst = 30, Connections = 3, BodyBytes = 50 * EdgeLimits.Mebibyte };
+        var edge = new TraefikIngressStyle().Edge(new IngressSite(graph, graph.Root, "shop", "web", "web", "shop-upload", ingress, ingress.Routes,
+            limits, provider, []));
+
+        var specs = edge.Resources.SelectMany(KubernetesObjectGroup.Objects)
+            .ToDictionary(o => ((StringValue)o.At("metadata.name")).Text, o => (MapValue)o["spec"]!);
+        Assert.Equal(["shop-upload-body-limit", "shop-upload-in-flight-limit", "shop-upload-rate-limit"], specs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new NumberValue(7), specs["shop-upload-rate-limit"].At("rateLimit.average"));
+        Assert.Equal(new NumberValue(30), specs["shop-upload-rate-limit"].At("rateLimit.burst"));
+        Assert.Equal(new NumberValue(3), specs["shop-upload-in-flight-limit"].At("inFlightReq.amount"));
+        Assert.Equal(new NumberValue(50 * EdgeLimits.Mebibyte), specs["shop-upload-body-limit"].At("buffering.maxRequestBodyBytes"));
+        Assert.Equal(new StringValue("web-shop-upload-rate-limit@kubernetescrd,web-shop-upload-in-flight-limit@kubernetescrd,web-shop-upload-body-limit@kubernetescrd"),
+            edge.Annotations["traefik.ingress.kubernetes.io/router.middlewares"]);
+    }
+
+    [Fact]
+    public void Traefik_enforces_every_declared_limit_but_answers_429_only()
+    {
+        Assert.All(Enum.GetValues<EdgeLimit>(), l => Assert.Null(TraefikIngress.Support.Problem(EdgeLimits.Default, l)));
+        Assert.Contains("429", TraefikIngress.Support.Problem(EdgeLimits.Default with { LimitedStatus = 503 }, EdgeLimit.LimitedStatus));
+    }
+
     private static string Namespace(MapValue obj) => obj.At("metadata.namespace") switch
     {
         StringValue s => s.Text,
