@@ -9,16 +9,9 @@ namespace Palisade.Components.Ingress;
 /// with the burst as <c>limit-burst-multiplier</c> (burst = rate × multiplier), <c>limit-connections</c> and
 /// <c>proxy-body-size</c>; the limited status is the controller's <c>limit-req-status-code</c>/<c>limit-conn-status-code</c>.
 /// </summary>
-public sealed record IngressNginxStyle : IngressStyle
+public sealed record IngressNginxStyle(string Class) : IngressStyle(Class)
 {
     public const string Prefix = "nginx.ingress.kubernetes.io/";
-
-    /// <summary>ingress-nginx's own default multiplier, left implicit when the declaration asks for it.</summary>
-    public const int DefaultBurstMultiplier = 5;
-
-    public IngressNginxStyle() : base(NginxIngressController.ClassName)
-    {
-    }
 
     public override IngressEdge Edge(IngressSite site)
     {

@@ -13,9 +13,10 @@ namespace Palisade.Components.Ingress;
 /// <c>sourceCriterion.ipStrategy</c> with neither depth nor excluded IPs is the remote address, which the chart's
 /// <c>externalTrafficPolicy: Local</c> keeps (inFlightReq would otherwise group by request host). Middlewares are
 /// custom resources, emitted as one-object ConfigGroups because Pulumi YAML refuses
-/// <c>kubernetes:apiextensions.k8s.io:CustomResource</c>.
+/// <c>kubernetes:apiextensions.k8s.io:CustomResource</c>. A Traefik the platform team runs needs its Kubernetes CRD
+/// provider on for the Middlewares to apply.
 /// </summary>
-public sealed record TraefikIngressStyle() : IngressStyle(TraefikController.ClassName)
+public sealed record TraefikIngressStyle(string ClassName = TraefikController.ClassName) : IngressStyle(ClassName)
 {
     public const string Prefix = "traefik.ingress.kubernetes.io/";
     public const string ApiVersion = "traefik.io/v1alpha1";

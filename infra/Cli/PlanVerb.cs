@@ -19,6 +19,11 @@ public static class PlanVerb
     public static int Run(CommandContext context, string stack, bool allowUnpromoted = false) => ErrorReporting.Guard(context, () =>
     {
         var result = StackVerb.SynthesizeGated(context, stack, allowUnpromoted);
+        if (result.Stack.Platform.Ingress?.Warning is { } warning)
+        {
+            context.Error.WriteLine($"warning: {warning}.");
+        }
+
         PlanReport.Write(result, context.Out);
         return result.Passed ? ExitCodes.Success : ExitCodes.VerificationFailed;
     });

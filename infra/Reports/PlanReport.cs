@@ -36,6 +36,12 @@ public static class PlanReport
             console.WriteLine();
         }
 
+        if (stack.Platform.Ingress is { } ingress && stack.Apps.Any(a => a.App.Ingress is not null))
+        {
+            console.Write(EdgeTable(ingress, stack.Apps.Select(a => a.App)));
+            console.WriteLine();
+        }
+
         console.MarkupLine("[bold]Assumptions[/] (what the proof takes as given about the cluster)");
         foreach (var assumption in stack.Assumptions.Select(a => a.ToString()).Concat(result.Connectivity.Assumptions.Select(a => $"analysis: {a}")))
         {
@@ -153,6 +159,28 @@ public static class PlanReport
                 Cell(outcome.Invariant.App),
                 Cell(outcome.Invariant.Invariant.ToString()),
                 outcome.Held ? new Markup("[green]held[/]") : new Markup($"[red]VIOLATED[/]: {Markup.Escape(string.Join("; ", outcome.Violations))}"));
+        }
+
+        return table;
+    }
+
+    private static IRenderable EdgeTable(Palisade.Stacks.Platform.IngressTarget ingress, IEnumerable<Palisade.Components.ZeroTrust.AppSpec> apps)
+    {
+        var table = new Table { Title = new TableTitle($"Edge limits per exposed route, as ingress {ingress.Name} enforces them"), Border = TableBorder.Rounded };
+        table.AddColumns("Route", "Limit", "Declared", "Enforced by");
+        foreach (var app in apps.Where(a => a.Ingress is not null).OrderBy(a => a.Name, StringComparer.Ordinal))
+        {
+            foreach (var route in app.Ingress!.Routes)
+            {
+                var limits = app.Ingress.LimitsOf(route);
+                foreach (var limit in Enum.GetValues<Palisade.Components.ZeroTrust.EdgeLimit>())
+                {
+                    var how = ingress.Edge.How.TryGetValue(limit, out var mechanism)
+                        ? (IRenderable)new Text(mechanism)
+                        : new Markup("[yellow]NOT ENFORCED[/] (no mechanism on this kind; accepted by palisade:unenforcedLimits)");
+                    table.AddRow(Cell($"{app.Name} {route.Path} -> {route.Tier}"), Cell(Palisade.Components.ZeroTrust.EdgeLimits.Key(limit)), Cell(limits.Show(limit)), how);
+                }
+            }
         }
 
         return table;

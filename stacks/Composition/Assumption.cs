@@ -15,9 +15,19 @@ public sealed record Assumption(string Subject, string Statement)
         assumptions.Add(new Assumption("DNS", $"pods resolve through {dns.Name} ({dns}){DnsSetBy(platform)}"));
         assumptions.Add(new Assumption("dataplane", platform.Cloud.EnforcementAssumption));
 
-        if (platform.Ingress is IngressNginx { Installs: false } nginx)
+        switch (platform.Ingress)
         {
-            assumptions.Add(new Assumption("ingress", $"ingress-nginx is installed in namespace {nginx.Namespace} with the chart's pod labels {Labels(nginx.Controller)}"));
+            case IngressNginx { Installs: false } community:
+                assumptions.Add(new Assumption("ingress", $"ingress-nginx is installed in namespace {community.Namespace} with the chart's pod labels {Labels(community.Controller)}"));
+                break;
+            case NginxIngress { Installs: false } nginx:
+                assumptions.Add(new Assumption("ingress", $"the F5 NGINX Ingress Controller is installed in namespace {nginx.Namespace} as release {Components.Ingress.F5NginxIngressController.ReleaseName} with the chart's pod labels {Labels(nginx.Controller)}"));
+                break;
+        }
+
+        if (platform.Ingress is { } ingress)
+        {
+            assumptions.AddRange(EdgeAssumptions(ingress));
         }
 
         foreach (var service in platform.Services.Where(s => !ownedNamespaces.Contains(s.Namespace)))
@@ -33,6 +43,20 @@ public sealed record Assumption(string Subject, string Statement)
         }
 
         return assumptions;
+    }
+
+    /// <summary>What the edge does not enforce: limits the stack accepted as unenforced, and the kind's own caveats.</summary>
+    private static IEnumerable<Assumption> EdgeAssumptions(IngressTarget ingress)
+    {
+        foreach (var limit in ingress.Unenforced.Order())
+        {
+            yield return new Assumption("edge", $"{EdgeLimits.Key(limit)} is NOT enforced: ingress {ingress.Name} has no mechanism for it (accepted by palisade:unenforcedLimits)");
+        }
+
+        if (ingress.Edge.How.TryGetValue(EdgeLimit.BodySize, out var body) && ingress is AlbIngress)
+        {
+            yield return new Assumption("edge", $"bodyBytes is enforced by {body}");
+        }
     }
 
     private static string DnsSetBy(StackPlatform platform) => (platform.Cloud, platform.Dns.Name) switch

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
@@ -7,10 +6,16 @@ namespace Palisade.Stacks.Platform;
 
 /// <summary>
 /// Bring your own controller, on a cluster the stack does not create: the stack names the controller's namespace, the
-/// labels its pods really carry and its IngressClass, and admits exactly those pods to exposed tiers.
+/// labels its pods really carry and its IngressClass, and admits exactly those pods to exposed tiers. When the stack
+/// also names the controller's kind (<c>palisade:ingressController</c>), the Ingresses get that kind's annotations
+/// and the limits it enforces; otherwise the controller is opaque and enforces none of them as far as the proof knows.
 /// </summary>
-public sealed partial record ExternalIngress(Configured Domain, string Namespace, IReadOnlyDictionary<string, string> PodLabels, string ClassName)
-    : IngressTarget(Domain)
+public sealed partial record ExternalIngress(
+    Configured Domain,
+    string Namespace,
+    IReadOnlyDictionary<string, string> PodLabels,
+    string ClassName,
+    IngressKind? ControllerKind) : IngressTarget(Domain)
 {
     public const string KindName = "external";
 
@@ -19,7 +24,7 @@ public sealed partial record ExternalIngress(Configured Domain, string Namespace
 
     public override string Name => KindName;
 
-    public override EdgeSupport Edge => EdgeSupport.None;
+    public override EdgeSupport Edge => ControllerKind?.External?.Edge ?? EdgeSupport.None;
 
     public override PlatformPeer Controller => new(Namespace, PodLabels);
 
@@ -41,6 +46,19 @@ public sealed partial record ExternalIngress(Configured Domain, string Namespace
             throw reader.Error(ConfigSchema.IngressClassName, $"'{SettingsReader.Excerpt(className)}' is not an IngressClass name", "Use the name kubectl get ingressclass shows.");
         }
 
-        return new ExternalIngress(domain, ns, labels, className);
+        return new ExternalIngress(domain, ns, labels, className, ReadControllerKind(reader));
+    }
+
+    private static IngressKind? ReadControllerKind(SettingsReader reader)
+    {
+        if (reader.String(ConfigSchema.IngressController) is not { } name)
+        {
+            return null;
+        }
+
+        var known = IngressKinds.All.Where(k => k.External is not null).ToList();
+        return known.FirstOrDefault(k => k.Name == name) ?? throw reader.Error(ConfigSchema.IngressController,
+            $"'{SettingsReader.Excerpt(name)}' is not a controller kind Palisade can address",
+            $"Use one of: {string.Join(", ", known.Select(k => k.Name))}; leave the key out for another controller (the limits are then not enforced by anything the proof knows).");
     }
 }

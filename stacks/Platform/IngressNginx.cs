@@ -1,3 +1,4 @@
+using Palisade.Components.Ingress;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
@@ -27,11 +28,19 @@ public sealed partial record IngressNginx(Configured Domain, string Namespace, b
         [EdgeLimit.LimitedStatus] = "controller config `limit-req-status-code`/`limit-conn-status-code` 429",
     }, Refuses);
 
-    public static IngressKind Kind { get; } = new(KindName, _ => true, "ingress-nginx runs on every cloud.", Read, Support);
+    /// <summary>On a controller the stack does not install, the limited status is whatever its config says (the chart's default is 503).</summary>
+    public static EdgeSupport SupportUnmanaged { get; } = new(Support.How.Where(h => h.Key != EdgeLimit.LimitedStatus).ToDictionary(), Refuses);
+
+    public static IngressKind Kind { get; } = new(KindName, _ => true, "ingress-nginx runs on every cloud.", Read, Support)
+    {
+        External = new ExternalController(SupportUnmanaged, className => new IngressNginxStyle(className)),
+    };
 
     public override string Name => KindName;
 
-    public override EdgeSupport Edge => Support;
+    public override EdgeSupport Edge => Installs ? Support : SupportUnmanaged;
+
+    public override string Warning => RetiredWarning;
 
     public override string ControllerWorkload => "ingress-nginx-controller";
 

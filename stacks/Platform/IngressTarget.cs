@@ -27,6 +27,9 @@ public abstract partial record IngressTarget(Configured Domain)
     /// <summary>Addresses a load balancer reaches pods from directly, admitted to exposed tiers on their exposed port.</summary>
     public virtual IReadOnlyList<string> LoadBalancerCidrs => [];
 
+    /// <summary>A warning <c>plan</c> prints about the kind itself (a retired controller), or null.</summary>
+    public virtual string? Warning => null;
+
     /// <summary>How this stack's controller enforces each edge limit.</summary>
     public abstract EdgeSupport Edge { get; }
 
@@ -68,26 +71,39 @@ public abstract partial record IngressTarget(Configured Domain)
     }
 }
 
-/// <summary>How <c>palisade:ingress</c> names an ingress kind, where it is available, and how it reads its settings.</summary>
+/// <summary>
+/// How <c>palisade:ingress</c> names an ingress kind, where it is available, how it reads its settings, how it
+/// enforces edge limits, and — for a kind whose limits live on the Ingress — how an existing cluster's controller of
+/// this kind is addressed (<see cref="ExternalController"/>).
+/// </summary>
 public sealed record IngressKind(
     string Name,
     Func<CloudTarget, bool> AvailableOn,
     string Availability,
     Func<SettingsReader, CloudTarget, Configured, IngressTarget> Read,
-    EdgeSupport Edge);
+    EdgeSupport Edge)
+{
+    public ExternalController? External { get; init; }
+}
+
+/// <summary>
+/// A controller of a known kind that the platform team runs: the Ingresses get that kind's annotations or resources
+/// for the team's IngressClass, and the limits the kind enforces without Palisade configuring the controller.
+/// </summary>
+public sealed record ExternalController(EdgeSupport Edge, Func<string, Palisade.Components.Ingress.IngressStyle> Style);
 
 /// <summary>Every ingress kind a stack can use.</summary>
 public static partial class IngressKinds
 {
-    public static IReadOnlyList<IngressKind> All { get; } = [IngressNginx.Kind, AlbIngress.Kind, TraefikIngress.Kind, ExternalIngress.Kind];
+    public static IReadOnlyList<IngressKind> All { get; } = [NginxIngress.Kind, IngressNginx.Kind, AlbIngress.Kind, TraefikIngress.Kind, ExternalIngress.Kind];
 
     [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex DomainPattern();
 
-    /// <summary>The stack's ingress: nginx by default on clouds where the stack creates the cluster, none otherwise.</summary>
+    /// <summary>The stack's ingress: nginx (the F5 NGINX Ingress Controller) by default on clouds where the stack creates the cluster, none otherwise.</summary>
     public static IngressTarget? Read(SettingsReader reader, CloudTarget cloud)
     {
-        var name = reader.String(ConfigSchema.Ingress) ?? (cloud.CreatesCluster ? IngressNginx.KindName : null);
+        var name = reader.String(ConfigSchema.Ingress) ?? (cloud.CreatesCluster ? NginxIngress.KindName : null);
         if (name is null)
         {
             return null;

@@ -26,7 +26,10 @@ public sealed partial record TraefikIngress(Configured Domain, string Namespace)
 
     public static IngressKind Kind { get; } = new(KindName, cloud => cloud.CreatesCluster,
         "The stack installs Traefik into the clusters it creates (aws, gcp); on an existing cluster name the platform team's Traefik with palisade:ingress external.",
-        Read, Support);
+        Read, Support)
+    {
+        External = new ExternalController(Support, className => new TraefikIngressStyle(className)),
+    };
 
     public override string Name => KindName;
 

@@ -8,5 +8,5 @@ namespace Palisade.Stacks.Platform;
 public sealed partial record ExternalIngress
 {
     protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> exposed) =>
-        (new ExternalIngressStyle(ClassName), []);
+        (ControllerKind?.External?.Style(ClassName) ?? new ExternalIngressStyle(ClassName), []);
 }

@@ -12,6 +12,6 @@ public sealed partial record IngressNginx
         IReadOnlyList<Resource> dependsOn = Installs
             ? [NginxIngressController.Create(graph, graph.Root, Namespace, cluster.KubernetesProvider)]
             : [];
-        return (new IngressNginxStyle(), dependsOn);
+        return (new IngressNginxStyle(NginxIngressController.ClassName), dependsOn);
     }
 }

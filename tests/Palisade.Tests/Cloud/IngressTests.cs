@@ -8,61 +8,99 @@ public class IngressTests
 {
     private static MapValue Annotations(Resource ingress) => (MapValue)ingress.Prop("metadata.annotations");
 
+    /// <summary>The community controller on EKS: the stack installs it and sets its limited status.</summary>
+    private const string CommunityStack = "config:\n  aws:region: us-east-1\n  palisade:apps: [voting, govtech]\n  palisade:cloud: aws\n  palisade:ingress: ingress-nginx\n" +
+                                          "  palisade:subnetIds: [subnet-1, subnet-2]\n  palisade:apiAccessCidrs: [203.0.113.0/24]\n  palisade:domain: example.com\n";
+
     [Fact]
-    public void Nginx_ingress_has_the_seed_limits_and_routes_api_before_root()
+    public void Nginx_ingress_has_the_declared_limits_by_client_address_and_routes_api_before_root()
     {
         var graph = CloudStacks.Compose("dev").Graph;
         var ingress = graph.Resource("govtech-govtech-ingress");
         var annotations = Annotations(ingress);
-        Assert.Equal(new StringValue("100"), annotations["nginx.ingress.kubernetes.io/limit-rps"]);
-        Assert.Equal(new StringValue("20"), annotations["nginx.ingress.kubernetes.io/limit-connections"]);
-        Assert.Equal(new StringValue("10m"), annotations["nginx.ingress.kubernetes.io/proxy-body-size"]);
+        Assert.Equal(new StringValue("100r/s"), annotations["nginx.org/limit-req-rate"]);
+        Assert.Equal(new StringValue("${binary_remote_addr}"), annotations["nginx.org/limit-req-key"]);
+        Assert.Equal(new StringValue("100"), annotations["nginx.org/limit-req-burst"]);
+        Assert.Equal(new StringValue("true"), annotations["nginx.org/limit-req-no-delay"]);
+        Assert.Equal(new StringValue("429"), annotations["nginx.org/limit-req-reject-code"]);
+        Assert.Equal(new StringValue("10m"), annotations["nginx.org/client-max-body-size"]);
+        Assert.DoesNotContain(annotations.Entries.Keys, k => k.StartsWith("nginx.ingress.kubernetes.io/", StringComparison.Ordinal));
         Assert.Equal(new StringValue("nginx"), ingress.Prop("spec.ingressClassName"));
         Assert.Equal("govtech.dev.example.com", Palisade.Infra.Emit.ResolvedValues.Text(ingress.Prop("spec.rules.0.host")!));
         Assert.Equal(new StringValue("/api"), ingress.Prop("spec.rules.0.http.paths.0.path"));
         Assert.Equal(new NumberValue(3000), ingress.Prop("spec.rules.0.http.paths.0.backend.service.port.number"));
         Assert.Equal(new StringValue("/"), ingress.Prop("spec.rules.0.http.paths.1.path"));
         Assert.Equal(new NumberValue(80), ingress.Prop("spec.rules.0.http.paths.1.backend.service.port.number"));
-        Assert.Equal(["ingress-nginx"], ingress.Options.DependsOn.Select(r => r.LogicalName));
+        Assert.Equal(["nginx-ingress"], ingress.Options.DependsOn.Select(r => r.LogicalName));
     }
 
     [Fact]
-    public void Nginx_limits_come_from_config()
+    public void The_nginx_controller_is_a_pinned_release_behind_an_nlb_that_keeps_client_addresses()
     {
-        var text = File.ReadAllText(Path.Combine(Support.RepoPaths.Root, "Pulumi.dev.yaml"))
-            .Replace("palisade:nginxRps: 100", "palisade:nginxRps: 50", StringComparison.Ordinal)
-            .Replace("palisade:nginxBodySize: 10m", "palisade:nginxBodySize: 2m", StringComparison.Ordinal);
-        var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(text)).Graph;
-        var annotations = Annotations(graph.Resource("voting-voting-frontend-ingress"));
-        Assert.Equal(new StringValue("50"), annotations["nginx.ingress.kubernetes.io/limit-rps"]);
-        Assert.Equal(new StringValue("2m"), annotations["nginx.ingress.kubernetes.io/proxy-body-size"]);
+        var controller = CloudStacks.Compose("dev").Graph.Resource("nginx-ingress");
+        Assert.Equal(KubernetesTypes.HelmRelease, controller.Type);
+        Assert.Equal(new StringValue("oci://ghcr.io/nginx/charts/nginx-ingress"), controller.Prop("chart"));
+        Assert.Equal(new StringValue("2.7.2"), controller.Prop("version"));
+        Assert.Equal(new StringValue("nginx-ingress"), controller.Prop("name"));
+        Assert.Equal(new StringValue("nginx-ingress"), controller.Prop("namespace"));
+        Assert.Equal(new BoolValue(false), controller.Prop("values.controller.enableSnippets"));
+        Assert.Equal(new StringValue("LoadBalancer"), controller.Prop("values.controller.service.type"));
+        Assert.Equal(new StringValue("Local"), controller.Prop("values.controller.service.externalTrafficPolicy"));
+        Assert.Equal(new StringValue("nlb"), ((MapValue)controller.Prop("values.controller.service.annotations"))["service.beta.kubernetes.io/aws-load-balancer-type"]);
+        Assert.Null(CloudStacks.Compose("dev").Graph.Find("ingress-nginx"));
     }
 
     [Fact]
-    public void The_nginx_controller_is_pinned_returns_429_and_keeps_client_ips()
+    public void On_gke_the_nginx_controller_needs_no_load_balancer_annotation()
     {
-        var controller = CloudStacks.Compose("dev").Graph.Resource("ingress-nginx");
-        Assert.Equal("kubernetes-ingress-nginx:index:IngressController", controller.Type);
-        Assert.Equal("0.1.3", controller.Options.Version);
-        Assert.Equal(new StringValue("4.15.1"), controller.Prop("helmOptions.version"));
-        Assert.Equal(new StringValue("ingress-nginx"), controller.Prop("helmOptions.name"));
-        Assert.Equal(new StringValue("ingress-nginx"), controller.Prop("helmOptions.namespace"));
-        Assert.Equal(new StringValue("429"), ((MapValue)controller.Prop("controller.config"))["limit-req-status-code"]);
-        Assert.Equal(new StringValue("429"), ((MapValue)controller.Prop("controller.config"))["limit-conn-status-code"]);
-        Assert.Equal(new StringValue("Local"), controller.Prop("controller.service.externalTrafficPolicy"));
+        var controller = CloudStacks.Compose("gke").Graph.Resource("nginx-ingress");
+        Assert.Equal(MapValue.Empty, controller.Prop("values.controller.service.annotations"));
+        Assert.Equal(new StringValue("Local"), controller.Prop("values.controller.service.externalTrafficPolicy"));
     }
 
     [Fact]
-    public void With_nginx_only_the_controller_namespace_reaches_only_the_exposed_tiers()
+    public void With_nginx_only_the_controller_pods_reach_only_the_exposed_tiers()
     {
         var stack = CloudStacks.Compose("dev");
         var allowances = stack.Policies.Where(p => p.Role == PolicyRole.PlatformAllowance).Select(p => p.Policy).ToList();
         Assert.Equal(["govtech/govtech-backend-from-ingress-controller", "govtech/govtech-frontend-from-ingress-controller", "voting-frontend/voting-frontend-from-ingress-controller"],
             allowances.Select(p => $"{p.Namespace}/{p.Name}").Order(StringComparer.Ordinal));
         var peer = allowances[0].Ingress!.Single().Peers!.Single();
-        Assert.Equal("ingress-nginx", peer.NamespaceSelector!.MatchLabels[WellKnownLabels.NamespaceName]);
-        Assert.Equal("controller", peer.PodSelector!.MatchLabels[WellKnownLabels.AppComponent]);
+        Assert.Equal("nginx-ingress", peer.NamespaceSelector!.MatchLabels[WellKnownLabels.NamespaceName]);
+        Assert.Equal("nginx-ingress", peer.PodSelector!.MatchLabels[WellKnownLabels.AppName]);
+        Assert.Equal("nginx-ingress", peer.PodSelector!.MatchLabels["app.kubernetes.io/instance"]);
         Assert.DoesNotContain(allowances, p => p.Name.Contains("database", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_community_controller_keeps_its_annotations_and_its_pinned_component()
+    {
+        var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(CommunityStack)).Graph;
+        var annotations = Annotations(graph.Resource("govtech-govtech-ingress"));
+        Assert.Equal(new StringValue("100"), annotations["nginx.ingress.kubernetes.io/limit-rps"]);
+        Assert.Equal(new StringValue("1"), annotations["nginx.ingress.kubernetes.io/limit-burst-multiplier"]);
+        Assert.Equal(new StringValue("20"), annotations["nginx.ingress.kubernetes.io/limit-connections"]);
+        Assert.Equal(new StringValue("10m"), annotations["nginx.ingress.kubernetes.io/proxy-body-size"]);
+        var controller = graph.Resource("ingress-nginx");
+        Assert.Equal("kubernetes-ingress-nginx:index:IngressController", controller.Type);
+        Assert.Equal("0.1.3", controller.Options.Version);
+        Assert.Equal(new StringValue("4.15.1"), controller.Prop("helmOptions.version"));
+        Assert.Equal(new StringValue("429"), ((MapValue)controller.Prop("controller.config"))["limit-req-status-code"]);
+        Assert.Equal(new StringValue("429"), ((MapValue)controller.Prop("controller.config"))["limit-conn-status-code"]);
+        Assert.Equal(new StringValue("Local"), controller.Prop("controller.service.externalTrafficPolicy"));
+    }
+
+    [Fact]
+    public void An_existing_clusters_own_controller_of_a_known_kind_gets_that_kinds_annotations_and_nothing_is_installed()
+    {
+        const string stack = "config:\n  palisade:apps: [voting]\n  palisade:kubeContext: c\n  palisade:ingress: external\n  palisade:ingressController: nginx\n" +
+                             "  palisade:ingressNamespace: edge\n  palisade:ingressPodLabels:\n    app: edge-nginx\n  palisade:ingressClassName: edge\n" +
+                             "  palisade:unenforcedLimits: [connections]\n  palisade:domain: example.com\n";
+        var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(stack)).Graph;
+        var ingress = graph.Resource("voting-voting-frontend-ingress");
+        Assert.Equal(new StringValue("edge"), ingress.Prop("spec.ingressClassName"));
+        Assert.Equal(new StringValue("100r/s"), Annotations(ingress)["nginx.org/limit-req-rate"]);
+        Assert.DoesNotContain(graph.Resources, r => r.Type == KubernetesTypes.HelmRelease);
     }
 
     [Fact]
@@ -85,18 +123,24 @@ public class IngressTests
         Assert.Equal(new StringValue("alb"), ingress.Prop("spec.ingressClassName"));
         Assert.Equal(["alb-controller"], ingress.Options.DependsOn.Select(r => r.LogicalName));
         Assert.DoesNotContain(graph.Resources, r => r.Type == "aws:wafv2/webAclAssociation:WebAclAssociation");
-        Assert.Null(graph.Find("ingress-nginx"));
+        Assert.Null(graph.Find("nginx-ingress"));
     }
 
     [Fact]
-    public void The_waf_acl_blocks_per_client_ip_above_the_configured_rate()
+    public void The_waf_acl_blocks_per_client_ip_above_the_declared_rate_over_an_explicit_window_and_bodies_above_the_limit()
     {
         var acl = CloudStacks.Compose("prod").Graph.Resource("waf-acl");
         Assert.Equal(new StringValue("REGIONAL"), acl.Prop("scope"));
         Assert.Equal(MapValue.Empty, acl.Prop("defaultAction.allow"));
-        Assert.Equal(new NumberValue(2000), acl.Prop("rules.0.statement.rateBasedStatement.limit"));
+        Assert.Equal(new NumberValue(6000), acl.Prop("rules.0.statement.rateBasedStatement.limit"));
+        Assert.Equal(new NumberValue(60), acl.Prop("rules.0.statement.rateBasedStatement.evaluationWindowSec"));
         Assert.Equal(new StringValue("IP"), acl.Prop("rules.0.statement.rateBasedStatement.aggregateKeyType"));
         Assert.Equal(new NumberValue(429), acl.Prop("rules.0.action.block.customResponse.responseCode"));
+        Assert.Equal(new StringValue("content-length"), acl.Prop("rules.1.statement.regexMatchStatement.fieldToMatch.singleHeader.name"));
+        var pattern = Assert.IsType<StringValue>(acl.Prop("rules.1.statement.regexMatchStatement.regexString")).Text;
+        Assert.Matches(pattern, "10485761");
+        Assert.DoesNotMatch(pattern, "10485760");
+        Assert.Equal(new NumberValue(413), acl.Prop("rules.1.action.block.customResponse.responseCode"));
     }
 
     [Fact]
@@ -130,11 +174,11 @@ public class IngressTests
     public void On_an_existing_cluster_nginx_ingresses_are_emitted_without_installing_a_controller()
     {
         var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(
-            "config:\n  palisade:apps: [voting]\n  palisade:kubeContext: x\n  palisade:ingress: nginx\n  palisade:domain: example.com\n")).Graph;
+            "config:\n  palisade:apps: [voting]\n  palisade:kubeContext: x\n  palisade:ingress: nginx\n  palisade:unenforcedLimits: [connections]\n  palisade:domain: example.com\n")).Graph;
         var ingress = graph.Resource("voting-voting-frontend-ingress");
         Assert.Equal("voting.example.com", Palisade.Infra.Emit.ResolvedValues.Text(ingress.Prop("spec.rules.0.host")!));
         Assert.Empty(ingress.Options.DependsOn);
-        Assert.Null(graph.Find("ingress-nginx"));
+        Assert.Null(graph.Find("nginx-ingress"));
         Assert.DoesNotContain(graph.Resources, r => r.Package is "aws" or "gcp");
 
         var plain = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse("config:\n  palisade:apps: [voting]\n")).Graph;

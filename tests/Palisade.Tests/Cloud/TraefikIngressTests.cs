@@ -148,6 +148,26 @@ public class TraefikIngressTests
         Assert.Contains("429", TraefikIngress.Support.Problem(EdgeLimits.Default with { LimitedStatus = 503 }, EdgeLimit.LimitedStatus));
     }
 
+    [Fact]
+    public void A_platform_teams_traefik_gets_the_middlewares_for_its_class_and_nothing_is_installed()
+    {
+        var stack = StackComposer.Compose(CloudStacks.Parse("""
+            config:
+              palisade:apps: [voting]
+              palisade:kubeContext: test
+              palisade:ingress: external
+              palisade:ingressController: traefik
+              palisade:ingressNamespace: edge
+              palisade:ingressPodLabels: {app.kubernetes.io/name: traefik}
+              palisade:ingressClassName: edge-traefik
+              palisade:domain: example.com
+            """));
+        var ingress = stack.Graph.Resources.Single(r => r.Type == KubernetesTypes.Ingress);
+        Assert.Equal(new StringValue("edge-traefik"), ingress.Prop("spec.ingressClassName"));
+        Assert.Equal(3, stack.Graph.Resources.Count(r => KubernetesObjectGroup.Objects(r).Any()));
+        Assert.DoesNotContain(stack.Graph.Resources, r => r.Type == KubernetesTypes.HelmRelease);
+    }
+
     private static string Namespace(MapValue obj) => obj.At("metadata.namespace") switch
     {
         StringValue s => s.Text,

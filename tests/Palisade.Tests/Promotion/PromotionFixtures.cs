@@ -11,7 +11,7 @@ public static class PromotionFixtures
           aws:region: us-east-1
           palisade:apps: [voting, govtech]
           palisade:cloud: aws
-          palisade:ingress: nginx
+          palisade:ingress: ingress-nginx
           palisade:clusterName: dev
           palisade:kubernetesVersion: "1.33"
           palisade:subnetIds: [subnet-1, subnet-2]
@@ -39,7 +39,7 @@ public static class PromotionFixtures
           palisade:deletionProtection: true
           palisade:domain: example.com
           palisade:certificateArn: arn:aws:acm:eu-west-1:111122223333:certificate/abc
-          palisade:wafRateLimit: 2000
+          palisade:unenforcedLimits: [burst, connections]
         """;
 
     public static SynthesisResult Synthesize(string yaml, string stack) =>

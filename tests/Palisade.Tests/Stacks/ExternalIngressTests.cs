@@ -12,7 +12,8 @@ public class ExternalIngressTests
 {
     private const string Stack = "config:\n  palisade:apps: [govtech]\n  palisade:kubeContext: c\n  palisade:ingress: external\n" +
                                  "  palisade:ingressNamespace: ingress-system\n  palisade:ingressPodLabels:\n    app: bunkerweb\n" +
-                                 "  palisade:ingressClassName: bunkerweb\n  palisade:domain: example.com\n";
+                                 "  palisade:ingressClassName: bunkerweb\n  palisade:domain: example.com\n" +
+                                 "  palisade:unenforcedLimits: [requestsPerSecond, burst, connections, bodyBytes, limitedStatus]\n";
 
     [Fact]
     public void The_declared_controller_pods_are_the_peer_and_nothing_is_installed()

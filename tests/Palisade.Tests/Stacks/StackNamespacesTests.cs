@@ -45,7 +45,7 @@ public class StackNamespacesTests
 
     [Theory]
     [InlineData("kube-system", "a Kubernetes system namespace")]
-    [InlineData("ingress-nginx", "the namespace of the nginx ingress controller")]
+    [InlineData("nginx-ingress", "the namespace of the nginx ingress controller")]
     [InlineData("monitoring", "the namespace of monitoring")]
     public void An_app_never_takes_over_a_namespace_the_platform_owns(string ns, string owner)
     {

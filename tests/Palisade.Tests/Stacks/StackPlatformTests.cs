@@ -30,12 +30,13 @@ public class StackPlatformTests
     }
 
     [Fact]
-    public void On_aws_ingress_nginx_is_the_default_with_the_seed_limits_and_is_installed()
+    public void On_aws_the_maintained_nginx_controller_is_the_default_behind_an_nlb_and_is_installed()
     {
         var platform = Read(Aws);
-        var nginx = Assert.IsType<IngressNginx>(platform.Ingress);
+        var nginx = Assert.IsType<NginxIngress>(platform.Ingress);
         Assert.True(nginx.Installs);
-        Assert.Equal("ingress-nginx", nginx.Namespace);
+        Assert.Equal("nginx-ingress", nginx.Namespace);
+        Assert.Equal("nlb", nginx.ServiceAnnotations["service.beta.kubernetes.io/aws-load-balancer-type"]);
         var eks = Assert.IsType<EksCloud>(platform.Cloud);
         Assert.Equal("us-east-1", eks.Region);
         Assert.Equal("palisade-t", eks.Settings.Name);

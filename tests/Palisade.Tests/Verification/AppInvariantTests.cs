@@ -23,7 +23,7 @@ public class AppInvariantTests
           aws:region: us-east-1
           palisade:apps: [govtech]
           palisade:cloud: aws
-          palisade:ingress: nginx
+          palisade:ingress: ingress-nginx
           palisade:clusterName: govtech
           palisade:subnetIds: [subnet-1, subnet-2]
           palisade:apiAccessCidrs: [203.0.113.0/24]
@@ -43,6 +43,7 @@ public class AppInvariantTests
           palisade:certificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc
           palisade:vpcId: vpc-0123456789abcdef0
           palisade:vpcCidr: 10.20.0.0/16
+          palisade:unenforcedLimits: [burst, connections]
           palisade:albSubnetIds: [subnet-0a1b2c3d4e5f62001, subnet-0a1b2c3d4e5f62002]
           palisade:albSubnetCidrs: [10.20.200.0/24, 10.20.201.0/24]
         """;

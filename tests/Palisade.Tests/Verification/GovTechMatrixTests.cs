@@ -22,7 +22,7 @@ public class GovTechMatrixTests
           aws:region: us-east-1
           palisade:apps: [govtech]
           palisade:cloud: aws
-          palisade:ingress: nginx
+          palisade:ingress: ingress-nginx
           palisade:clusterName: govtech
           palisade:kubernetesVersion: "1.33"
           palisade:subnetIds: [subnet-1, subnet-2]

@@ -14,7 +14,8 @@ public static class StackFixtures
           palisade:apps:
             - voting
           palisade:kubeContext: test
-          palisade:ingress: nginx
+          palisade:ingress: ingress-nginx
+          palisade:unenforcedLimits: [limitedStatus]
           palisade:domain: example.com
         """);
 }
