@@ -45,6 +45,7 @@ public static class EnvironmentIndependentPart
             {
                 ["aws-load-balancer-controller"] = AlbController.ChartVersion,
                 ["ingress-nginx"] = NginxIngressController.ChartVersion,
+                ["nginx-ingress"] = F5NginxIngressController.ChartVersion,
             }),
             ["kubernetes"] = stack.Platform.KubernetesVersion,
             ["packages"] = Sorted(new JsonObject(PackageCatalog.Versions.Select(v => new KeyValuePair<string, JsonNode?>(v.Key, v.Value)))),
@@ -78,9 +79,14 @@ public static class EnvironmentIndependentPart
             ["hostLabel"] = app.Ingress.HostLabel,
             ["healthCheckPath"] = app.Ingress.HealthCheckPath,
             ["routes"] = new JsonArray(app.Ingress.Routes.Select(r => (JsonNode)$"{r.Path} -> {r.Tier}").ToArray()),
+            ["limits"] = Sorted(new JsonObject(app.Ingress.Routes.Select(r => KeyValuePair.Create<string, JsonNode?>(
+                $"{r.Path} -> {r.Tier}", Limits(app.Ingress.LimitsOf(r)))))),
         }),
         ["invariants"] = Strings(app.Invariants.Select(i => i.ToString()).Order(StringComparer.Ordinal)),
     });
+
+    private static JsonObject Limits(EdgeLimits limits) => Sorted(new JsonObject(Enum.GetValues<EdgeLimit>()
+        .Select(l => KeyValuePair.Create<string, JsonNode?>(EdgeLimits.Key(l), limits.Show(l)))));
 
     private static JsonObject Tier(TierSpec tier) => Sorted(new JsonObject
     {
