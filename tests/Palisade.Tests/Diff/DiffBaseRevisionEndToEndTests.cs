@@ -28,11 +28,11 @@ public sealed class DiffBaseRevisionEndToEndTests : IDisposable
         Git("add", ".");
         Git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "base");
 
-        // The change under review: ingress-nginx moves to namespace "ingress", so the flows to the exposed tiers move with it.
+        // The change under review: the NGINX controller moves to namespace "ingress", so the flows to the exposed tiers move with it.
         var stackFile = Path.Combine(repository, "Pulumi.dev.yaml");
         var config = File.ReadAllText(stackFile);
-        Assert.Contains("palisade:ingressNamespace: ingress-nginx\n", config);
-        File.WriteAllText(stackFile, config.Replace("palisade:ingressNamespace: ingress-nginx\n", "palisade:ingressNamespace: ingress\n"));
+        Assert.Contains("palisade:ingressNamespace: nginx-ingress\n", config);
+        File.WriteAllText(stackFile, config.Replace("palisade:ingressNamespace: nginx-ingress\n", "palisade:ingressNamespace: ingress\n"));
         var before = Snapshot();
         var status = Git("status", "--porcelain");
 
@@ -45,9 +45,9 @@ public sealed class DiffBaseRevisionEndToEndTests : IDisposable
         var markdown = output.ToString();
         Assert.StartsWith("<!-- palisade-diff -->\n### Palisade diff: `dev` at HEAD (", markdown);
         Assert.Contains("#### Connections opened", markdown);
-        Assert.Contains("| `ingress/ingress-nginx-controller[Deployment]` | `voting-frontend/frontend[Deployment]` | TCP 80 |", markdown);
+        Assert.Contains("| `ingress/nginx-ingress-controller[Deployment]` | `voting-frontend/frontend[Deployment]` | TCP 80 |", markdown);
         Assert.Contains("#### Connections closed", markdown);
-        Assert.Contains("| `ingress-nginx/ingress-nginx-controller[Deployment]` | `voting-frontend/frontend[Deployment]` | TCP 80 |", markdown);
+        Assert.Contains("| `nginx-ingress/nginx-ingress-controller[Deployment]` | `voting-frontend/frontend[Deployment]` | TCP 80 |", markdown);
         Assert.Contains("diff: exporting HEAD (", error.ToString());
 
         Assert.Equal(before, Snapshot());

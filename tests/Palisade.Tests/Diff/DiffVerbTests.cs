@@ -39,7 +39,7 @@ public class DiffVerbTests
         Assert.Contains("| `properties.name` | `palisade-dev` | `palisade-prod` |", output);
         Assert.Contains("#### Connections opened", output);
         Assert.Contains("#### Connections closed", output);
-        Assert.Contains("| `ingress-nginx/ingress-nginx-controller[Deployment]` | `govtech/frontend[Deployment]` | TCP 80 |", output);
+        Assert.Contains("| `nginx-ingress/nginx-ingress-controller[Deployment]` | `govtech/frontend[Deployment]` | TCP 80 |", output);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public class GkeIdentityAndDnsTests
           palisade:masterCidr: 172.16.0.0/28
           palisade:gkeNetworkPolicy: {enforcement}
           palisade:domain: example.com
+          palisade:unenforcedLimits: [connections]
         {dns}
         """);
 
