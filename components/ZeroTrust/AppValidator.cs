@@ -179,10 +179,10 @@ public static partial class AppValidator
         {
             var at = $"{where} tier '{tier.Name}' identity";
             var identity = tier.Identity!;
-            if (!identity.ForAws || !identity.ForGcp)
+            if (!identity.ForAws && !identity.ForGcp)
             {
-                throw new InputError(at, "the identity does not say what it needs on both clouds",
-                    "Declare AWS managed policy ARNs or inline statements, and GCP roles, so the tier works on either cloud.");
+                throw new InputError(at, "the identity says nothing the tier needs on any cloud",
+                    "Declare AWS managed policy ARNs or inline statements, GCP roles, or both (CloudIdentitySpec.Aws(...), .Gcp(...)); a stack on a cloud the identity is not for refuses the app.");
             }
 
             foreach (var arn in identity.AwsManagedPolicyArns.Where(a => !a.StartsWith("arn:aws", StringComparison.Ordinal) || !a.Contains(":policy/", StringComparison.Ordinal)))

@@ -26,6 +26,9 @@ public sealed record PlatformPeers(DnsResolver Dns, PlatformPeer? IngressControl
     /// <summary>The name the analysis gives the ingress controller's pods.</summary>
     public string IngressControllerName { get; init; } = "ingress-controller";
 
+    /// <summary>The container ports the ingress controller's pods listen on (Traefik's chart: 8000 and 8443).</summary>
+    public IReadOnlyList<ContainerPort> IngressControllerPorts { get; init; } = [new ContainerPort(80, Name: "http"), new ContainerPort(443, Name: "https")];
+
     /// <summary>What tiers with a cloud identity reach for their credentials (none for IRSA).</summary>
     public IdentityEndpoint? IdentityEndpoint { get; init; }
 

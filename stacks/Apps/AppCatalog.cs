@@ -11,6 +11,7 @@ public static class AppCatalog
             ["govtech"] = GovTechApp.Define,
             ["tenant-a"] = () => TenantApp.Define("tenant-a"),
             ["tenant-b"] = () => TenantApp.Define("tenant-b"),
+            ["tomoda"] = TomodaApp.Define,
             ["voting"] = VotingApp.Define,
         };
 

@@ -20,7 +20,7 @@ public static class PlatformWorkloads
         if (platform.IngressController is { } controller)
         {
             yield return new Workload(controller.Namespace, platform.IngressControllerName, "Deployment", controller.PodLabels,
-                [new ContainerPort(80, Name: "http"), new ContainerPort(443, Name: "https")]);
+                platform.IngressControllerPorts);
         }
 
         foreach (var service in platform.Services.Values.OrderBy(s => s.Name, StringComparer.Ordinal))

@@ -32,7 +32,7 @@ public static class SystemBaselines
 
         if (platform.Ingress is { InstallsController: true, Controller: { } controller } ingress)
         {
-            workloads.Add(new SystemWorkload("ingress-controller", controller, ingress.ControllerServedPorts.Select(p => new NetworkPolicyPort(Protocol.TCP, p)).ToList(),
+            workloads.Add(new SystemWorkload("ingress-controller", controller, ingress.ControllerPorts.Select(p => new NetworkPolicyPort(Protocol.TCP, p.Port)).ToList(),
                 ingress.AdmissionWebhookPorts.Count == 0 ? null : ingress.AdmissionWebhookPorts[0],
                 ToTiers(apps, t => t.ExposedPort is { } p ? [p] : [])));
         }

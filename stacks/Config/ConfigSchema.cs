@@ -15,7 +15,7 @@ public static class ConfigSchema
         "kubeconfig contents or path for the Kubernetes provider (set with `pulumi config set --secret`).", Secret: true, AppliesTo: "palisade:cloud existing");
 
     public static readonly ConfigKey IngressNamespace = new("ingressNamespace", ConfigKind.String,
-        "Namespace of the ingress controller allowed to reach exposed tiers (nginx: default nginx-ingress; ingress-nginx: default ingress-nginx; external: required).", AppliesTo: "palisade:ingress nginx, ingress-nginx or external");
+        "Namespace of the ingress controller allowed to reach exposed tiers (nginx: default nginx-ingress; ingress-nginx: default ingress-nginx; traefik: default traefik-system; external: required).", AppliesTo: "palisade:ingress nginx, ingress-nginx, traefik or external");
 
     public static readonly ConfigKey IngressPodLabels = new("ingressPodLabels", ConfigKind.Map,
         "external ingress: the labels the controller's pods carry, e.g. {app: bunkerweb}; exactly these pods are admitted to exposed tiers.",
@@ -25,7 +25,7 @@ public static class ConfigSchema
         "external ingress: the IngressClass of the controller the apps' Ingresses name.", AppliesTo: "palisade:ingress external");
 
     public static readonly ConfigKey IngressController = new("ingressController", ConfigKind.String,
-        "external ingress: the kind of the controller the platform team runs (nginx, ingress-nginx), so the Ingresses get its annotations and its limits are enforced; unset for any other controller.",
+        "external ingress: the kind of the controller the platform team runs (nginx, ingress-nginx, traefik), so the Ingresses get its annotations and its limits are enforced; unset for any other controller.",
         AppliesTo: "palisade:ingress external");
 
     public static readonly ConfigKey MonitoringNamespace = new("monitoringNamespace", ConfigKind.String,
@@ -35,7 +35,7 @@ public static class ConfigSchema
         "Where the stack runs: aws (creates an EKS cluster), gcp (creates a GKE cluster) or existing (default: deploy into an existing cluster).");
 
     public static readonly ConfigKey Ingress = new("ingress", ConfigKind.String,
-        "Ingress for the apps' routes: nginx (the F5 NGINX Ingress Controller), ingress-nginx (the retired community controller), alb (AWS only: ALB with WAF rules) or external (a controller on an existing cluster). None when unset on cloud existing; nginx by default on aws and gcp.");
+        "Ingress for the apps' routes: nginx (the F5 NGINX Ingress Controller), ingress-nginx (the retired community controller), traefik (Traefik with per-client Middlewares), alb (AWS only: ALB with WAF rules) or external (a controller on an existing cluster). None when unset on cloud existing; nginx by default on aws and gcp.");
 
     public static readonly ConfigKey ClusterName = new("clusterName", ConfigKind.String,
         "Name of the cluster the stack creates (default palisade-<stack>).", AppliesTo: "palisade:cloud aws or gcp");

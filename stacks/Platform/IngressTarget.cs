@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Palisade.Components.Diagnostics;
+using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
@@ -20,6 +21,9 @@ public abstract partial record IngressTarget(Configured Domain)
     /// <summary>The name the analysis gives the controller's pods.</summary>
     public virtual string ControllerWorkload => "ingress-controller";
 
+    /// <summary>The container ports the controller's pods listen on.</summary>
+    public virtual IReadOnlyList<ContainerPort> ControllerPorts => [new ContainerPort(80, Name: "http"), new ContainerPort(443, Name: "https")];
+
     /// <summary>Addresses a load balancer reaches pods from directly, admitted to exposed tiers on their exposed port.</summary>
     public virtual IReadOnlyList<string> LoadBalancerCidrs => [];
 
@@ -32,9 +36,6 @@ public abstract partial record IngressTarget(Configured Domain)
 
     /// <summary>Whether the stack installs the controller itself (and so owns its namespace and keeps it working).</summary>
     public virtual bool InstallsController => false;
-
-    /// <summary>The ports the installed controller's pods serve clients on (TCP).</summary>
-    public virtual IReadOnlyList<int> ControllerServedPorts => [80, 443];
 
     /// <summary>Annotations the kind puts on a tier's Service (none unless the controller reads some there).</summary>
     public virtual IReadOnlyDictionary<string, Palisade.Components.Graph.Value>? TierServiceAnnotations(AppSpec app, TierSpec tier) => null;
@@ -110,7 +111,7 @@ public sealed record ExternalController(EdgeSupport Edge, Func<string, Palisade.
 /// <summary>Every ingress kind a stack can use.</summary>
 public static partial class IngressKinds
 {
-    public static IReadOnlyList<IngressKind> All { get; } = [NginxIngress.Kind, IngressNginx.Kind, AlbIngress.Kind, ExternalIngress.Kind];
+    public static IReadOnlyList<IngressKind> All { get; } = [NginxIngress.Kind, IngressNginx.Kind, AlbIngress.Kind, TraefikIngress.Kind, ExternalIngress.Kind];
 
     [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex DomainPattern();

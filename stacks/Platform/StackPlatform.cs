@@ -1,3 +1,4 @@
+using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 using Palisade.Stacks.Config;
 
@@ -23,6 +24,7 @@ public sealed record StackPlatform(
         IdentityEndpoint = Cloud.IdentityEndpoint,
         ApiEndpointCidrs = Cloud.ApiEndpointCidrs,
         IngressControllerName = Ingress?.ControllerWorkload ?? "ingress-controller",
+        IngressControllerPorts = Ingress?.ControllerPorts ?? [new ContainerPort(80, Name: "http"), new ContainerPort(443, Name: "https")],
         LoadBalancerCidrs = Ingress?.LoadBalancerCidrs ?? [],
         Services = Services.ToDictionary(s => s.Name, StringComparer.Ordinal),
     };

@@ -24,6 +24,7 @@ public static class EdgeReaders
         [NginxIngress.KindName] = new NginxOrgReader(),
         [IngressNginx.KindName] = new IngressNginxReader(),
         [AlbIngress.KindName] = new WafReader(),
+        [TraefikIngress.KindName] = new TraefikReader(),
     };
 
     public static IEdgeReader? For(IngressTarget ingress) =>
@@ -146,4 +147,42 @@ public sealed class WafReader : IEdgeReader
             return false;
         }
     }
+}
+
+/// <summary>
+/// Traefik: the Middlewares the Ingress's <c>router.middlewares</c> annotation names, as rendered — a <c>rateLimit</c>
+/// and an <c>inFlightReq</c> grouped by client address (<c>sourceCriterion.ipStrategy</c>), and <c>buffering</c>.
+/// Traefik answers a limited request with 429.
+/// </summary>
+public sealed class TraefikReader : IEdgeReader
+{
+    private const int TooManyRequests = 429;
+
+    public IReadOnlyDictionary<EdgeLimit, EnforcedLimit> Read(RenderedIngress ingress, RenderedEdge edge, EdgeLimits declared)
+    {
+        var annotation = ingress.Annotations.GetValueOrDefault(TraefikIngressStyle.Prefix + "router.middlewares") ?? string.Empty;
+        var attached = annotation.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(m => m.EndsWith("@kubernetescrd", StringComparison.Ordinal))
+            .Select(m => edge.Middlewares.GetValueOrDefault(m[..^"@kubernetescrd".Length]))
+            .OfType<YamlMappingNode>().ToList();
+        var where = $"{TraefikIngressStyle.Prefix}router.middlewares '{annotation}'";
+        var rate = attached.Select(m => RenderedEdge.At(m, "rateLimit")).FirstOrDefault(r => r is not null && PerClient(r));
+        var inFlight = attached.Select(m => RenderedEdge.At(m, "inFlightReq")).FirstOrDefault(r => r is not null && PerClient(r));
+        var body = attached.Select(m => RenderedEdge.Text(m, "buffering.maxRequestBodyBytes")).FirstOrDefault(b => b is not null);
+        long? rps = rate is not null && RenderedEdge.Text(rate, "period") is "1s" or null ? EdgeReaders.Number(RenderedEdge.Text(rate, "average")) : null;
+        return new Dictionary<EdgeLimit, EnforcedLimit>
+        {
+            [EdgeLimit.RequestsPerSecond] = new(rps, rate is null ? $"{where}: no rateLimit by client address" : $"{where}: rateLimit average {RenderedEdge.Text(rate, "average")} per {RenderedEdge.Text(rate, "period") ?? "1s"}"),
+            [EdgeLimit.Burst] = new(rate is null ? null : EdgeReaders.Number(RenderedEdge.Text(rate, "burst") ?? "1"), $"{where}: rateLimit burst"),
+            [EdgeLimit.Connections] = new(inFlight is null ? null : EdgeReaders.Number(RenderedEdge.Text(inFlight, "amount")),
+                inFlight is null ? $"{where}: no inFlightReq by client address" : $"{where}: inFlightReq amount {RenderedEdge.Text(inFlight, "amount")}"),
+            [EdgeLimit.BodySize] = new(EdgeReaders.Number(body), body is null ? $"{where}: no buffering.maxRequestBodyBytes" : $"{where}: buffering.maxRequestBodyBytes {body}"),
+            [EdgeLimit.LimitedStatus] = new(rate is null && inFlight is null ? null : TooManyRequests, $"{where}: Traefik answers 429"),
+        };
+    }
+
+    /// <summary>Grouped by the client's address: an <c>ipStrategy</c> without depth or excluded IPs is the remote address.</summary>
+    private static bool PerClient(YamlNode limit) =>
+        RenderedEdge.At(limit, "sourceCriterion.ipStrategy") is YamlMappingNode strategy &&
+        !strategy.Children.ContainsKey(new YamlScalarNode("depth")) && !strategy.Children.ContainsKey(new YamlScalarNode("excludedIPs"));
 }

@@ -25,8 +25,10 @@ public sealed record ProgramResource(string Name, string Type, YamlMappingNode? 
 public sealed class RenderedEdge
 {
     private RenderedEdge(IReadOnlyList<RenderedIngress> ingresses, IReadOnlyList<RenderedService> services,
-        IReadOnlyDictionary<string, YamlMappingNode> classParams, IReadOnlyDictionary<string, ProgramResource> resources)
+        IReadOnlyDictionary<string, YamlMappingNode> classParams, IReadOnlyDictionary<string, YamlMappingNode> middlewares,
+        IReadOnlyDictionary<string, ProgramResource> resources)
     {
+        Middlewares = middlewares;
         Ingresses = ingresses;
         Services = services;
         ClassParams = classParams;
@@ -40,6 +42,9 @@ public sealed class RenderedEdge
     /// <summary>The specs of the rendered ALB IngressClassParams, by name.</summary>
     public IReadOnlyDictionary<string, YamlMappingNode> ClassParams { get; }
 
+    /// <summary>The specs of the rendered Traefik Middlewares, by the name an Ingress refers to them with (<c>&lt;namespace&gt;-&lt;name&gt;</c>).</summary>
+    public IReadOnlyDictionary<string, YamlMappingNode> Middlewares { get; }
+
     public IReadOnlyDictionary<string, ProgramResource> Resources { get; }
 
     public static RenderedEdge Read(IReadOnlyDictionary<string, string> files)
@@ -47,6 +52,7 @@ public sealed class RenderedEdge
         var ingresses = new List<RenderedIngress>();
         var services = new List<RenderedService>();
         var classParams = new Dictionary<string, YamlMappingNode>(StringComparer.Ordinal);
+        var middlewares = new Dictionary<string, YamlMappingNode>(StringComparer.Ordinal);
         foreach (var (path, text) in files.Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var stream = new YamlStream();
@@ -64,6 +70,10 @@ public sealed class RenderedEdge
                         break;
                     case Components.Ingress.AlbIngressClass.ParamsKind when Child<YamlMappingNode>(root, "spec") is { } spec:
                         classParams[Text(metadata, "name") ?? string.Empty] = spec;
+                        break;
+                    case Components.Ingress.TraefikIngressStyle.Kind when Text(root, "apiVersion") == Components.Ingress.TraefikIngressStyle.ApiVersion &&
+                                                                          Child<YamlMappingNode>(root, "spec") is { } spec:
+                        middlewares[$"{Text(metadata, "namespace") ?? "default"}-{Text(metadata, "name")}"] = spec;
                         break;
                 }
             }
@@ -84,7 +94,7 @@ public sealed class RenderedEdge
             }
         }
 
-        return new RenderedEdge(ingresses, services, classParams, resources);
+        return new RenderedEdge(ingresses, services, classParams, middlewares, resources);
     }
 
     /// <summary>The resource an annotation such as <c>&lt;known after deploy: waf-acl.arn&gt;</c> refers to.</summary>

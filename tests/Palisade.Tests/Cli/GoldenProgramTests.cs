@@ -11,6 +11,7 @@ public class GoldenProgramTests
     [InlineData("dev")]
     [InlineData("prod")]
     [InlineData("platform")]
+    [InlineData("tomoda-dev")]
     public void Synthesized_files_match_the_golden_files(string stack)
     {
         var result = Synthesizer.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack(stack));

@@ -36,6 +36,7 @@ public class EdgeCheckTests
     [InlineData("prod")]
     [InlineData("gke")]
     [InlineData("platform")]
+    [InlineData("tomoda-dev")]
     public void The_shipped_stacks_pass_every_edge_check(string stack)
     {
         var result = Synthesizer.Synthesize(CloudStacks.Config(stack));
@@ -118,5 +119,17 @@ public class EdgeCheckTests
         var check = Check(Prod, EdgeChecks.HealthName, In("manifests/govtech.yaml", "    alb.ingress.kubernetes.io/healthcheck-path: /api/health\n", string.Empty));
         Assert.Contains(check.Findings, f => f == "app govtech tier backend: Service govtech/backend has health-check path '(none: /)', /api/health is declared");
         Assert.True(Check(Dev, EdgeChecks.HealthName).Passed);
+    }
+
+    [Fact]
+    public void A_traefik_route_whose_middleware_loses_its_client_grouping_or_its_amount_fails_the_limits_check()
+    {
+        var tomoda = Synthesizer.Synthesize(CloudStacks.Config("tomoda-dev"));
+        Assert.True(Check(tomoda, EdgeChecks.LimitsName).Passed);
+        var ungrouped = Check(tomoda, EdgeChecks.LimitsName, In("manifests/tomoda.yaml", "  rateLimit:\n    average: 100\n    burst: 100\n    period: \"1s\"\n    sourceCriterion:\n      ipStrategy: {}\n",
+            "  rateLimit:\n    average: 100\n    burst: 100\n    period: \"1s\"\n"));
+        Assert.Contains(ungrouped.Findings, f => f.StartsWith("route tomoda /api -> api", StringComparison.Ordinal) && f.Contains("requestsPerSecond missing", StringComparison.Ordinal));
+        var wider = Check(tomoda, EdgeChecks.LimitsName, In("manifests/tomoda.yaml", "    amount: 20\n", "    amount: 200\n"));
+        Assert.Contains(wider.Findings, f => f.Contains("connections is 200, 20 is declared", StringComparison.Ordinal));
     }
 }

@@ -57,6 +57,17 @@ public class CloudSpecTests
     }
 
     [Fact]
+    public void An_identity_may_be_for_one_cloud_but_not_for_none()
+    {
+        AppValidator.Validate(TomodaApp.Define());
+        var app = TomodaApp.Define();
+        var empty = app with { Tiers = app.Tiers.Select(t => t.Name == "api" ? t with { Identity = new CloudIdentitySpec([], [], []) } : t).ToList() };
+        var error = Assert.Throws<InputError>(() => AppValidator.Validate(empty));
+        Assert.Equal("stacks/Apps/TomodaApp.cs: app 'tomoda' tier 'api' identity", error.Location);
+        Assert.Contains("says nothing the tier needs on any cloud", error.Message);
+    }
+
+    [Fact]
     public void A_load_balancer_allowance_admits_only_its_cidrs_on_the_exposed_port()
     {
         var allowance = NamespaceAllowance.FromAddresses("load-balancer-to-web", ["10.20.0.0/16"], LabelSelector.WithLabels(("tier", "web")), ["http"]);

@@ -60,7 +60,7 @@ public class EdgeLimitsTests
         var error = Assert.Throws<InputError>(() => nginx.RequireEnforceable([App(EdgeLimits.Default)]));
         Assert.Equal("shop.cs: app 'shop' ingress routes[0] (/api -> api) limits.connections", error.Location);
         Assert.Contains("ingress nginx cannot enforce 20 connections per client", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Kinds that can: ingress-nginx;", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Kinds that can: ingress-nginx, traefik;", error.Message, StringComparison.Ordinal);
         Assert.Contains("palisade:unenforcedLimits: [connections]", error.Message, StringComparison.Ordinal);
 
         (nginx with { Unenforced = new HashSet<EdgeLimit> { EdgeLimit.Connections } }).RequireEnforceable([App(EdgeLimits.Default)]);
@@ -73,7 +73,7 @@ public class EdgeLimitsTests
         var error = Assert.Throws<InputError>(() => community.RequireEnforceable([App(EdgeLimits.Default with { Burst = 150 })]));
         Assert.EndsWith("limits.burst", error.Location, StringComparison.Ordinal);
         Assert.Contains("whole multiple of the rate", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Kinds that can: nginx;", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Kinds that can: nginx, traefik;", error.Message, StringComparison.Ordinal);
 
         var unmanaged = community with { Installs = false };
         Assert.EndsWith("limits.limitedStatus", Assert.Throws<InputError>(() => unmanaged.RequireEnforceable([App(EdgeLimits.Default)])).Location, StringComparison.Ordinal);
