@@ -46,6 +46,7 @@ public static class EnvironmentIndependentPart
                 ["aws-load-balancer-controller"] = AlbController.ChartVersion,
                 ["ingress-nginx"] = NginxIngressController.ChartVersion,
                 ["nginx-ingress"] = F5NginxIngressController.ChartVersion,
+                ["traefik"] = TraefikController.ChartVersion,
             }),
             ["kubernetes"] = stack.Platform.KubernetesVersion,
             ["packages"] = Sorted(new JsonObject(PackageCatalog.Versions.Select(v => new KeyValuePair<string, JsonNode?>(v.Key, v.Value)))),
