@@ -24,7 +24,7 @@ public static class BudgetBenchmark
         {
             var cluster = SyntheticClusterPolicies.Generate(workloads, namespaces, ClusterPolicies);
             var connections = ConnectivityAnalyzer.Analyze(cluster).ConnectionCount;
-            var (median, min, allocated) = Measure(() => ConnectivityAnalyzer.Analyze(cluster), runs);
+            var (median, min, allocated) = Measurement.Measure(() => ConnectivityAnalyzer.Analyze(cluster), runs, warmUp: true);
             using var process = Process.GetCurrentProcess();
             output.WriteLine(string.Create(culture,
                 $"{cluster.Workloads.Count,-7} {namespaces,-11} {cluster.Policies.Count,-9} {connections,-13} {median,-10:F1} {min,-7:F1} {allocated / 1048576.0,-18:F1} {process.PeakWorkingSet64 / 1048576.0:F0}"));
@@ -35,7 +35,7 @@ public static class BudgetBenchmark
         foreach (var (workloads, namespaces) in new[] { (500, 50), (1_000, 100), (2_000, 200), (4_000, 400) })
         {
             var cluster = SyntheticClusterPolicies.Generate(workloads, namespaces, ClusterPolicies);
-            var (engine, _, _) = Measure(() => ConnectivityAnalyzer.Analyze(cluster), 5);
+            var (engine, _, _) = Measurement.Measure(() => ConnectivityAnalyzer.Analyze(cluster), 5, warmUp: true);
             var watch = Stopwatch.StartNew();
             GC.KeepAlive(PairwiseEvaluator.Evaluate(cluster));
             var oracle = watch.Elapsed;
@@ -48,24 +48,5 @@ public static class BudgetBenchmark
         }
 
         return 0;
-    }
-
-    private static (double MedianMs, double MinMs, long AllocatedPerRun) Measure(Func<object> analysis, int runs)
-    {
-        GC.KeepAlive(analysis());
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var times = new List<double>();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            GC.KeepAlive(analysis());
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / runs;
-        times.Sort();
-        return (times[times.Count / 2], times[0], allocated);
     }
 }

@@ -26,7 +26,7 @@ public static class QuickBenchmark
             var cluster = SyntheticClusters.Generate(workloads, namespaces);
             smallest ??= cluster;
             var connections = ConnectivityAnalyzer.Analyze(cluster).Connections.Count;
-            var (median, min, allocated) = Measure(() => ConnectivityAnalyzer.Analyze(cluster), Runs);
+            var (median, min, allocated) = Measurement.Measure(() => ConnectivityAnalyzer.Analyze(cluster), Runs);
             if (workloads == 1_000)
             {
                 engineOneThousand = median;
@@ -37,7 +37,7 @@ public static class QuickBenchmark
                 $"{cluster.Workloads.Count,-7} {namespaces,-11} {cluster.Policies.Count,-9} {connections,-12} {median,-10:F1} {min,-7:F1} {allocated / 1048576.0,-18:F1} {process.PeakWorkingSet64 / 1048576.0:F0}"));
         }
 
-        var (pairwise, _, pairwiseAllocated) = Measure(() => PairwiseEvaluator.Evaluate(smallest!), 3);
+        var (pairwise, _, pairwiseAllocated) = Measurement.Measure(() => PairwiseEvaluator.Evaluate(smallest!), 3);
         output.WriteLine(string.Create(culture,
             $"pairwise evaluator on {smallest!.Workloads.Count} pods: median {pairwise:F0} ms ({pairwiseAllocated / 1048576.0:F0} MiB allocated/run); engine is {pairwise / engineOneThousand:F0}x faster"));
 
@@ -50,7 +50,7 @@ public static class QuickBenchmark
             var cluster = SyntheticClusterPolicies.Generate(workloads, namespaces, 50);
             tieredSmallest ??= cluster;
             var connections = ConnectivityAnalyzer.Analyze(cluster).Connections.Count;
-            var (median, min, allocated) = Measure(() => ConnectivityAnalyzer.Analyze(cluster), Runs);
+            var (median, min, allocated) = Measurement.Measure(() => ConnectivityAnalyzer.Analyze(cluster), Runs);
             if (workloads == 1_000)
             {
                 tieredOneThousand = median;
@@ -61,7 +61,7 @@ public static class QuickBenchmark
                 $"{cluster.Workloads.Count,-7} {namespaces,-11} {cluster.Policies.Count,-9} {connections,-12} {median,-10:F1} {min,-7:F1} {allocated / 1048576.0,-18:F1} {process.PeakWorkingSet64 / 1048576.0:F0}"));
         }
 
-        var (tieredPairwise, _, _) = Measure(() => PairwiseEvaluator.Evaluate(tieredSmallest!), 3);
+        var (tieredPairwise, _, _) = Measurement.Measure(() => PairwiseEvaluator.Evaluate(tieredSmallest!), 3);
         output.WriteLine(string.Create(culture,
             $"pairwise evaluator with tiers on {tieredSmallest!.Workloads.Count} pods: median {tieredPairwise:F0} ms; engine is {tieredPairwise / tieredOneThousand:F0}x faster"));
 
@@ -70,28 +70,10 @@ public static class QuickBenchmark
         foreach (var stack in SynthesisBenchmarks.Stacks)
         {
             var config = SynthesisBenchmarks.Load(stack);
-            var (median, min, allocated) = Measure(() => Palisade.Infra.Synthesis.Synthesizer.Synthesize(config), Runs);
+            var (median, min, allocated) = Measurement.Measure(() => Palisade.Infra.Synthesis.Synthesizer.Synthesize(config), Runs);
             output.WriteLine(string.Create(culture, $"{stack,-6} median {median:F1} ms, min {min:F1} ms, {allocated / 1048576.0:F1} MiB allocated/run"));
         }
 
         return 0;
-    }
-
-    private static (double MedianMs, double MinMs, long AllocatedPerRun) Measure(Func<object> analysis, int runs)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var times = new List<double>();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            GC.KeepAlive(analysis());
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / runs;
-        times.Sort();
-        return (times[times.Count / 2], times[0], allocated);
     }
 }
