@@ -171,6 +171,11 @@ public static class EdgeChecks
 
     private static CheckResult Tls(IngressTarget ingress, RenderedEdge edge, IReadOnlyList<Route> routes)
     {
+        if (ingress is TraefikIngress)
+        {
+            return TraefikTls(edge, routes);
+        }
+
         if (ingress is not AlbIngress)
         {
             return CheckResult.Pass(CheckIds.EdgeTls, TlsName, $"ingress {ingress.Name}: the stack gives the controller no certificate, so its Ingresses serve HTTP and TLS is not checked");
@@ -197,6 +202,45 @@ public static class EdgeChecks
         }
 
         return CheckResult.From(CheckIds.EdgeTls, TlsName, failures, "every ALB Ingress listens on HTTPS 443 with a certificate and redirects HTTP to it");
+    }
+
+    /// <summary>
+    /// Traefik installed by the stack: its release redirects the <c>web</c> entry point permanently to <c>websecure</c>,
+    /// which terminates TLS, and every Ingress is routed on <c>websecure</c> with TLS only (read from the rendered
+    /// release values and Ingress annotations). The certificate is Traefik's default unless the platform sets one.
+    /// </summary>
+    private static CheckResult TraefikTls(RenderedEdge edge, IReadOnlyList<Route> routes)
+    {
+        var failures = new List<string>();
+        var secure = Components.Ingress.TraefikController.SecureEntryPoint;
+        var release = edge.Resources.Values.FirstOrDefault(r => r.Type == Components.Kubernetes.KubernetesTypes.HelmRelease &&
+                                                                RenderedEdge.Text(r.Properties, "chart") == Components.Ingress.TraefikController.Chart);
+        if (release is not null)
+        {
+            var redirect = $"values.ports.{Components.Ingress.TraefikController.WebEntryPoint}.http.redirections.entryPoint";
+            if (RenderedEdge.Text(release.Properties, $"{redirect}.to") != secure || RenderedEdge.Text(release.Properties, $"{redirect}.scheme") != "https")
+            {
+                failures.Add($"release {release.Name}: HTTP on {Components.Ingress.TraefikController.WebEntryPoint} is not redirected to https on {secure}");
+            }
+
+            if (RenderedEdge.Text(release.Properties, $"values.ports.{secure}.http.tls.enabled") != "true")
+            {
+                failures.Add($"release {release.Name}: {secure} does not terminate TLS");
+            }
+        }
+
+        foreach (var rendered in routes.Select(r => IngressOf(edge, r)).OfType<RenderedIngress>().Distinct())
+        {
+            string? A(string key) => rendered.Annotations.GetValueOrDefault(Components.Ingress.TraefikIngressStyle.Prefix + key);
+            if (A("router.entrypoints") != secure || A("router.tls") != "true")
+            {
+                failures.Add($"Ingress {rendered.Id}: not routed on {secure} with TLS only (router.entrypoints '{A("router.entrypoints")}', router.tls '{A("router.tls")}')");
+            }
+        }
+
+        return CheckResult.From(CheckIds.EdgeTls, TlsName, failures, release is null
+            ? "every Ingress is routed on websecure with TLS only (the platform's Traefik redirects HTTP)"
+            : $"release {release.Name} redirects HTTP to https on {secure}, which terminates TLS, and every Ingress is routed there only");
     }
 
     /// <summary>

@@ -132,4 +132,15 @@ public class EdgeCheckTests
         var wider = Check(tomoda, EdgeChecks.LimitsName, In("manifests/tomoda.yaml", "    amount: 20\n", "    amount: 200\n"));
         Assert.Contains(wider.Findings, f => f.Contains("connections is 200, 20 is declared", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_traefik_ingress_routed_on_plain_http_or_a_release_without_the_redirect_fails_the_tls_check()
+    {
+        var tomoda = Synthesizer.Synthesize(CloudStacks.Config("tomoda-dev"));
+        Assert.True(Check(tomoda, EdgeChecks.TlsName).Passed);
+        var plain = Check(tomoda, EdgeChecks.TlsName, In("manifests/tomoda.yaml", "traefik.ingress.kubernetes.io/router.tls: \"true\"", "traefik.ingress.kubernetes.io/router.tls: \"false\""));
+        Assert.Contains(plain.Findings, f => f.StartsWith("Ingress tomoda/tomoda: not routed on websecure with TLS only", StringComparison.Ordinal));
+        var noRedirect = Check(tomoda, EdgeChecks.TlsName, In(SynthesisResult.ProgramFile, "                  to: websecure\n", "                  to: web\n"));
+        Assert.Contains(noRedirect.Findings, f => f.Contains("is not redirected to https on websecure", StringComparison.Ordinal));
+    }
 }
