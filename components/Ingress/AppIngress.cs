@@ -28,6 +28,14 @@ public static class AppIngress
             {
                 [SkipAwaitAnnotation] = "true",
             };
+            if (style.TlsSecretName is not null)
+            {
+                foreach (var (key, value) in style.TlsRedirect)
+                {
+                    annotations[key] = value;
+                }
+            }
+
             var paths = group
                 .OrderByDescending(r => r.Path.Length).ThenBy(r => r.Path, StringComparer.Ordinal)
                 .Select(r => (Value)new MapBuilder
@@ -59,22 +67,33 @@ public static class AppIngress
                         Labels.Of((WellKnownLabels.PartOf, app.App.Name), (WellKnownLabels.ManagedBy, "palisade")), annotations)
                 },
                 {
-                    "spec", new MapBuilder
-                    {
-                        { "ingressClassName", style.ClassName },
-                        {
-                            "rules", ListValue.Of(new MapBuilder
-                            {
-                                { "host", host },
-                                { "http", new MapBuilder { { "paths", ListValue.Of(paths) } }.Build() },
-                            }.Build())
-                        },
-                    }.Build()
+                    "spec", Spec(style, host, paths)
                 },
             }, new ResourceOptions { Provider = kubernetesProvider, DependsOn = [.. dependsOn, .. edge.Resources] }));
         }
 
         return resources;
+    }
+
+    private static MapValue Spec(IngressStyle style, Value host, IEnumerable<Value> paths)
+    {
+        var spec = new MapBuilder
+        {
+            { "ingressClassName", style.ClassName },
+            {
+                "rules", ListValue.Of(new MapBuilder
+                {
+                    { "host", host },
+                    { "http", new MapBuilder { { "paths", ListValue.Of(paths) } }.Build() },
+                }.Build())
+            },
+        };
+        if (style.TlsSecretName is { } secret)
+        {
+            spec.Add("tls", ListValue.Of(new MapBuilder { { "hosts", ListValue.Of(host) }, { "secretName", secret } }.Build()));
+        }
+
+        return spec.Build();
     }
 
     /// <summary>

@@ -11,6 +11,11 @@ namespace Palisade.Components.Ingress;
 /// </summary>
 public sealed record IngressNginxStyle(string Class) : IngressStyle(Class)
 {
+    /// <summary>ingress-nginx redirects HTTP to HTTPS (308) on an Ingress with TLS unless this says "false".</summary>
+    public const string SslRedirect = "nginx.ingress.kubernetes.io/ssl-redirect";
+
+    public override IReadOnlyDictionary<string, Value> TlsRedirect => new Dictionary<string, Value> { [SslRedirect] = "true" };
+
     public const string Prefix = "nginx.ingress.kubernetes.io/";
 
     public override IngressEdge Edge(IngressSite site)

@@ -29,5 +29,11 @@ public sealed record IngressEdge(IReadOnlyDictionary<string, Value> Annotations,
 /// <summary>The controller-specific part of an Ingress: its class, and how its edge limits are enforced.</summary>
 public abstract record IngressStyle(string ClassName)
 {
+    /// <summary>The kubernetes.io/tls Secret (in each Ingress's namespace) the controller serves the host with, if any.</summary>
+    public string? TlsSecretName { get; init; }
+
     public abstract IngressEdge Edge(IngressSite site);
+
+    /// <summary>What makes the controller redirect HTTP to HTTPS on an Ingress with TLS (explicit, so it can be read back).</summary>
+    public virtual IReadOnlyDictionary<string, Value> TlsRedirect => new Dictionary<string, Value>();
 }

@@ -29,5 +29,10 @@ public sealed record NginxOrgStyle(string Class) : IngressStyle(Class)
         });
     }
 
+    /// <summary>The controller's unconditional 301 for an Ingress with TLS (default True; nginx/documentation, "ssl-redirect").</summary>
+    public const string SslRedirect = "ingress.kubernetes.io/ssl-redirect";
+
+    public override IReadOnlyDictionary<string, Value> TlsRedirect => new Dictionary<string, Value> { [SslRedirect] = "True" };
+
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

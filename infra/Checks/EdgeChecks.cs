@@ -176,9 +176,16 @@ public static class EdgeChecks
             return TraefikTls(edge, routes);
         }
 
+        if (ingress.TlsFromSecret && ingress.TlsSecretName is not null)
+        {
+            return SecretTls(ingress, edge, routes);
+        }
+
         if (ingress is not AlbIngress)
         {
-            return CheckResult.Pass(CheckIds.EdgeTls, TlsName, $"ingress {ingress.Name}: the stack gives the controller no certificate, so its Ingresses serve HTTP and TLS is not checked");
+            return CheckResult.Pass(CheckIds.EdgeTls, TlsName, ingress.TlsFromSecret
+                ? $"ingress {ingress.Name}: no TLS Secret declared (palisade:tlsSecretName), so its Ingresses serve HTTP only and TLS is not checked"
+                : $"ingress {ingress.Name}: the stack gives the controller no certificate, so its Ingresses serve HTTP and TLS is not checked");
         }
 
         var failures = new List<string>();
@@ -202,6 +209,32 @@ public static class EdgeChecks
         }
 
         return CheckResult.From(CheckIds.EdgeTls, TlsName, failures, "every ALB Ingress listens on HTTPS 443 with a certificate and redirects HTTP to it");
+    }
+
+    /// <summary>
+    /// The nginx kinds: every Ingress names a TLS Secret for each of its hosts and keeps the controller's HTTP-to-HTTPS
+    /// redirect on (its annotation read back, "false" refused).
+    /// </summary>
+    private static CheckResult SecretTls(IngressTarget ingress, RenderedEdge edge, IReadOnlyList<Route> routes)
+    {
+        var redirect = ingress is IngressNginx ? Components.Ingress.IngressNginxStyle.SslRedirect : Components.Ingress.NginxOrgStyle.SslRedirect;
+        var failures = new List<string>();
+        foreach (var rendered in routes.Select(r => IngressOf(edge, r)).OfType<RenderedIngress>().Distinct())
+        {
+            var uncovered = rendered.Hosts.Where(h => !rendered.Tls.Any(t => t.Hosts.Contains(h) && !string.IsNullOrEmpty(t.SecretName))).ToList();
+            if (uncovered.Count > 0)
+            {
+                failures.Add($"Ingress {rendered.Id}: no TLS Secret for {string.Join(", ", uncovered)}, so it serves HTTP only");
+            }
+
+            if (rendered.Annotations.GetValueOrDefault(redirect) is not { } value || !value.Equals("true", StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"Ingress {rendered.Id}: HTTP is not redirected to HTTPS ({redirect} '{rendered.Annotations.GetValueOrDefault(redirect)}')");
+            }
+        }
+
+        return CheckResult.From(CheckIds.EdgeTls, TlsName, failures,
+            $"every Ingress serves its host with TLS Secret {ingress.TlsSecretName} and redirects HTTP to HTTPS ({redirect})");
     }
 
     /// <summary>

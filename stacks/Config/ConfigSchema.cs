@@ -138,6 +138,10 @@ public static class ConfigSchema
     private const string EdgeLimitsMoved =
         "Edge limits are declared once per app (AppIngressSpec.Limits, or a route's Limits) and every ingress kind compiles them; remove the key.";
 
+    public static readonly ConfigKey TlsSecretName = new("tlsSecretName", ConfigKind.String,
+        "nginx, ingress-nginx: the kubernetes.io/tls Secret, present in every namespace with routed tiers (e.g. issued there by cert-manager), that each Ingress serves its host with; HTTP is redirected to HTTPS.",
+        AppliesTo: "palisade:ingress nginx or ingress-nginx");
+
     public static readonly ConfigKey UnenforcedLimits = new("unenforcedLimits", ConfigKind.StringList,
         "Edge limits the apps declare that this stack's ingress kind has no mechanism for, accepted as not enforced (e.g. [connections] on alb); the plan states them.",
         AppliesTo: "an ingress");
@@ -162,7 +166,7 @@ public static class ConfigSchema
         Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, IngressController, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
         VpcId, VpcCidr, VpcEndpointCidrs, AwsIdentity, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, AdminRoleArns, VpcCniVersion, PolicyEventLogs, ClusterPolicyApi, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
-        UnenforcedLimits, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
+        UnenforcedLimits, TlsSecretName, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];
 
     public static ConfigKey? Find(string name) => Keys.FirstOrDefault(k => k.Name == name);

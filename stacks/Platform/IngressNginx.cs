@@ -40,6 +40,8 @@ public sealed partial record IngressNginx(Configured Domain, string Namespace, b
 
     public override bool InstallsController => Installs;
 
+    public override bool TlsFromSecret => true;
+
     public override EdgeSupport Edge => Installs ? Support : SupportUnmanaged;
 
     public override string Warning => RetiredWarning;

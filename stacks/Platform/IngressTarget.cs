@@ -52,6 +52,12 @@ public abstract partial record IngressTarget(Configured Domain)
     /// <summary>Limits the stack accepts as not enforced by its kind (<c>palisade:unenforcedLimits</c>); the plan states them.</summary>
     public IReadOnlySet<EdgeLimit> Unenforced { get; init; } = new HashSet<EdgeLimit>();
 
+    /// <summary>Whether the kind terminates TLS with a Secret the Ingress names (<c>palisade:tlsSecretName</c>).</summary>
+    public virtual bool TlsFromSecret => false;
+
+    /// <summary>The TLS Secret every Ingress names (<c>palisade:tlsSecretName</c>), on kinds that take one.</summary>
+    public string? TlsSecretName { get; init; }
+
     /// <summary>
     /// Refuses a route whose declared limits this kind cannot enforce, naming the limit and the kinds that can, unless
     /// the stack accepts it as not enforced.
@@ -133,7 +139,19 @@ public static partial class IngressKinds
         }
 
         var target = kind.Read(reader, cloud, Domain(reader));
-        return target with { Unenforced = Unenforced(reader, target) };
+        return target with { Unenforced = Unenforced(reader, target), TlsSecretName = target.TlsFromSecret ? TlsSecret(reader) : null };
+    }
+
+    private static string? TlsSecret(SettingsReader reader)
+    {
+        var name = reader.String(ConfigSchema.TlsSecretName);
+        if (name is not null && !Palisade.Components.Kubernetes.KubernetesNames.IsDns1123Subdomain(name))
+        {
+            throw reader.Error(ConfigSchema.TlsSecretName, $"'{SettingsReader.Excerpt(name)}' is not a Secret name",
+                "Use a lowercase DNS subdomain name (a-z, 0-9, '-', '.'; at most 253 characters), e.g. edge-tls.");
+        }
+
+        return name;
     }
 
     private static HashSet<EdgeLimit> Unenforced(SettingsReader reader, IngressTarget target)

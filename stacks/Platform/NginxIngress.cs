@@ -43,6 +43,8 @@ public sealed partial record NginxIngress(Configured Domain, string Namespace, b
 
     public override bool InstallsController => Installs;
 
+    public override bool TlsFromSecret => true;
+
     public override EdgeSupport Edge => Support;
 
     public override string ControllerWorkload => "nginx-ingress-controller";

@@ -9,6 +9,12 @@ public sealed record RenderedPath(string Path, string Service, string Port);
 public sealed record RenderedIngress(string File, string Namespace, string Name, string? ClassName, IReadOnlyDictionary<string, string> Annotations,
     IReadOnlyList<RenderedPath> Paths)
 {
+    /// <summary>The hosts of its rules.</summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    /// <summary>Its <c>spec.tls</c> entries: the hosts each covers and the Secret it names.</summary>
+    public IReadOnlyList<(IReadOnlyList<string> Hosts, string? SecretName)> Tls { get; init; } = [];
+
     public string Id => $"{Namespace}/{Name}";
 }
 
@@ -138,6 +144,10 @@ public sealed class RenderedEdge
         var annotations = Annotations(metadata);
         var spec = Child<YamlMappingNode>(root, "spec");
         var paths = new List<RenderedPath>();
+        var hosts = (Child<YamlSequenceNode>(spec, "rules")?.Children ?? []).OfType<YamlMappingNode>().Select(r => Text(r, "host")).OfType<string>().ToList();
+        var tls = (Child<YamlSequenceNode>(spec, "tls")?.Children ?? []).OfType<YamlMappingNode>()
+            .Select(t => ((IReadOnlyList<string>)(Child<YamlSequenceNode>(t, "hosts")?.Children ?? []).OfType<YamlScalarNode>().Select(h => h.Value ?? string.Empty).ToList(), Text(t, "secretName")))
+            .ToList();
         foreach (var rule in (Child<YamlSequenceNode>(spec, "rules")?.Children ?? []).OfType<YamlMappingNode>())
         {
             foreach (var path in (Child<YamlSequenceNode>(Child<YamlMappingNode>(rule, "http"), "paths")?.Children ?? []).OfType<YamlMappingNode>())
@@ -148,7 +158,11 @@ public sealed class RenderedEdge
             }
         }
 
-        return new RenderedIngress(file, Text(metadata, "namespace") ?? "default", Text(metadata, "name") ?? string.Empty, Text(spec, "ingressClassName"), annotations, paths);
+        return new RenderedIngress(file, Text(metadata, "namespace") ?? "default", Text(metadata, "name") ?? string.Empty, Text(spec, "ingressClassName"), annotations, paths)
+        {
+            Hosts = hosts,
+            Tls = tls,
+        };
     }
 
     private static Dictionary<string, string> Annotations(YamlMappingNode? metadata) =>

@@ -15,7 +15,8 @@ public abstract partial record IngressTarget
     {
         var exposed = apps.Where(a => a.App.Ingress is not null).ToList();
         RequireEnforceable(exposed.Select(a => a.App));
-        var (style, installed) = Install(graph, cluster, exposed);
+        var (installedStyle, installed) = Install(graph, cluster, exposed);
+        var style = installedStyle with { TlsSecretName = TlsSecretName };
         IReadOnlyList<Resource> dependsOn = [.. installed, .. cluster.WebhookAccess];
         foreach (var app in exposed)
         {

@@ -96,16 +96,16 @@ public sealed class StackFileParsingTests : IDisposable
     public void A_second_document_is_refused_even_an_empty_one()
     {
         var error = Refused(Config("---\nconfig:\n  palisade:cloud: gcp\n"));
-        Assert.Equal("Pulumi.dev.yaml: line 30, column 1", error.Location);
+        Assert.Equal("Pulumi.dev.yaml: line 31, column 1", error.Location);
         Assert.Contains("a second YAML document starts here", error.Problem, StringComparison.Ordinal);
         Assert.Contains("second YAML document", Refused(Config("---\n")).Problem, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("config:\n  palisade:cloud: gcp\n", "Pulumi.dev.yaml: key config (line 30, column 1)", "'config'")]
-    [InlineData("  palisade:cloud: gcp\n", "Pulumi.dev.yaml: key config.palisade:cloud (line 30, column 3)", "'palisade:cloud'")]
-    [InlineData("  palisade:tags:\n    team: a\n    team: b\n", "Pulumi.dev.yaml: key config.palisade:tags.team (line 32, column 5)", "'team'")]
-    [InlineData("  palisade:x: [{a: 1, a: 2}]\n", "Pulumi.dev.yaml: key config.palisade:x[0].a (line 30, column 23)", "'a'")]
+    [InlineData("config:\n  palisade:cloud: gcp\n", "Pulumi.dev.yaml: key config (line 31, column 1)", "'config'")]
+    [InlineData("  palisade:cloud: gcp\n", "Pulumi.dev.yaml: key config.palisade:cloud (line 31, column 3)", "'palisade:cloud'")]
+    [InlineData("  palisade:tags:\n    team: a\n    team: b\n", "Pulumi.dev.yaml: key config.palisade:tags.team (line 33, column 5)", "'team'")]
+    [InlineData("  palisade:x: [{a: 1, a: 2}]\n", "Pulumi.dev.yaml: key config.palisade:x[0].a (line 31, column 23)", "'a'")]
     public void Duplicate_keys_are_refused_at_any_level_with_their_key_path(string extra, string location, string key)
     {
         var error = Refused(Config(extra));
@@ -164,7 +164,7 @@ public sealed class StackFileParsingTests : IDisposable
         Assert.Equal("the text contains a NUL character (U+0000)", nul.Problem);
 
         Assert.Equal("the text contains the control character U+0007", Refused(DevStack.Replace("palisade-dev", "palisade-\adev", StringComparison.Ordinal)).Problem);
-        Assert.Equal("Pulumi.dev.yaml: line 30, column 3", Refused(Config("# \0\n")).Location);
+        Assert.Equal("Pulumi.dev.yaml: line 31, column 3", Refused(Config("# \0\n")).Location);
     }
 
     [Fact]

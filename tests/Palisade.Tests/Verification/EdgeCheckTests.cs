@@ -143,4 +143,30 @@ public class EdgeCheckTests
         var noRedirect = Check(tomoda, EdgeChecks.TlsName, In(SynthesisResult.ProgramFile, "                  to: websecure\n", "                  to: web\n"));
         Assert.Contains(noRedirect.Findings, f => f.Contains("is not redirected to https on websecure", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_nginx_ingress_without_its_tls_secret_or_with_the_redirect_off_fails_the_tls_check()
+    {
+        Assert.True(Check(Dev, EdgeChecks.TlsName).Passed);
+        var plain = Check(Dev, EdgeChecks.TlsName, In("manifests/govtech.yaml", "  tls:\n    - hosts:\n        - govtech.dev.example.com\n      secretName: edge-tls\n", string.Empty));
+        Assert.Contains(plain.Findings, f => f.StartsWith("Ingress govtech/govtech: no TLS Secret for", StringComparison.Ordinal));
+        var open = Check(Dev, EdgeChecks.TlsName, In("manifests/govtech.yaml", "ingress.kubernetes.io/ssl-redirect: \"True\"", "ingress.kubernetes.io/ssl-redirect: \"False\""));
+        Assert.Contains(open.Findings, f => f.StartsWith("Ingress govtech/govtech: HTTP is not redirected to HTTPS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_palisade_tls_secret_name_the_plan_says_http_only_and_the_key_is_refused_where_it_does_nothing()
+    {
+        var config = File.ReadAllText(Path.Combine(Palisade.Tests.Support.RepoPaths.Root, "Pulumi.dev.yaml")).Replace("  palisade:tlsSecretName: edge-tls\n", string.Empty, StringComparison.Ordinal);
+        var plain = Synthesizer.Synthesize(Palisade.Stacks.Config.StackConfigParser.ParseFile("dev", "Pulumi.dev.yaml", config));
+        Assert.Contains(plain.Checks, c => c.Id == CheckIds.EdgeTls && c.Findings.Any(f => f.Contains("no TLS Secret declared (palisade:tlsSecretName), so its Ingresses serve HTTP only", StringComparison.Ordinal)));
+        Assert.DoesNotContain("tls:", plain.Files["manifests/govtech.yaml"], StringComparison.Ordinal);
+
+        var prod = File.ReadAllText(Path.Combine(Palisade.Tests.Support.RepoPaths.Root, "Pulumi.prod.yaml")).Replace("  palisade:domain: example.com\n", "  palisade:domain: example.com\n  palisade:tlsSecretName: edge-tls\n", StringComparison.Ordinal);
+        var refused = Assert.Throws<Palisade.Components.Diagnostics.InputError>(() => Palisade.Stacks.Platform.StackPlatform.Read(Palisade.Stacks.Config.StackConfigParser.ParseFile("prod", "Pulumi.prod.yaml", prod)));
+        Assert.Contains("tlsSecretName", refused.Message, StringComparison.Ordinal);
+        var invalid = config.Replace("  palisade:domain: dev.example.com\n", "  palisade:domain: dev.example.com\n  palisade:tlsSecretName: Edge_TLS\n", StringComparison.Ordinal);
+        var bad = Assert.Throws<Palisade.Components.Diagnostics.InputError>(() => Palisade.Stacks.Platform.StackPlatform.Read(Palisade.Stacks.Config.StackConfigParser.ParseFile("dev", "Pulumi.dev.yaml", invalid)));
+        Assert.Contains("is not a Secret name", bad.Message, StringComparison.Ordinal);
+    }
 }
