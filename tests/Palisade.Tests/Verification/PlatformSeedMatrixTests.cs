@@ -2,8 +2,6 @@ using System.Net;
 using Palisade.Components.Connectivity;
 using Palisade.Components.Kubernetes;
 using Palisade.Infra.Synthesis;
-using Palisade.Stacks.Config;
-using Palisade.Tests.Support;
 
 namespace Palisade.Tests.Verification;
 
@@ -15,8 +13,7 @@ namespace Palisade.Tests.Verification;
 /// </summary>
 public class PlatformSeedMatrixTests
 {
-    private static readonly SynthesisResult Result = Synthesizer.Synthesize(
-        StackConfigParser.ParseFile("platform", "Pulumi.platform.yaml", File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.platform.yaml"))));
+    private static readonly SynthesisResult Result = Synthesizer.Synthesize(Palisade.Tests.Cloud.CloudStacks.Config("platform"));
 
     private static ConnectivityResult Matrix => Result.Connectivity;
 

@@ -2,8 +2,6 @@ using System.Net;
 using Palisade.Components.Connectivity;
 using Palisade.Components.Kubernetes;
 using Palisade.Infra.Synthesis;
-using Palisade.Stacks.Config;
-using Palisade.Tests.Support;
 
 namespace Palisade.Tests.Verification;
 
@@ -16,8 +14,7 @@ namespace Palisade.Tests.Verification;
 /// </summary>
 public class TomodaSeedMatrixTests
 {
-    private static readonly SynthesisResult Result = Synthesizer.Synthesize(
-        StackConfigParser.ParseFile("tomoda-dev", "Pulumi.tomoda-dev.yaml", File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.tomoda-dev.yaml"))));
+    private static readonly SynthesisResult Result = Synthesizer.Synthesize(Palisade.Tests.Cloud.CloudStacks.Config("tomoda-dev"));
 
     private static ConnectivityResult Matrix => Result.Connectivity;
 
