@@ -35,7 +35,7 @@ public static class CompileVerb
         var config = json is null
             ? ProjectDirectory.Find(context.WorkingDirectory).ReadStack(stack)
             : EngineSecrets.Mark(StackConfigParser.ParseEnvironment(stack, json), StackFileIfPresent(context, stack));
-        var result = StackVerb.WithGate(Synthesizer.Synthesize(config), context.Environment(PromotionGate.OverrideVariable) == "1");
+        var result = StackVerb.WithGate(Synthesizer.Synthesize(config, context.Apps), context.Environment(PromotionGate.OverrideVariable) == "1");
         foreach (var check in result.Checks.Where(c => !c.Passed))
         {
             context.Error.WriteLine($"error: check failed: {check.Label}: {string.Join("; ", check.Findings)}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Palisade.Stacks.Composition;
 using Palisade.Components.Diagnostics;
 using Palisade.Infra.Diff;
 using Palisade.Infra.Process;
@@ -66,7 +67,7 @@ public static class DiffVerb
                 // A stack deleted in the working tree is a diff too (everything deleted), if it exists at the base.
                 var exists = project.Stacks().Contains(stacks[0], StringComparer.Ordinal);
                 head = exists
-                    ? Head(project, stacks[0], "the working tree")
+                    ? Head(project, context.Apps, stacks[0], "the working tree")
                     : DiffSide.Missing(stacks[0], "the working tree", $"Stack '{stacks[0]}' does not exist in the working tree: every resource is deleted.");
                 @base = new RevisionSynthesizer(runner, context.Error, BaseCache.ForUser(context.Environment)).Synthesize(project.Path, revision, stacks[0]);
                 if (!exists && !@base.Exists)
@@ -81,8 +82,8 @@ public static class DiffVerb
                     throw new InputError("diff", "expected two stacks", "Run `diff <stackA> <stackB>` (e.g. `diff dev prod`) or `diff --base <revision> <stack>`.");
                 }
 
-                @base = Head(project, stacks[0], "the working tree");
-                head = Head(project, stacks[1], "the working tree");
+                @base = Head(project, context.Apps, stacks[0], "the working tree");
+                head = Head(project, context.Apps, stacks[1], "the working tree");
             }
 
             var diff = StackDiff.Compare(@base, head);
@@ -91,6 +92,6 @@ public static class DiffVerb
         });
 
     /// <summary>Synthesizes a stack of the working tree in-process (the same files `synth` writes).</summary>
-    private static DiffSide Head(ProjectDirectory project, string stack, string label) =>
-        new(stack, label, Synthesizer.Synthesize(project.ReadStack(stack)).Files);
+    private static DiffSide Head(ProjectDirectory project, AppCatalog apps, string stack, string label) =>
+        new(stack, label, Synthesizer.Synthesize(project.ReadStack(stack), apps).Files);
 }

@@ -1,10 +1,22 @@
 using System.CommandLine;
+using Palisade.Stacks.Composition;
 
 namespace Palisade.Infra.Cli;
 
 /// <summary>The command line: verbs, usage errors mapped to exit code 2, and a last line of defence for bugs (exit 70).</summary>
 public static class PalisadeCli
 {
+    /// <summary>
+    /// The whole command line of a program whose stacks deploy <paramref name="apps"/>: every verb (plan, verify, synth,
+    /// diff, promote, compile, ...) over the current folder and process environment. Returns the exit code.
+    /// </summary>
+    public static int Run(string[] args, AppCatalog apps)
+    {
+        var exitCode = Run(args, () => CommandContext.FromProcess() with { Apps = apps });
+        Palisade.Infra.Process.ChildProcesses.AwaitSignalHandling();
+        return exitCode;
+    }
+
     public static int Run(string[] args, Func<CommandContext> context)
     {
         try

@@ -41,9 +41,9 @@ public static class PromoteVerb
         {
             var project = ProjectDirectory.Find(context.WorkingDirectory);
             PromotionRoute.Check(project, from, to);
-            var source = Synthesizer.Synthesize(project.ReadStack(from));
+            var source = Synthesizer.Synthesize(project.ReadStack(from), context.Apps);
             var targetConfig = project.ReadStack(to);
-            var target = Synthesizer.Synthesize(targetConfig);
+            var target = Synthesizer.Synthesize(targetConfig, context.Apps);
             var fileName = StackConfigParser.FileName(to);
 
             var tree = WorkingTree.Read(runner, project.Path, fileName);

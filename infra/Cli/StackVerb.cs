@@ -15,7 +15,7 @@ public static class StackVerb
     };
 
     public static SynthesisResult Synthesize(CommandContext context, string stack) =>
-        Synthesizer.Synthesize(ProjectDirectory.Find(context.WorkingDirectory).ReadStack(StackName.Parse(stack).Value));
+        Synthesizer.Synthesize(ProjectDirectory.Find(context.WorkingDirectory).ReadStack(StackName.Parse(stack).Value), context.Apps);
 
     /// <summary>Synthesis plus the promotion gate, for the verbs that decide whether a stack may be deployed.</summary>
     public static SynthesisResult SynthesizeGated(CommandContext context, string stack, bool allowUnpromoted) =>

@@ -26,7 +26,7 @@ public static class SynthVerb
         var project = ProjectDirectory.Find(context.WorkingDirectory);
         var rules = new OutputRules(project.Path, Home(context));
         var target = OutputTarget.Resolve(output ?? Path.Join(project.Path, "out", name.Value), context.WorkingDirectory, rules.Project, rules.Home);
-        return Write(context, Synthesizer.Synthesize(project.ReadStack(name.Value)), target, rules, failOnCheck);
+        return Write(context, Synthesizer.Synthesize(project.ReadStack(name.Value), context.Apps), target, rules, failOnCheck);
     });
 
     /// <summary>Writes a synthesized stack and reports it; the exit code says whether every check passed.</summary>

@@ -115,14 +115,14 @@ public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log, B
                 return DiffSide.Missing(stack, label, $"Stack '{stack}' does not exist at {label}: every resource is new.");
             }
 
-            if (!File.Exists(Path.Combine(project, "infra", "Palisade.Infra.csproj")))
+            if (ProgramLocation.Find(project) is not { } program)
             {
-                return DiffSide.Missing(stack, label, $"{label} has no palisade program (infra/Palisade.Infra.csproj): the base is unknown, every resource is shown as new.");
+                return DiffSide.Missing(stack, label, $"{label} has no palisade program ({ProgramLocation.Expected}): the base is unknown, every resource is shown as new.");
             }
 
             var output = Path.Combine(temp, "out");
             log.WriteLine($"diff: building {label} and synthesizing stack {stack} with its own program (dotnet run)");
-            var run = runner.Run("dotnet", SynthArguments(stack, output), project, DotnetEnvironment);
+            var run = runner.Run("dotnet", SynthArguments(program, stack, output), project, DotnetEnvironment);
 
             // Exit 1 is synth's "written, but a check fails": a base whose checks fail is still a base to compare with.
             if (run.ExitCode is 0 or SynthChecksFailed && IsComplete(output))
@@ -157,8 +157,8 @@ public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log, B
     /// The base's own program, built without build servers (<c>--disable-build-servers</c>), so nothing it starts
     /// outlives the run, then <c>synth</c> into <paramref name="output"/>.
     /// </summary>
-    public static IReadOnlyList<string> SynthArguments(string stack, string output) =>
-        ["run", "--project", "infra", "--disable-build-servers", "--", "synth", stack, "--out", output];
+    public static IReadOnlyList<string> SynthArguments(string program, string stack, string output) =>
+        ["run", "--project", program, "--disable-build-servers", "--", "synth", stack, "--out", output];
 
     /// <summary>synth wrote every file: the program exists (older revisions do not write a manifest of their output).</summary>
     private static bool IsComplete(string output) => File.Exists(Path.Combine(output, DiffSide.ProgramFile));

@@ -7,7 +7,7 @@ namespace Palisade.Infra.Promotion;
 /// <summary>
 /// The git state a promotion records: HEAD, and the uncommitted changes (modified, staged, deleted or untracked,
 /// ignored files aside) to anything that decides what is synthesized. Those paths, relative to the project folder,
-/// are <see cref="SynthesisInputs"/>: the code (components/, stacks/, infra/), the stack and project files
+/// are <see cref="SynthesisInputs"/>: the code (components/, stacks/, infra/, examples/, cli/), the stack and project files
 /// (Pulumi*.yaml) and the build settings (solution, project, props/targets, global.json, NuGet config). Tests,
 /// docs, scripts and workflows do not change the synthesized output. The target's own stack file counts as clean
 /// when it differs from HEAD only in the keys promote writes (a re-run of an uncommitted promotion).
@@ -18,7 +18,7 @@ public sealed record WorkingTree(string Head, IReadOnlyList<string> DirtyPaths)
 
     public static readonly IReadOnlyList<string> SynthesisInputs =
     [
-        "components", "stacks", "infra", "Pulumi*.yaml", "*.sln", "*.slnx", "*.csproj", "*.props", "*.targets",
+        "components", "stacks", "infra", "examples", "cli", "Pulumi*.yaml", "*.sln", "*.slnx", "*.csproj", "*.props", "*.targets",
         "global.json", "nuget.config", "NuGet.config", "NuGet.Config",
     ];
 

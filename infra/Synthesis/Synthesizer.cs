@@ -18,9 +18,9 @@ public static class Synthesizer
 {
     public const string WorkloadsFile = "analysis/workloads.yaml";
 
-    public static SynthesisResult Synthesize(StackConfig config)
+    public static SynthesisResult Synthesize(StackConfig config, AppCatalog apps)
     {
-        var stack = StackComposer.Compose(config);
+        var stack = StackComposer.Compose(config, apps);
         var description = Description(config.Stack);
         var program = ProgramEmitter.Emit(stack.Graph, description);
 

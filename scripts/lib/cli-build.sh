@@ -4,16 +4,16 @@
 # Flavors: native (NativeAOT; needs clang and zlib1g-dev) or r2r (ReadyToRun, runs on the installed .NET runtime).
 # PALISADE_BUILD=native|r2r forces one; the default picks native when the toolchain is present.
 #
-# A build lives in infra/bin/compiler/builds/<stamp>/ with a `stamp` file beside the binary. The stamp is a sha256
+# A build lives in cli/bin/compiler/builds/<stamp>/ with a `stamp` file beside the binary. The stamp is a sha256
 # over the flavor, the publish recipe below, and the content of every file MSBuild reads for the CLI: everything
-# under components/, stacks/ and infra/ (but bin/ and obj/) plus the root build files. In a git work tree the
+# under components/, stacks/, infra/, examples/ and cli/ (but bin/ and obj/) plus the root build files. In a git work tree the
 # content comes from git (index blob ids, re-hashed for changed and untracked files), which takes a few
 # milliseconds; elsewhere from sha256sum.
 # Commits, checkouts of identical content and touched-but-unchanged files keep the stamp, so they never rebuild.
 # Build output goes to stderr only: stdout belongs to the program (Pulumi reads the compiled program from it).
 
 palisade_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-palisade_cache="$palisade_root/infra/bin/compiler"
+palisade_cache="$palisade_root/cli/bin/compiler"
 # What MSBuild reads besides the project folders (root props/targets, solution, SDK pin, package sources).
 palisade_root_inputs=(Directory.Build.props Directory.Build.targets Directory.Packages.props Infra.sln global.json
   NuGet.config nuget.config NuGet.Config)
@@ -34,12 +34,12 @@ palisade_flavor() {
 # the index.
 palisade_inputs() {
   # Build output is never an input, even where .gitignore does not say so.
-  local specs=(components stacks infra "${palisade_root_inputs[@]}" ':(exclude,glob)**/bin/**' ':(exclude,glob)**/obj/**')
+  local specs=(components stacks infra examples cli "${palisade_root_inputs[@]}" ':(exclude,glob)**/bin/**' ':(exclude,glob)**/obj/**')
   local -A blob=()
   local entry path changed=() ids=() i
   if ! git -C "$palisade_root" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     (cd "$palisade_root" && {
-      find components stacks infra \( -name bin -o -name obj \) -prune -o -type f -print0 2>/dev/null
+      find components stacks infra examples cli \( -name bin -o -name obj \) -prune -o -type f -print0 2>/dev/null
       for f in "${palisade_root_inputs[@]}"; do [ ! -f "$f" ] || printf '%s\0' "$f"; done
     } | LC_ALL=C sort -z | xargs -0 -r sha256sum --)
     return 0
@@ -76,7 +76,7 @@ palisade_publish() {
   if ! (
     [ -z "${palisade_lock_fd:-}" ] || eval "exec $palisade_lock_fd>&-"
     export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-    exec dotnet publish "$palisade_root/infra/Palisade.Infra.csproj" -c Release --use-current-runtime \
+    exec dotnet publish "$palisade_root/cli/Palisade.Cli.csproj" -c Release --use-current-runtime \
       -p:PalisadePublish="$flavor" -p:UseArtifactsOutput=true -p:ArtifactsPath="$palisade_cache/obj-$flavor" \
       -o "$staging" -nologo -v quiet </dev/null >"$log" 2>&1
   ); then

@@ -1,7 +1,6 @@
 using Palisade.Components.Diagnostics;
 using Palisade.Components.Graph;
 using Palisade.Components.ZeroTrust;
-using Palisade.Stacks.Apps;
 using Palisade.Stacks.Config;
 using Palisade.Stacks.Platform;
 
@@ -15,10 +14,10 @@ public static class StackComposer
 {
     public const string KubernetesVersion = ClusterProvider.PackageVersion;
 
-    public static SynthesizedStack Compose(StackConfig config)
+    public static SynthesizedStack Compose(StackConfig config, AppCatalog catalog)
     {
         var platform = StackPlatform.Read(config);
-        var specs = AppSpecs(config, platform);
+        var specs = AppSpecs(config, platform, catalog);
         var graph = new ResourceGraph(ConfigSchema.Project, config.Stack);
         var cluster = platform.Cloud.Compose(graph, platform);
         var peers = platform.Peers;
@@ -53,13 +52,15 @@ public static class StackComposer
         };
     }
 
-    private static List<AppSpec> AppSpecs(StackConfig config, StackPlatform platform)
+    private static List<AppSpec> AppSpecs(StackConfig config, StackPlatform platform, AppCatalog catalog)
     {
         var specs = new List<AppSpec>();
         foreach (var name in platform.Apps)
         {
-            var spec = AppCatalog.Find(name) ?? throw config.Error(ConfigSchema.Apps, $"unknown app '{name}'",
-                $"Use one of: {string.Join(", ", AppCatalog.Names)} (apps are registered in stacks/Apps/AppCatalog.cs).");
+            var spec = catalog.Find(name) ?? throw config.Error(ConfigSchema.Apps, $"unknown app '{name}'",
+                catalog.Names.Any()
+                    ? $"Use one of: {string.Join(", ", catalog.Names)} (apps are registered in {catalog.RegisteredIn})."
+                    : $"The program registers no apps: add them to {catalog.RegisteredIn}.");
             AppValidator.Validate(spec);
             ServiceFlows.Validate(config, platform, spec);
             if (platform.Cloud.Dataplane.Cni == Palisade.Components.Connectivity.CniProfile.EksVpcCni)

@@ -70,7 +70,7 @@ public static class QuickBenchmark
         foreach (var stack in SynthesisBenchmarks.Stacks)
         {
             var config = SynthesisBenchmarks.Load(stack);
-            var (median, min, allocated) = Measurement.Measure(() => Palisade.Infra.Synthesis.Synthesizer.Synthesize(config), Runs);
+            var (median, min, allocated) = Measurement.Measure(() => Palisade.Infra.Synthesis.Synthesizer.Synthesize(config, Palisade.Examples.ExampleApps.Catalog), Runs);
             output.WriteLine(string.Create(culture, $"{stack,-6} median {median:F1} ms, min {min:F1} ms, {allocated / 1048576.0:F1} MiB allocated/run"));
         }
 

@@ -19,7 +19,7 @@ public class SynthesisBenchmarks
     public void Setup() => config = Load(Stack);
 
     [Benchmark]
-    public SynthesisResult Synthesize() => Synthesizer.Synthesize(config);
+    public SynthesisResult Synthesize() => Synthesizer.Synthesize(config, Palisade.Examples.ExampleApps.Catalog);
 
     public static StackConfig Load(string stack)
     {

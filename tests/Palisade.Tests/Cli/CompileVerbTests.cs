@@ -92,7 +92,7 @@ public class CompileVerbTests
         using var project = TestProject.WithRepoStacks();
         foreach (var stack in new ProjectDirectory(project.Path).Stacks())
         {
-            var result = Synthesizer.Synthesize(new ProjectDirectory(project.Path).ReadStack(stack));
+            var result = TestApps.Synthesize(new ProjectDirectory(project.Path).ReadStack(stack));
             foreach (var provider in result.Stack.Graph.Resources.Where(r => r.IsProvider))
             {
                 Assert.Equal(PackageCatalog.Versions[provider.Package], provider.Options.Version);

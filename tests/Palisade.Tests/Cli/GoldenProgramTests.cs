@@ -14,7 +14,7 @@ public class GoldenProgramTests
     [InlineData("tomoda-dev")]
     public void Synthesized_files_match_the_golden_files(string stack)
     {
-        var result = Synthesizer.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack(stack));
+        var result = TestApps.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack(stack));
 
         foreach (var (path, text) in result.Files)
         {
@@ -29,7 +29,7 @@ public class GoldenProgramTests
     public void The_gke_fixture_stack_matches_its_golden_files()
     {
         var path = Path.Combine(RepoPaths.TestProject, "Fixtures", "stacks", "Pulumi.gke.yaml");
-        var result = Synthesizer.Synthesize(StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", File.ReadAllText(path)));
+        var result = TestApps.Synthesize(StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", File.ReadAllText(path)));
 
         Assert.True(result.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {string.Join(" / ", c.Findings)}")));
         foreach (var (file, text) in result.Files)
@@ -48,7 +48,7 @@ public class GoldenProgramTests
     public void The_eks_pod_identity_fixture_stack_matches_its_golden_files()
     {
         var path = Path.Combine(RepoPaths.TestProject, "Fixtures", "stacks", "Pulumi.eks-pod-identity.yaml");
-        var result = Synthesizer.Synthesize(StackConfigParser.ParseFile("eks-pod-identity", "Pulumi.eks-pod-identity.yaml", File.ReadAllText(path)));
+        var result = TestApps.Synthesize(StackConfigParser.ParseFile("eks-pod-identity", "Pulumi.eks-pod-identity.yaml", File.ReadAllText(path)));
 
         Assert.True(result.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {string.Join(" / ", c.Findings)}")));
         foreach (var (file, text) in result.Files)

@@ -73,7 +73,7 @@ public class SynthVerbTests
     [InlineData(Alb, "Pulumi.bad.yaml: palisade:certificateArn: the required key is missing")]
     [InlineData(Alb + Certificate + "  palisade:wafRateLimit: 2000\n", "Pulumi.bad.yaml: palisade:wafRateLimit: the key is no longer read")]
     [InlineData(Aws + "  palisade:nginxRps: 100\n", "Pulumi.bad.yaml: palisade:nginxRps: the key is no longer read")]
-    [InlineData(Aws, "stacks/Apps/VotingApp.cs: app 'voting' ingress routes[0] (/ -> frontend) limits.connections: ingress nginx cannot enforce 20 connections per client")]
+    [InlineData(Aws, "examples/VotingApp.cs: app 'voting' ingress routes[0] (/ -> frontend) limits.connections: ingress nginx cannot enforce 20 connections per client")]
     [InlineData(Aws + "  palisade:unenforcedLimits: [requestsPerSecond]\n", "Pulumi.bad.yaml: palisade:unenforcedLimits: ingress nginx enforces requestsPerSecond")]
     [InlineData(Aws + "  palisade:unenforcedLimits: [speed]\n", "Pulumi.bad.yaml: palisade:unenforcedLimits: unknown limit 'speed'")]
     [InlineData("config:\n  palisade:apps: [voting]\n  palisade:cloud: aws\n", "Pulumi.bad.yaml: aws:region: the required key is missing")]

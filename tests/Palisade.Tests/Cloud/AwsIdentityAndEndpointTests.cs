@@ -107,14 +107,14 @@ public class AwsIdentityAndEndpointTests
         var checks = ConnectivityChecks.Run(Synthesizer.AnalyzeRendered(files, result.Stack.Platform.Cloud.Dataplane), result.Declared);
         Assert.Contains(checks, c => !c.Passed && c.Name.StartsWith("Instance metadata", StringComparison.Ordinal));
 
-        var irsa = Synthesizer.Synthesize(CloudStacks.Config("prod"));
+        var irsa = TestApps.Synthesize(CloudStacks.Config("prod"));
         Assert.True(irsa.Connectivity.ToExternal("govtech/backend[Deployment]", Agent).IsEmpty);
     }
 
     [Fact]
     public void An_unknown_identity_mechanism_is_refused_naming_the_key()
     {
-        var error = Assert.Throws<InputError>(() => StackComposer.Compose(CloudStacks.Parse(With("  palisade:awsIdentity: kiam\n"))));
+        var error = Assert.Throws<InputError>(() => TestApps.Compose(CloudStacks.Parse(With("  palisade:awsIdentity: kiam\n"))));
         Assert.Contains("palisade:awsIdentity", error.Message);
         Assert.Contains("pod-identity", error.Message);
     }
@@ -129,7 +129,7 @@ public class AwsIdentityAndEndpointTests
         Assert.True(result.Connectivity.ToExternal("govtech/frontend[Deployment]", endpoint).IsEmpty);
         Assert.True(result.Connectivity.ToExternal("govtech/backend[Deployment]", IPAddress.Parse("10.20.251.10")).IsEmpty);
 
-        var without = Synthesizer.Synthesize(CloudStacks.Config("prod"));
+        var without = TestApps.Synthesize(CloudStacks.Config("prod"));
         Assert.True(without.Connectivity.ToExternal("govtech/backend[Deployment]", endpoint).IsEmpty);
     }
 
@@ -139,7 +139,7 @@ public class AwsIdentityAndEndpointTests
     [InlineData("    - 10.20.250.0/24\n    - 10.20.250.0/26\n", "overlaps")]
     public void Vpc_endpoint_cidrs_must_lie_inside_the_vpc(string items, string expected)
     {
-        var error = Assert.Throws<InputError>(() => StackComposer.Compose(CloudStacks.Parse(With("  palisade:vpcEndpointCidrs:\n" + items))));
+        var error = Assert.Throws<InputError>(() => TestApps.Compose(CloudStacks.Parse(With("  palisade:vpcEndpointCidrs:\n" + items))));
         Assert.Contains("palisade:vpcEndpointCidrs", error.Message);
         Assert.Contains(expected, error.Message);
     }
@@ -150,7 +150,7 @@ public class AwsIdentityAndEndpointTests
         var dev = File.ReadAllText(Path.Combine(Support.RepoPaths.Root, "Pulumi.dev.yaml"))
             .Replace("  palisade:vpcCidr: 10.10.0.0/16\n", "", StringComparison.Ordinal)
             .Replace("  palisade:cloud: aws\n", "  palisade:cloud: aws\n  palisade:vpcEndpointCidrs:\n    - 10.0.250.0/26\n", StringComparison.Ordinal);
-        var error = Assert.Throws<InputError>(() => StackComposer.Compose(CloudStacks.Parse(dev)));
+        var error = Assert.Throws<InputError>(() => TestApps.Compose(CloudStacks.Parse(dev)));
         Assert.Contains("palisade:vpcCidr is not set", error.Message);
     }
 }

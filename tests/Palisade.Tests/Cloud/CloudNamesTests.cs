@@ -25,7 +25,7 @@ public class CloudNamesTests
     /// <summary>Each scoped name with its type: IAM roles and policies, say, are separate name spaces.</summary>
     private static List<string> Names(string stack, string yaml)
     {
-        var graph = StackComposer.Compose(StackConfigParser.ParseFile(stack, $"Pulumi.{stack}.yaml", yaml)).Graph;
+        var graph = TestApps.Compose(StackConfigParser.ParseFile(stack, $"Pulumi.{stack}.yaml", yaml)).Graph;
         return graph.Resources
             .SelectMany(r => ScopedNames.Where(n => n.Type == r.Type).Select(n => $"{r.Type} {((StringValue)r.Prop(n.Property)).Text}"))
             .ToList();

@@ -14,7 +14,7 @@ public static class CloudStacks
         ? StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", File.ReadAllText(GkeFixture))
         : StackConfigParser.ParseFile(stack, $"Pulumi.{stack}.yaml", File.ReadAllText(Path.Combine(RepoPaths.Root, $"Pulumi.{stack}.yaml")));
 
-    public static SynthesizedStack Compose(string stack) => StackComposer.Compose(Config(stack));
+    public static SynthesizedStack Compose(string stack) => TestApps.Compose(Config(stack));
 
     public static StackConfig Parse(string yaml) => StackConfigParser.ParseFile("t", "Pulumi.t.yaml", yaml);
 

@@ -120,7 +120,7 @@ public class EksClusterAdminsTests
     public void A_bad_administrator_list_names_the_key(string list)
     {
         var yaml = File.ReadAllText(Path.Combine(Palisade.Tests.Support.RepoPaths.Root, "Pulumi.dev.yaml")) + $"  palisade:adminRoleArns: {list}\n";
-        var error = Assert.Throws<Palisade.Components.Diagnostics.InputError>(() => Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(yaml)));
+        var error = Assert.Throws<Palisade.Components.Diagnostics.InputError>(() => TestApps.Compose(CloudStacks.Parse(yaml)));
         Assert.Equal("Pulumi.t.yaml: palisade:adminRoleArns", error.Location);
     }
 }

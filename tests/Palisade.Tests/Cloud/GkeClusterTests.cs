@@ -16,11 +16,11 @@ public class GkeClusterTests
                 .Replace("  palisade:policyEventLogs: true\n", string.Empty, StringComparison.Ordinal);
         }
 
-        return StackComposer.Compose(Palisade.Stacks.Config.StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", text)).Graph;
+        return TestApps.Compose(Palisade.Stacks.Config.StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", text)).Graph;
     }
 
     private static ResourceGraph ComposeWith(string lines) =>
-        StackComposer.Compose(Palisade.Stacks.Config.StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", File.ReadAllText(CloudStacks.GkeFixture) + lines)).Graph;
+        TestApps.Compose(Palisade.Stacks.Config.StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", File.ReadAllText(CloudStacks.GkeFixture) + lines)).Graph;
 
     [Fact]
     public void Dataplane_v2_is_the_default_and_sets_nothing_of_calico()

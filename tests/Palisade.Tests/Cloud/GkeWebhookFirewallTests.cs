@@ -11,7 +11,7 @@ namespace Palisade.Tests.Cloud;
 public class GkeWebhookFirewallTests
 {
     private static ResourceGraph Compose(string fixture) =>
-        StackComposer.Compose(StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", fixture)).Graph;
+        TestApps.Compose(StackConfigParser.ParseFile("gke", "Pulumi.gke.yaml", fixture)).Graph;
 
     private static string Shipped => File.ReadAllText(CloudStacks.GkeFixture);
 

@@ -75,7 +75,7 @@ public class IngressTests
     [Fact]
     public void The_community_controller_keeps_its_annotations_and_its_pinned_component()
     {
-        var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(CommunityStack)).Graph;
+        var graph = TestApps.Compose(CloudStacks.Parse(CommunityStack)).Graph;
         var annotations = Annotations(graph.Resource("govtech-govtech-ingress"));
         Assert.Equal(new StringValue("100"), annotations["nginx.ingress.kubernetes.io/limit-rps"]);
         Assert.Equal(new StringValue("1"), annotations["nginx.ingress.kubernetes.io/limit-burst-multiplier"]);
@@ -96,7 +96,7 @@ public class IngressTests
         const string stack = "config:\n  palisade:apps: [voting]\n  palisade:kubeContext: c\n  palisade:ingress: external\n  palisade:ingressController: nginx\n" +
                              "  palisade:ingressNamespace: edge\n  palisade:ingressPodLabels:\n    app: edge-nginx\n  palisade:ingressClassName: edge\n" +
                              "  palisade:unenforcedLimits: [connections]\n  palisade:domain: example.com\n";
-        var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(stack)).Graph;
+        var graph = TestApps.Compose(CloudStacks.Parse(stack)).Graph;
         var ingress = graph.Resource("voting-voting-frontend-ingress");
         Assert.Equal(new StringValue("edge"), ingress.Prop("spec.ingressClassName"));
         Assert.Equal(new StringValue("100r/s"), Annotations(ingress)["nginx.org/limit-req-rate"]);
@@ -244,7 +244,7 @@ public class IngressTests
     [Fact]
     public void On_an_existing_cluster_nginx_ingresses_are_emitted_without_installing_a_controller()
     {
-        var graph = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(
+        var graph = TestApps.Compose(CloudStacks.Parse(
             "config:\n  palisade:apps: [voting]\n  palisade:kubeContext: x\n  palisade:ingress: nginx\n  palisade:unenforcedLimits: [connections]\n  palisade:domain: example.com\n")).Graph;
         var ingress = graph.Resource("voting-voting-frontend-ingress");
         Assert.Equal("voting.example.com", Palisade.Infra.Emit.ResolvedValues.Text(ingress.Prop("spec.rules.0.host")!));
@@ -252,7 +252,7 @@ public class IngressTests
         Assert.Null(graph.Find("nginx-ingress"));
         Assert.DoesNotContain(graph.Resources, r => r.Package is "aws" or "gcp");
 
-        var plain = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse("config:\n  palisade:apps: [voting]\n")).Graph;
+        var plain = TestApps.Compose(CloudStacks.Parse("config:\n  palisade:apps: [voting]\n")).Graph;
         Assert.DoesNotContain(plain.Resources, r => r.Type == KubernetesTypes.Ingress);
     }
 }

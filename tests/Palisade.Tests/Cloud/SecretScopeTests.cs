@@ -4,7 +4,7 @@ using Palisade.Components.Gcp;
 using Palisade.Components.Graph;
 using Palisade.Components.Identity;
 using Palisade.Components.ZeroTrust;
-using Palisade.Stacks.Apps;
+using Palisade.Examples;
 
 namespace Palisade.Tests.Cloud;
 

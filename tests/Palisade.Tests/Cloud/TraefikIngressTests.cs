@@ -62,7 +62,7 @@ public class TraefikIngressTests
     {
         var allowances = Tomoda.Policies.Where(p => p.Role == PolicyRole.PlatformAllowance).Select(p => $"{p.Namespace}/{p.Name}").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["tomoda/tomoda-api-from-ingress-controller", "tomoda/tomoda-frontend-from-ingress-controller"], allowances);
-        var rendered = Palisade.Infra.Synthesis.Synthesizer.Synthesize(CloudStacks.Config("tomoda-dev")).Files["manifests/tomoda.yaml"];
+        var rendered = TestApps.Synthesize(CloudStacks.Config("tomoda-dev")).Files["manifests/tomoda.yaml"];
         Assert.Contains("app.kubernetes.io/instance: traefik-traefik-system", rendered, StringComparison.Ordinal);
     }
 
@@ -116,7 +116,7 @@ public class TraefikIngressTests
     [Fact]
     public void No_app_may_run_in_the_traefik_namespace()
     {
-        var error = Assert.Throws<InputError>(() => StackComposer.Compose(CloudStacks.Parse(Gcp + "  palisade:ingressNamespace: data\n")));
+        var error = Assert.Throws<InputError>(() => TestApps.Compose(CloudStacks.Parse(Gcp + "  palisade:ingressNamespace: data\n")));
         Assert.Contains("the namespace of the traefik ingress controller", error.Message);
     }
 
@@ -151,7 +151,7 @@ public class TraefikIngressTests
     [Fact]
     public void A_platform_teams_traefik_gets_the_middlewares_for_its_class_and_nothing_is_installed()
     {
-        var stack = StackComposer.Compose(CloudStacks.Parse("""
+        var stack = TestApps.Compose(CloudStacks.Parse("""
             config:
               palisade:apps: [voting]
               palisade:kubeContext: test

@@ -15,7 +15,7 @@ public sealed class NoWorkloadsTests : IDisposable
 
     public NoWorkloadsTests()
     {
-        var result = Synthesizer.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack("dev"));
+        var result = TestApps.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack("dev"));
         foreach (var (path, text) in result.Files.Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal) || f.Key.StartsWith("analysis/", StringComparison.Ordinal)))
         {
             var file = Path.Combine(output.FullName, path);

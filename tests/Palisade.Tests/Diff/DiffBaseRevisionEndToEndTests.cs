@@ -15,7 +15,7 @@ public sealed class DiffBaseRevisionEndToEndTests : IDisposable
 {
     private readonly string repository = Path.Combine(Path.GetTempPath(), "palisade-tests", "diff-e2e-" + Guid.NewGuid().ToString("N"));
 
-    private static readonly string[] Copied = ["Directory.Build.props", "Infra.sln", "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml", "components", "stacks", "infra", "scripts"];
+    private static readonly string[] Copied = ["Directory.Build.props", "Infra.sln", "Pulumi.yaml", "Pulumi.dev.yaml", "Pulumi.prod.yaml", "components", "stacks", "infra", "examples", "cli", "scripts"];
 
     [Palisade.Tests.Reliability.SlowFact]
     public void Diff_against_HEAD_shows_the_opened_flow_and_leaves_the_working_tree_unchanged()
@@ -41,7 +41,7 @@ public sealed class DiffBaseRevisionEndToEndTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         var cache = Path.Combine(repository + "-cache");
-        var context = new CommandContext(repository, v => v == "XDG_CACHE_HOME" ? cache : null, output, error);
+        var context = TestApps.Context(repository, v => v == "XDG_CACHE_HOME" ? cache : null, output, error);
         var exit = PalisadeCli.Run(["diff", "--base", "HEAD", "dev"], () => context);
 
         Assert.True(exit == 0, error.ToString());

@@ -98,7 +98,7 @@ public class DiffVerbTests
         runner.Setup(r => r.Run("dotnet", It.IsAny<IReadOnlyList<string>>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>?>()))
             .Returns((string _, IReadOnlyList<string> args, string _, IReadOnlyDictionary<string, string?>? _) =>
             {
-                Assert.Equal(RevisionSynthesizer.SynthArguments("dev", args[^1]), args);
+                Assert.Equal(RevisionSynthesizer.SynthArguments("infra", "dev", args[^1]), args);
                 if (dotnetResult is { Succeeded: false })
                 {
                     return dotnetResult;
@@ -135,7 +135,7 @@ public class DiffVerbTests
     {
         using var project = TestProject.WithRepoStacks();
         var baseConfig = File.ReadAllText(Path.Combine(project.Path, "Pulumi.dev.yaml")).Replace("palisade:nodeMaxSize: 3", "palisade:nodeMaxSize: 4");
-        var baseFiles = Synthesizer.Synthesize(StackConfigParser.ParseFile("dev", "Pulumi.dev.yaml", baseConfig)).Files;
+        var baseFiles = TestApps.Synthesize(StackConfigParser.ParseFile("dev", "Pulumi.dev.yaml", baseConfig)).Files;
         var tree = BaseTree(project);
         var runner = FakeRunner(project.Path, tree, baseFiles);
         var before = Snapshot(project.Path);
@@ -213,7 +213,7 @@ public class DiffVerbTests
     public void A_stack_deleted_in_the_working_tree_shows_every_resource_deleted()
     {
         using var project = TestProject.WithRepoStacks();
-        var baseFiles = Synthesizer.Synthesize(new ProjectDirectory(project.Path).ReadStack("dev")).Files;
+        var baseFiles = TestApps.Synthesize(new ProjectDirectory(project.Path).ReadStack("dev")).Files;
         var tree = BaseTree(project);
         File.Delete(Path.Combine(project.Path, "Pulumi.dev.yaml"));
         var runner = FakeRunner(project.Path, tree, baseFiles);

@@ -21,8 +21,8 @@ namespace Palisade.Tests.Guardrails;
 /// </summary>
 public class GuardrailTests
 {
-    private static readonly SynthesisResult Dev = Synthesizer.Synthesize(CloudStacks.Config("dev"));
-    private static readonly SynthesisResult Platform = Synthesizer.Synthesize(CloudStacks.Config("platform"));
+    private static readonly SynthesisResult Dev = TestApps.Synthesize(CloudStacks.Config("dev"));
+    private static readonly SynthesisResult Platform = TestApps.Synthesize(CloudStacks.Config("platform"));
 
     private static ClusterModel Rendered(IReadOnlyDictionary<string, string> files) =>
         ManifestDirectoryReader.Parse(files.Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal)).Select(f => new ManifestFile(f.Key, f.Value))).Cluster;
@@ -35,7 +35,7 @@ public class GuardrailTests
     [InlineData("platform", ClusterPolicyKind.ClusterNetworkPolicy)]
     public void Guardrails_are_admin_tier_cluster_policies_of_the_targets_api_and_hold(string stack, ClusterPolicyKind kind)
     {
-        var result = stack == "dev" ? Dev : stack == "platform" ? Platform : Synthesizer.Synthesize(CloudStacks.Config(stack));
+        var result = stack == "dev" ? Dev : stack == "platform" ? Platform : TestApps.Synthesize(CloudStacks.Config(stack));
         var policies = Rendered(result.Files).EffectiveClusterPolicies.Where(p => p.Name.StartsWith(GuardrailPolicies.Prefix, StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(policies);
@@ -126,7 +126,7 @@ public class GuardrailTests
     [Fact]
     public void A_gke_stack_keeps_namespaced_guardrails_with_a_warning_and_logs_policy_decisions()
     {
-        var result = Synthesizer.Synthesize(CloudStacks.Config("gke"));
+        var result = TestApps.Synthesize(CloudStacks.Config("gke"));
 
         Assert.DoesNotContain(result.Checks, c => c.Id == CheckIds.GuardrailsClusterTier || c.Id == CheckIds.GuardrailsHold);
         Assert.Empty(Rendered(result.Files).EffectiveClusterPolicies);
@@ -150,11 +150,11 @@ public class GuardrailTests
     public void Flow_logging_is_not_available_on_gke_calico_nor_on_an_existing_cluster()
     {
         var calico = File.ReadAllText(CloudStacks.GkeFixture).Replace("palisade:gkeNetworkPolicy: dataplane-v2", "palisade:gkeNetworkPolicy: calico", StringComparison.Ordinal);
-        var error = Assert.Throws<InputError>(() => StackComposer.Compose(CloudStacks.Parse(calico)));
+        var error = Assert.Throws<InputError>(() => TestApps.Compose(CloudStacks.Parse(calico)));
         Assert.Contains("palisade:policyEventLogs", error.Message, StringComparison.Ordinal);
         Assert.Contains("Dataplane V2", error.Message, StringComparison.Ordinal);
 
-        var existing = StackComposer.Compose(CloudStacks.Parse("config:\n  palisade:apps: [voting]\n"));
+        var existing = TestApps.Compose(CloudStacks.Parse("config:\n  palisade:apps: [voting]\n"));
         Assert.StartsWith("not available", Assert.Single(existing.Assumptions, a => a.Subject == "flow logging").Statement, StringComparison.Ordinal);
         Assert.StartsWith("WARNING", Assert.Single(existing.Assumptions, a => a.Subject == "guardrails").Statement, StringComparison.Ordinal);
     }
@@ -162,11 +162,11 @@ public class GuardrailTests
     [Fact]
     public void An_unknown_cluster_policy_api_is_refused_naming_the_key_and_the_choices()
     {
-        var error = Assert.Throws<InputError>(() => StackComposer.Compose(CloudStacks.Parse("config:\n  palisade:apps: [voting]\n  palisade:clusterPolicyApi: v1alpha1\n")));
+        var error = Assert.Throws<InputError>(() => TestApps.Compose(CloudStacks.Parse("config:\n  palisade:apps: [voting]\n  palisade:clusterPolicyApi: v1alpha1\n")));
         Assert.Contains("palisade:clusterPolicyApi", error.Message, StringComparison.Ordinal);
         Assert.Contains("v1alpha2, none", error.Message, StringComparison.Ordinal);
 
-        var onAws = Assert.Throws<InputError>(() => StackComposer.Compose(CloudStacks.Parse(File.ReadAllText(Path.Combine(Support.RepoPaths.Root, "Pulumi.dev.yaml"))
+        var onAws = Assert.Throws<InputError>(() => TestApps.Compose(CloudStacks.Parse(File.ReadAllText(Path.Combine(Support.RepoPaths.Root, "Pulumi.dev.yaml"))
             .Replace("config:\n", "config:\n  palisade:clusterPolicyApi: v1alpha2\n", StringComparison.Ordinal))));
         Assert.Contains("palisade:clusterPolicyApi", onAws.Message, StringComparison.Ordinal);
     }

@@ -43,5 +43,5 @@ public static class PromotionFixtures
         """;
 
     public static SynthesisResult Synthesize(string yaml, string stack) =>
-        Synthesizer.Synthesize(StackConfigParser.ParseFile(stack, $"Pulumi.{stack}.yaml", yaml));
+        TestApps.Synthesize(StackConfigParser.ParseFile(stack, $"Pulumi.{stack}.yaml", yaml));
 }

@@ -18,7 +18,7 @@ public class BuildStampTests
         Assert.Equal(before, repo.Stamp());
 
         repo.Touch(SourceFile);
-        repo.Touch("infra/Cli/Program.cs");
+        repo.Touch("cli/Program.cs");
         Assert.Equal(before, repo.Stamp());
 
         repo.Append("README.md", "\nNot a build input.\n");
@@ -32,20 +32,20 @@ public class BuildStampTests
     {
         using var repo = RepoCopy.WithGit();
         var original = repo.Stamp();
-        var program = repo.Read("infra/Cli/Program.cs");
+        var program = repo.Read("cli/Program.cs");
         var seen = new HashSet<string> { original };
 
-        repo.Append("infra/Cli/Program.cs", "// changed\n");
+        repo.Append("cli/Program.cs", "// changed\n");
         Assert.True(seen.Add(repo.Stamp()), "an unstaged edit of a C# file");
 
-        repo.Git("add", "infra/Cli/Program.cs");
+        repo.Git("add", "cli/Program.cs");
         var staged = repo.Stamp();
         Assert.NotEqual(original, staged);
 
         repo.Git("commit", "-q", "-m", "edit");
         Assert.Equal(staged, repo.Stamp());
 
-        repo.Write("infra/Cli/Program.cs", program);
+        repo.Write("cli/Program.cs", program);
         Assert.Equal(original, repo.Stamp());
 
         repo.Write("stacks/Probe.cs", "namespace Probe;\n");
@@ -81,10 +81,10 @@ public class BuildStampTests
         using var repo = RepoCopy.WithoutGit();
         var before = repo.Stamp();
 
-        repo.Touch("infra/Cli/Program.cs");
+        repo.Touch("cli/Program.cs");
         Assert.Equal(before, repo.Stamp());
 
-        repo.Append("infra/Cli/Program.cs", "// changed\n");
+        repo.Append("cli/Program.cs", "// changed\n");
         var changed = repo.Stamp();
         Assert.NotEqual(before, changed);
 

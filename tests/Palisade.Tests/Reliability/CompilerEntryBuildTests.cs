@@ -37,7 +37,7 @@ public class CompilerEntryBuildTests
 
         var warm = await Compile();
         repo.Git("commit", "-q", "--allow-empty", "-m", "empty");
-        repo.Touch("infra/Cli/Program.cs");
+        repo.Touch("cli/Program.cs");
         var afterCommit = await Compile();
         foreach (var run in new[] { warm, afterCommit })
         {
@@ -76,12 +76,12 @@ public class CompilerEntryBuildTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        Assert.Equal(0, CompileVerb.Run(new CommandContext(root, name => environment.GetValueOrDefault(name), output, error)));
+        Assert.Equal(0, CompileVerb.Run(TestApps.Context(root, name => environment.GetValueOrDefault(name), output, error)));
         return output.ToString();
     }
 
     private static List<string> Builds(RepoCopy repo) =>
-        Directory.EnumerateDirectories(Path.Combine(repo.Root, "infra/bin/compiler/builds")).Order(StringComparer.Ordinal).ToList();
+        Directory.EnumerateDirectories(Path.Combine(repo.Root, "cli/bin/compiler/builds")).Order(StringComparer.Ordinal).ToList();
 
     // Runs when the assembly loads, before Main: proof on stderr that the running binary holds this source.
     private static string ProbeSource(string message) => $$"""

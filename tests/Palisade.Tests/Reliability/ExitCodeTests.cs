@@ -168,7 +168,7 @@ public class ExitCodeTests
 
     private static SynthesisResult Failing(TestProject project)
     {
-        var result = Synthesizer.Synthesize(new ProjectDirectory(project.Path).ReadStack("dev"));
+        var result = TestApps.Synthesize(new ProjectDirectory(project.Path).ReadStack("dev"));
         return result with { Checks = [.. result.Checks, new CheckResult(CheckId.Of("injected-failure"), "Injected failure", false, ["what went wrong"])] };
     }
 

@@ -151,7 +151,7 @@ public sealed class PromotionVerbTests : IDisposable
 
             var before = File.ReadAllText(Path.Combine(mount, "Pulumi.prod.yaml"));
             Run("dd", "if=/dev/zero", $"of={Path.Combine(mount, "fill")}", "bs=4k", "count=64");
-            var context = new Palisade.Infra.Cli.CommandContext(mount, _ => null, project.Out, project.Error);
+            var context = TestApps.Context(mount, _ => null, project.Out, project.Error);
 
             Assert.Equal(2, Palisade.Infra.Cli.PalisadeCli.Run(["promote", "dev", "prod", "--base", "none"], () => context));
 

@@ -8,7 +8,7 @@ namespace Palisade.Tests.Reliability;
 /// </summary>
 public sealed class RepoCopy : IDisposable
 {
-    private static readonly string[] Folders = ["components", "stacks", "infra", "scripts"];
+    private static readonly string[] Folders = ["components", "stacks", "infra", "examples", "cli", "scripts"];
 
     private RepoCopy(bool git)
     {

@@ -34,7 +34,7 @@ public sealed class TestProject : IDisposable
     }
 
     public CommandContext Context(IReadOnlyDictionary<string, string>? environment = null) =>
-        new(Path, name => environment?.GetValueOrDefault(name), Out, Error);
+        TestApps.Context(Path, name => environment?.GetValueOrDefault(name), Out, Error);
 
     public int Run(params string[] args) => PalisadeCli.Run(args, () => Context());
 

@@ -6,7 +6,7 @@ using Palisade.Components.ZeroTrust;
 using Palisade.Infra.Checks;
 using Palisade.Infra.Promotion;
 using Palisade.Infra.Synthesis;
-using Palisade.Stacks.Apps;
+using Palisade.Examples;
 using Palisade.Tests.Support;
 
 namespace Palisade.Tests.Verification;
@@ -56,7 +56,7 @@ public class AppInvariantTests
         var data = new TheoryData<string, string>();
         foreach (var (app, stack) in new[] { ("govtech", "nginx"), ("voting", "nginx"), ("govtech", "alb"), ("voting", "alb") })
         {
-            foreach (var invariant in AppCatalog.Find(app)!.Invariants)
+            foreach (var invariant in TestApps.Catalog.Find(app)!.Invariants)
             {
                 data.Add(stack, $"{app}: {invariant}");
             }
@@ -73,10 +73,10 @@ public class AppInvariantTests
     [Fact]
     public void Both_apps_declare_their_seed_boundaries()
     {
-        Assert.Contains(AppInvariant.Never("frontend", "database"), AppCatalog.Find("govtech")!.Invariants);
-        Assert.Contains(AppInvariant.NoEgressBeyondDns("database"), AppCatalog.Find("govtech")!.Invariants);
-        Assert.Contains(AppInvariant.Never("frontend", "postgres"), AppCatalog.Find("voting")!.Invariants);
-        Assert.Contains(AppInvariant.NeverFromOutside("api"), AppCatalog.Find("voting")!.Invariants);
+        Assert.Contains(AppInvariant.Never("frontend", "database"), TestApps.Catalog.Find("govtech")!.Invariants);
+        Assert.Contains(AppInvariant.NoEgressBeyondDns("database"), TestApps.Catalog.Find("govtech")!.Invariants);
+        Assert.Contains(AppInvariant.Never("frontend", "postgres"), TestApps.Catalog.Find("voting")!.Invariants);
+        Assert.Contains(AppInvariant.NeverFromOutside("api"), TestApps.Catalog.Find("voting")!.Invariants);
     }
 
     [Theory]
@@ -171,7 +171,7 @@ public class AppInvariantTests
         var check = InvariantCheckAfter(GovTech, "manifests/govtech.yaml", text => text + DebugPolicy);
 
         Assert.False(check.Passed);
-        Assert.Contains("violated: govtech: never frontend -> database (stacks/Apps/GovTechApp.cs): " +
+        Assert.Contains("violated: govtech: never frontend -> database (examples/GovTechApp.cs): " +
                         "govtech/frontend[Deployment] => govtech/database[StatefulSet] is open on TCP 5432 — allowed by " +
                         "egress of govtech/frontend[Deployment]: NetworkPolicy govtech/debug-frontend-to-database egress[0] (NetworkPolicy tier); " +
                         "ingress of govtech/database[StatefulSet]: NetworkPolicy govtech/debug-frontend-to-database ingress[0] (NetworkPolicy tier)", check.Findings);
@@ -206,7 +206,7 @@ public class AppInvariantTests
 
         Assert.False(check.Passed);
         Assert.Single(check.Findings);
-        Assert.StartsWith("violated: govtech: database has no egress beyond DNS (stacks/Apps/GovTechApp.cs): govtech/database[StatefulSet] => 52.0.0.0-52.255.255.255 is open on TCP 443",
+        Assert.StartsWith("violated: govtech: database has no egress beyond DNS (examples/GovTechApp.cs): govtech/database[StatefulSet] => 52.0.0.0-52.255.255.255 is open on TCP 443",
             check.Findings[0]);
     }
 
@@ -233,7 +233,7 @@ public class AppInvariantTests
             """);
 
         Assert.False(check.Passed);
-        Assert.Contains(check.Findings, f => f.StartsWith("violated: voting: api is never reached from outside the cluster (stacks/Apps/VotingApp.cs): ", StringComparison.Ordinal) &&
+        Assert.Contains(check.Findings, f => f.StartsWith("violated: voting: api is never reached from outside the cluster (examples/VotingApp.cs): ", StringComparison.Ordinal) &&
                                              f.Contains("=> voting-api/api[Deployment] is open on TCP 8000 — allowed by ingress of voting-api/api[Deployment]: NetworkPolicy voting-api/", StringComparison.Ordinal));
     }
 
@@ -246,7 +246,7 @@ public class AppInvariantTests
 
         Assert.Contains("App invariants", output);
         var dev = new Palisade.Infra.Synthesis.ProjectDirectory(project.Path).ReadStack("dev");
-        foreach (var app in Palisade.Stacks.Platform.StackPlatform.Read(dev).Apps.Select(n => AppCatalog.Find(n)!))
+        foreach (var app in Palisade.Stacks.Platform.StackPlatform.Read(dev).Apps.Select(n => TestApps.Catalog.Find(n)!))
         {
             foreach (var invariant in app.Invariants)
             {

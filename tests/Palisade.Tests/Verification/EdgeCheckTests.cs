@@ -10,8 +10,8 @@ namespace Palisade.Tests.Verification;
 /// </summary>
 public class EdgeCheckTests
 {
-    private static readonly SynthesisResult Dev = Synthesizer.Synthesize(CloudStacks.Config("dev"));
-    private static readonly SynthesisResult Prod = Synthesizer.Synthesize(CloudStacks.Config("prod"));
+    private static readonly SynthesisResult Dev = TestApps.Synthesize(CloudStacks.Config("dev"));
+    private static readonly SynthesisResult Prod = TestApps.Synthesize(CloudStacks.Config("prod"));
 
     private static CheckResult Check(SynthesisResult result, string name, Func<string, string, string>? edit = null)
     {
@@ -39,7 +39,7 @@ public class EdgeCheckTests
     [InlineData("tomoda-dev")]
     public void The_shipped_stacks_pass_every_edge_check(string stack)
     {
-        var result = Synthesizer.Synthesize(CloudStacks.Config(stack));
+        var result = TestApps.Synthesize(CloudStacks.Config(stack));
         var edge = result.Checks.Where(c => c.Id.ToString().StartsWith("edge-", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, edge.Count);
         Assert.All(edge, c => Assert.True(c.Passed, string.Join("; ", c.Findings)));
@@ -124,7 +124,7 @@ public class EdgeCheckTests
     [Fact]
     public void A_traefik_route_whose_middleware_loses_its_client_grouping_or_its_amount_fails_the_limits_check()
     {
-        var tomoda = Synthesizer.Synthesize(CloudStacks.Config("tomoda-dev"));
+        var tomoda = TestApps.Synthesize(CloudStacks.Config("tomoda-dev"));
         Assert.True(Check(tomoda, EdgeChecks.LimitsName).Passed);
         var ungrouped = Check(tomoda, EdgeChecks.LimitsName, In("manifests/tomoda.yaml", "  rateLimit:\n    average: 100\n    burst: 100\n    period: \"1s\"\n    sourceCriterion:\n      ipStrategy: {}\n",
             "  rateLimit:\n    average: 100\n    burst: 100\n    period: \"1s\"\n"));
@@ -136,7 +136,7 @@ public class EdgeCheckTests
     [Fact]
     public void A_traefik_ingress_routed_on_plain_http_or_a_release_without_the_redirect_fails_the_tls_check()
     {
-        var tomoda = Synthesizer.Synthesize(CloudStacks.Config("tomoda-dev"));
+        var tomoda = TestApps.Synthesize(CloudStacks.Config("tomoda-dev"));
         Assert.True(Check(tomoda, EdgeChecks.TlsName).Passed);
         var plain = Check(tomoda, EdgeChecks.TlsName, In("manifests/tomoda.yaml", "traefik.ingress.kubernetes.io/router.tls: \"true\"", "traefik.ingress.kubernetes.io/router.tls: \"false\""));
         Assert.Contains(plain.Findings, f => f.StartsWith("Ingress tomoda/tomoda: not routed on websecure with TLS only", StringComparison.Ordinal));
@@ -158,7 +158,7 @@ public class EdgeCheckTests
     public void Without_palisade_tls_secret_name_the_plan_says_http_only_and_the_key_is_refused_where_it_does_nothing()
     {
         var config = File.ReadAllText(Path.Combine(Palisade.Tests.Support.RepoPaths.Root, "Pulumi.dev.yaml")).Replace("  palisade:tlsSecretName: edge-tls\n", string.Empty, StringComparison.Ordinal);
-        var plain = Synthesizer.Synthesize(Palisade.Stacks.Config.StackConfigParser.ParseFile("dev", "Pulumi.dev.yaml", config));
+        var plain = TestApps.Synthesize(Palisade.Stacks.Config.StackConfigParser.ParseFile("dev", "Pulumi.dev.yaml", config));
         Assert.Contains(plain.Checks, c => c.Id == CheckIds.EdgeTls && c.Findings.Any(f => f.Contains("no TLS Secret declared (palisade:tlsSecretName), so its Ingresses serve HTTP only", StringComparison.Ordinal)));
         Assert.DoesNotContain("tls:", plain.Files["manifests/govtech.yaml"], StringComparison.Ordinal);
 

@@ -14,7 +14,7 @@ namespace Palisade.Tests.Verification;
 /// </summary>
 public class LoadBalancerPathTests
 {
-    private static readonly SynthesisResult Prod = Synthesizer.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack("prod"));
+    private static readonly SynthesisResult Prod = TestApps.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack("prod"));
     private static readonly IPAddress InAlbSubnet = IPAddress.Parse("10.20.200.9");
     private static readonly IPAddress ElsewhereInVpc = IPAddress.Parse("10.20.7.9");
 

@@ -13,7 +13,7 @@ namespace Palisade.Tests.Verification;
 /// </summary>
 public class PlatformSeedMatrixTests
 {
-    private static readonly SynthesisResult Result = Synthesizer.Synthesize(Palisade.Tests.Cloud.CloudStacks.Config("platform"));
+    private static readonly SynthesisResult Result = TestApps.Synthesize(Palisade.Tests.Cloud.CloudStacks.Config("platform"));
 
     private static ConnectivityResult Matrix => Result.Connectivity;
 

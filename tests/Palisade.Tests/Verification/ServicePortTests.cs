@@ -22,7 +22,7 @@ public class ServicePortTests
         var check = StackFixtures.Voting().Checks.Single(c => c.Id == CheckIds.ServicePorts);
 
         // A Service per tier that has ports, an Ingress backend per route of the app.
-        var app = Palisade.Stacks.Apps.VotingApp.Define();
+        var app = Palisade.Examples.VotingApp.Define();
         Assert.True(check.Passed, string.Join("; ", check.Findings));
         Assert.Equal($"{app.Tiers.Count(t => t.Ports.Count > 0)} Services target container ports of their pods; " +
                      $"{app.Ingress!.Routes.Count} Ingress backends use ports of their Services", check.Findings.Single());

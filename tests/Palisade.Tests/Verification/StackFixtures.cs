@@ -7,7 +7,7 @@ namespace Palisade.Tests.Verification;
 public static class StackFixtures
 {
     public static SynthesisResult Synthesize(string yaml, string stack = "fixture") =>
-        Synthesizer.Synthesize(StackConfigParser.ParseFile(stack, $"Pulumi.{stack}.yaml", yaml));
+        TestApps.Synthesize(StackConfigParser.ParseFile(stack, $"Pulumi.{stack}.yaml", yaml));
 
     public static SynthesisResult Voting() => Synthesize("""
         config:

@@ -13,8 +13,8 @@ namespace Palisade.Tests.Verification;
 /// </summary>
 public class StrictEnforcementTests
 {
-    private static readonly SynthesisResult Dev = Synthesizer.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack("dev"));
-    private static readonly SynthesisResult Prod = Synthesizer.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack("prod"));
+    private static readonly SynthesisResult Dev = TestApps.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack("dev"));
+    private static readonly SynthesisResult Prod = TestApps.Synthesize(new ProjectDirectory(RepoPaths.Root).ReadStack("prod"));
 
     [Fact]
     public void The_vpc_cni_add_on_runs_in_strict_mode_and_the_cluster_names_its_service_range()
@@ -35,7 +35,7 @@ public class StrictEnforcementTests
     public void Without_the_vpc_cidr_the_add_on_stays_standard_and_the_plan_says_so()
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.dev.yaml")).Replace("  palisade:vpcCidr: 10.10.0.0/16\n", "", StringComparison.Ordinal);
-        var stack = Palisade.Stacks.Composition.StackComposer.Compose(CloudStacks.Parse(text));
+        var stack = TestApps.Compose(CloudStacks.Parse(text));
         var configuration = (MapValue)((FunctionCall)stack.Graph.Resource("eks-vpc-cni").Prop("configurationValues")).Argument;
         Assert.Null(configuration["env"]);
         Assert.Null(stack.Graph.Find("system-baselines"));

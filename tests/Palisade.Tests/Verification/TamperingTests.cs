@@ -57,7 +57,7 @@ public class TamperingTests
         // One finding per workload of the app (every tier resolves names).
         var dns = Check(checks, CheckIds.DnsReachable);
         Assert.False(dns.Passed);
-        Assert.Equal(Palisade.Stacks.Apps.VotingApp.Define().Tiers.Count, dns.Findings.Count);
+        Assert.Equal(Palisade.Examples.VotingApp.Define().Tiers.Count, dns.Findings.Count);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Palisade.Tests.Verification;
 /// </summary>
 public class TomodaSeedMatrixTests
 {
-    private static readonly SynthesisResult Result = Synthesizer.Synthesize(Palisade.Tests.Cloud.CloudStacks.Config("tomoda-dev"));
+    private static readonly SynthesisResult Result = TestApps.Synthesize(Palisade.Tests.Cloud.CloudStacks.Config("tomoda-dev"));
 
     private static ConnectivityResult Matrix => Result.Connectivity;
 

@@ -1,7 +1,7 @@
 using Palisade.Components.Connectivity;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
-using Palisade.Stacks.Apps;
+using Palisade.Examples;
 using System.Net;
 
 namespace Palisade.Tests.Verification;

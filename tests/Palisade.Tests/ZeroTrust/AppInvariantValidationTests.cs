@@ -1,7 +1,7 @@
 using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
-using Palisade.Stacks.Apps;
+using Palisade.Examples;
 
 namespace Palisade.Tests.ZeroTrust;
 
@@ -18,10 +18,10 @@ public class AppInvariantValidationTests
     [Fact]
     public void A_flow_GovTech_forbids_is_refused_naming_the_flow_and_the_invariant()
     {
-        var govtech = AppCatalog.Find("govtech")!;
+        var govtech = TestApps.Catalog.Find("govtech")!;
         var error = Reject(govtech with { Flows = [.. govtech.Flows, new FlowSpec("frontend", "database", 5432)] });
 
-        Assert.Equal($"stacks/Apps/GovTechApp.cs: app 'govtech' flows[{govtech.Flows.Count}] (frontend -> database TCP/5432)", error.Location);
+        Assert.Equal($"examples/GovTechApp.cs: app 'govtech' flows[{govtech.Flows.Count}] (frontend -> database TCP/5432)", error.Location);
         var index = govtech.Invariants.ToList().FindIndex(i => i is ReachableOnlyFrom { Tier: "database" });
         Assert.Equal($"the flow contradicts invariants[{index}] (database is reachable only from backend)", error.Problem);
     }
@@ -29,7 +29,7 @@ public class AppInvariantValidationTests
     [Fact]
     public void Every_never_invariant_of_the_shipped_apps_refuses_the_flow_it_forbids()
     {
-        foreach (var app in AppCatalog.Names.Select(n => AppCatalog.Find(n)!))
+        foreach (var app in TestApps.Catalog.Names.Select(n => TestApps.Catalog.Find(n)!))
         {
             foreach (var never in app.Invariants.OfType<NeverReaches>())
             {

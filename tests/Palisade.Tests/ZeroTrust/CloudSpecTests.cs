@@ -3,7 +3,7 @@ using Palisade.Components.Diagnostics;
 using Palisade.Components.Identity;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
-using Palisade.Stacks.Apps;
+using Palisade.Examples;
 
 namespace Palisade.Tests.ZeroTrust;
 
@@ -63,7 +63,7 @@ public class CloudSpecTests
         var app = TomodaApp.Define();
         var empty = app with { Tiers = app.Tiers.Select(t => t.Name == "api" ? t with { Identity = new CloudIdentitySpec([], [], []) } : t).ToList() };
         var error = Assert.Throws<InputError>(() => AppValidator.Validate(empty));
-        Assert.Equal("stacks/Apps/TomodaApp.cs: app 'tomoda' tier 'api' identity", error.Location);
+        Assert.Equal("examples/TomodaApp.cs: app 'tomoda' tier 'api' identity", error.Location);
         Assert.Contains("says nothing the tier needs on any cloud", error.Message);
     }
 

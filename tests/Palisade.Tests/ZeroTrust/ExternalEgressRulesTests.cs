@@ -1,7 +1,7 @@
 using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
-using Palisade.Stacks.Apps;
+using Palisade.Examples;
 
 namespace Palisade.Tests.ZeroTrust;
 
@@ -50,7 +50,7 @@ public class ExternalEgressRulesTests
         var error = Assert.Throws<InputError>(() => ExternalEgressRules.RefuseSharedCidrs(app));
         Assert.Contains("externalEgress[0] and externalEgress[1]", error.Message);
         Assert.Contains("aws/aws-network-policy-agent#180", error.Message);
-        Assert.Contains("stacks/Apps/GovTechApp.cs", error.Message);
+        Assert.Contains("examples/GovTechApp.cs", error.Message);
 
         ExternalEgressRules.RefuseSharedCidrs(GovTechWith(new ExternalEgressSpec("backend", "0.0.0.0/0", Private, [8443])));
         ExternalEgressRules.RefuseSharedCidrs(GovTechWith(new ExternalEgressSpec("frontend", "0.0.0.0/0", [], [443])));

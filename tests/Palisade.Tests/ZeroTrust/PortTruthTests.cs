@@ -2,7 +2,7 @@ using Palisade.Components.Connectivity;
 using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
-using Palisade.Stacks.Apps;
+using Palisade.Examples;
 using Palisade.Stacks.Composition;
 
 namespace Palisade.Tests.ZeroTrust;
@@ -31,15 +31,15 @@ public class PortTruthTests
     [Fact]
     public void The_shipped_apps_flow_to_ports_their_tiers_expose_and_a_wrong_port_in_one_is_refused()
     {
-        foreach (var name in AppCatalog.Names)
+        foreach (var name in TestApps.Catalog.Names)
         {
-            AppValidator.Validate(AppCatalog.Find(name)!);
+            AppValidator.Validate(TestApps.Catalog.Find(name)!);
         }
 
-        var voting = AppCatalog.Find("voting")!;
+        var voting = TestApps.Catalog.Find("voting")!;
         var error = Reject(voting with { Flows = voting.Flows.Select(f => f.To == "api" ? f with { Port = 8080 } : f).ToList() });
 
-        Assert.StartsWith("stacks/Apps/VotingApp.cs: app 'voting' flows[0] (frontend -> api TCP/8080)", error.Message);
+        Assert.StartsWith("examples/VotingApp.cs: app 'voting' flows[0] (frontend -> api TCP/8080)", error.Message);
         Assert.Contains("(it exposes TCP/8000 http)", error.Problem);
     }
 

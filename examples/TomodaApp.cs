@@ -1,7 +1,7 @@
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 
-namespace Palisade.Stacks.Apps;
+namespace Palisade.Examples;
 
 /// <summary>
 /// tomoda (seed 002) on GKE: the api (8080) and the frontend (8081) behind Traefik, an async worker that only initiates
@@ -52,7 +52,7 @@ public static class TomodaApp
             new ExternalEgressSpec("async", "0.0.0.0/0", PrivateRanges, [443],
                 Description: "HTTPS to the external APIs (Stripe, Google, Apple, LINE, OpenAI), never private ranges"),
         ],
-        Source: "stacks/Apps/TomodaApp.cs")
+        Source: "examples/TomodaApp.cs")
     {
         Ingress = new AppIngressSpec("tomoda",
             [new IngressRouteSpec("/api", "api"), new IngressRouteSpec("/", "frontend")]),

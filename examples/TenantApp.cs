@@ -1,7 +1,7 @@
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 
-namespace Palisade.Stacks.Apps;
+namespace Palisade.Examples;
 
 /// <summary>
 /// A tenant of the multi-tenant platform (seed 003), in a namespace of its own: a web tier behind the platform's
@@ -37,7 +37,7 @@ public static class TenantApp
             new ExternalEgressSpec("api", "0.0.0.0/0", ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], [443],
                 Description: "HTTPS to external APIs only (seed 003 7.5.2: explicit, narrow, port-restricted)"),
         ],
-        Source: "stacks/Apps/TenantApp.cs")
+        Source: "examples/TenantApp.cs")
     {
         Ingress = new AppIngressSpec(tenant, [new IngressRouteSpec("/", "web")]),
         ServiceFlows = [new ServiceFlowSpec("api", "keycloak", 8443)],

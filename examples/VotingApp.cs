@@ -1,7 +1,7 @@
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 
-namespace Palisade.Stacks.Apps;
+namespace Palisade.Examples;
 
 /// <summary>
 /// The voting application: a React frontend, a FastAPI API, a stream consumer, PostgreSQL and Redis over four
@@ -35,7 +35,7 @@ public static class VotingApp
             new FlowSpec("consumer", "postgres", 5432),
         ],
         ExternalEgress: [],
-        Source: "stacks/Apps/VotingApp.cs")
+        Source: "examples/VotingApp.cs")
     {
         Ingress = new AppIngressSpec("voting", [new IngressRouteSpec("/", "frontend")]),
 

@@ -1,7 +1,7 @@
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 
-namespace Palisade.Stacks.Apps;
+namespace Palisade.Examples;
 
 /// <summary>
 /// The GovTech platform (seeds 000 and 001): a frontend served on 80 behind the ingress, a backend on 3000 that reads
@@ -41,7 +41,7 @@ public static class GovTechApp
             new ExternalEgressSpec("backend", "0.0.0.0/0", ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], [443],
                 Description: "HTTPS to public cloud APIs (Secrets Manager, STS), never private ranges"),
         ],
-        Source: "stacks/Apps/GovTechApp.cs")
+        Source: "examples/GovTechApp.cs")
     {
         Ingress = new AppIngressSpec("govtech",
             [new IngressRouteSpec("/api", "backend"), new IngressRouteSpec("/", "frontend")]),

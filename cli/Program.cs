@@ -1,0 +1,4 @@
+using Palisade.Examples;
+using Palisade.Infra.Cli;
+
+return PalisadeCli.Run(args, ExampleApps.Catalog);
