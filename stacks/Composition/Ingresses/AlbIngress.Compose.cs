@@ -17,7 +17,7 @@ public sealed partial record AlbIngress
     protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> exposed)
     {
         var eks = cluster.Eks ?? throw new InvalidOperationException("ingress alb needs an EKS cluster.");
-        var clusterName = eks.Args.Name;
+        var clusterName = eks.Name;
         var region = eks.Args.Region;
         var limits = OneLimitSet(exposed.Select(a => a.App).ToList());
         var controller = AlbController.Create(graph, graph.Root, eks, cluster.KubernetesProvider,

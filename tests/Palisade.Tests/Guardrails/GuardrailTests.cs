@@ -141,7 +141,7 @@ public class GuardrailTests
         Assert.Equal(new BoolValue(true), logging.Prop("objs.0.spec.cluster.deny.log"));
         Assert.Equal(new BoolValue(false), logging.Prop("objs.0.spec.cluster.allow.delegate"));
         Assert.True(logging.Options.RetainOnDelete);
-        Assert.Equal(new BoolValue(true), result.Stack.Graph.Resource(Palisade.Components.Gcp.GkeNetworkLogging.ProviderName).Prop("upsertExistingObjects"));
+        Assert.Equal(new BoolValue(true), result.Stack.Graph.Resource("k8s-upsert").Prop("upsertExistingObjects"));
         Assert.Contains(result.Files["manifests/cluster.yaml"].Split('\n'), l => l == "kind: NetworkLogging");
         Assert.Contains(result.Stack.Assumptions, a => a.Subject == "flow logging" && a.Statement.StartsWith("GKE Dataplane V2 network policy logging", StringComparison.Ordinal));
     }

@@ -44,7 +44,7 @@ public static class SampleApp
         var spec = app ?? Define();
         var namespaces = spec.Namespaces.ToDictionary(ns => ns, ns => ZeroTrustNamespace.Create(graph, graph.Root, new ZeroTrustNamespaceArgs(
             ns, provider, Platform.Dns, Labels.Of(("app.kubernetes.io/part-of", spec.Name)), protect && spec.Tiers.Any(t => t.Namespace == ns && t.Stateful))));
-        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, provider, Platform, namespaces));
+        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs { App = spec, Provider = provider, Platform = Platform, Namespaces = namespaces });
         return (graph, tiered);
     }
 }
