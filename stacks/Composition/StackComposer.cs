@@ -94,6 +94,7 @@ public static class StackComposer
             specs.Add(spec);
         }
 
+        AppObjectNames.RefuseShared(specs);
         return specs;
     }
 }

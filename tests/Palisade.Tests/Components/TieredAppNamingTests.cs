@@ -1,0 +1,57 @@
+using Palisade.Components.Graph;
+using Palisade.Components.Kubernetes;
+using Palisade.Components.ZeroTrust;
+using Palisade.Tests.ZeroTrust;
+
+namespace Palisade.Tests.Components;
+
+public class TieredAppNamingTests
+{
+    private static AppSpec App(string name) => new(
+        name,
+        [
+            new TierSpec("web", $"{name}-web", [new ContainerPort(8080, Name: "http")]) { ExposedPort = "http" },
+            new TierSpec("api", $"{name}-api", [new ContainerPort(3000, Name: "http")]),
+        ],
+        [new FlowSpec("web", "api", "http")],
+        [],
+        $"{name}.cs");
+
+    private static (ResourceGraph Graph, Resource Provider, Dictionary<string, ZeroTrustNamespace> Namespaces) Stack(params AppSpec[] apps)
+    {
+        var graph = new ResourceGraph("palisade", "test");
+        var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
+        var namespaces = apps.SelectMany(a => a.Namespaces).Distinct().ToDictionary(ns => ns, ns => ZeroTrustNamespace.Create(graph, graph.Root,
+            new ZeroTrustNamespaceArgs(ns, provider, DnsResolver.KubeDns, Labels.Of(("app.kubernetes.io/part-of", ns)))));
+        return (graph, provider, namespaces);
+    }
+
+    [Fact]
+    public void Two_apps_with_the_same_tier_names_do_not_collide()
+    {
+        var (graph, provider, namespaces) = Stack(App("shop"), App("blog"));
+        var shop = TieredApp.Create(graph, graph.Root, new TieredAppArgs { App = App("shop"), Provider = provider, Platform = SampleApp.Platform, Namespaces = namespaces });
+        var blog = TieredApp.Create(graph, graph.Root, new TieredAppArgs { App = App("blog"), Provider = provider, Platform = SampleApp.Platform, Namespaces = namespaces });
+
+        var shopNames = shop.Component.DescendantResources().Select(r => r.LogicalName).ToList();
+        var blogNames = blog.Component.DescendantResources().Select(r => r.LogicalName).ToList();
+        Assert.Equal(shopNames.Count, blogNames.Count);
+        Assert.Contains("shop-web-sa", shopNames);
+        Assert.Contains("blog-web-sa", blogNames);
+        Assert.Contains("blog-api-ingress", blogNames);
+        Assert.Empty(shopNames.Intersect(blogNames));
+    }
+
+    [Fact]
+    public void Logical_names_start_with_the_components_name_and_kubernetes_names_stay_the_apps()
+    {
+        var (graph, provider, namespaces) = Stack(App("shop"));
+        var app = TieredApp.Create(graph, graph.Root, "shop-v2", new TieredAppArgs { App = App("shop"), Provider = provider, Namespaces = namespaces });
+
+        Assert.All(app.Component.DescendantResources(), r => Assert.StartsWith("shop-v2-", r.LogicalName, StringComparison.Ordinal));
+        var ingress = graph.Resources.Single(r => r.LogicalName == "shop-v2-api-ingress");
+        Assert.Equal(new StringValue("shop-api-ingress"), ((MapValue)ingress.Properties["metadata"]!)["name"]);
+        // Without platform peers nothing but kube-dns is admitted: the exposed web tier gets no ingress-controller allowance.
+        Assert.DoesNotContain(graph.Resources, r => r.LogicalName.EndsWith("from-ingress-controller", StringComparison.Ordinal));
+    }
+}
