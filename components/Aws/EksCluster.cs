@@ -22,6 +22,10 @@ public sealed record EksClusterArgs
     /// <remarks>Default: nobody — the public endpoint is off and the API is reached only through the private endpoint in the VPC.</remarks>
     public IReadOnlyList<string> PublicAccessCidrs { get; init; } = [];
 
+    /// <summary>Security groups for the control plane's network interfaces besides the one EKS creates (<c>vpcConfig.securityGroupIds</c>).</summary>
+    /// <remarks>Default: none — only the cluster security group EKS creates.</remarks>
+    public IReadOnlyList<string> AdditionalSecurityGroupIds { get; init; } = [];
+
     /// <summary>The EKS cluster's name, which also qualifies its IAM roles and node group names.</summary>
     /// <remarks>Default: the component's name.</remarks>
     public string? ClusterName { get; init; }
@@ -223,6 +227,7 @@ public sealed class EksCluster
                 "vpcConfig", new MapBuilder
                 {
                     { "subnetIds", ListValue.OfStrings(args.SubnetIds) },
+                    { "securityGroupIds", args.AdditionalSecurityGroupIds.Count == 0 ? null : ListValue.OfStrings(args.AdditionalSecurityGroupIds) },
                     { "endpointPrivateAccess", true },
                     { "endpointPublicAccess", publicEndpoint },
                     { "publicAccessCidrs", publicEndpoint ? ListValue.OfStrings(args.PublicAccessCidrs) : null },

@@ -22,7 +22,7 @@ public class TieredAppNamingTests
         var graph = new ResourceGraph("palisade", "test");
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
         var namespaces = apps.SelectMany(a => a.Namespaces).Distinct().ToDictionary(ns => ns, ns => ZeroTrustNamespace.Create(graph, graph.Root,
-            new ZeroTrustNamespaceArgs(ns, provider, DnsResolver.KubeDns, Labels.Of(("app.kubernetes.io/part-of", ns)))));
+            new ZeroTrustNamespaceArgs { Name = ns, Provider = provider, Labels = Labels.Of(("app.kubernetes.io/part-of", ns)) }));
         return (graph, provider, namespaces);
     }
 
