@@ -97,6 +97,17 @@ public class ClusterComponentTests
     }
 
     [Fact]
+    public void Additional_security_groups_reach_the_control_plane_only_when_given()
+    {
+        var graph = new ResourceGraph("p", "s");
+        var aws = AwsProvider.Create(graph, graph.Root, "eu-west-1");
+        var plain = EksCluster.Create(graph, graph.Root, "a", aws, Eks("a"));
+        var extra = EksCluster.Create(graph, graph.Root, "b", aws, Eks("b") with { AdditionalSecurityGroupIds = ["sg-0123"] });
+        Assert.False(plain.Cluster.Has("vpcConfig.securityGroupIds"));
+        Assert.Equal(ListValue.Of("sg-0123"), extra.Cluster.Prop("vpcConfig.securityGroupIds"));
+    }
+
+    [Fact]
     public void A_second_eks_node_group_is_one_more_component_with_its_labels_taints_and_tags()
     {
         var graph = new ResourceGraph("p", "s");

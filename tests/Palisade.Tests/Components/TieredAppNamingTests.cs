@@ -1,4 +1,5 @@
 using Palisade.Components.Graph;
+using Palisade.Components.Ingress;
 using Palisade.Components.Kubernetes;
 using Palisade.Components.ZeroTrust;
 using Palisade.Tests.ZeroTrust;
@@ -10,7 +11,7 @@ public class TieredAppNamingTests
     private static AppSpec App(string name) => new(
         name,
         [
-            new TierSpec("web", $"{name}-web", [new ContainerPort(8080, Name: "http")]) { ExposedPort = "http" },
+            new TierSpec("web", $"{name}-web", [new ContainerPort(8080, Name: "http")]) { ExposedPort = "http", HealthPath = "/healthz" },
             new TierSpec("api", $"{name}-api", [new ContainerPort(3000, Name: "http")]),
         ],
         [new FlowSpec("web", "api", "http")],
@@ -53,5 +54,22 @@ public class TieredAppNamingTests
         Assert.Equal(new StringValue("shop-api-ingress"), ((MapValue)ingress.Properties["metadata"]!)["name"]);
         // Without platform peers nothing but kube-dns is admitted: the exposed web tier gets no ingress-controller allowance.
         Assert.DoesNotContain(graph.Resources, r => r.LogicalName.EndsWith("from-ingress-controller", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_apps_ingresses_and_middlewares_take_their_logical_names_from_the_component()
+    {
+        var spec = App("shop") with
+        {
+            Ingress = new AppIngressSpec("shop", [new IngressRouteSpec("/", "web"), new IngressRouteSpec("/upload", "web") { Limits = EdgeLimits.Default with { BodyBytes = 50 * EdgeLimits.Mebibyte } }]),
+        };
+        var (graph, provider, namespaces) = Stack(spec);
+        var app = TieredApp.Create(graph, graph.Root, "shop-v2", new TieredAppArgs { App = spec, Provider = provider, Namespaces = namespaces });
+        AppIngress.Create(graph, app, new TraefikIngressStyle(), "example.com", provider, []);
+
+        var ingresses = graph.Resources.Where(r => r.Type == KubernetesTypes.Ingress).ToList();
+        Assert.Equal(["shop-v2-shop-web-ingress", "shop-v2-upload-shop-web-ingress"], ingresses.Select(r => r.LogicalName).Order(StringComparer.Ordinal));
+        Assert.Equal(["shop", "shop-upload"], ingresses.Select(r => ((StringValue)((MapValue)r.Properties["metadata"]!)["name"]!).Text).Order(StringComparer.Ordinal));
+        Assert.All(app.Component.DescendantResources(), r => Assert.StartsWith("shop-v2-", r.LogicalName, StringComparison.Ordinal));
     }
 }
