@@ -85,7 +85,7 @@ public sealed record GkeClusterArgs
     /// <remarks>Default: one pool with <see cref="GkeNodePoolOptions"/>' defaults; null creates none (add <see cref="GkeNodePool"/>s).</remarks>
     public GkeNodePoolOptions? DefaultNodePool { get; init; } = new();
 
-    /// <summary>GCP labels on the cluster (<c>resourceLabels</c>), which its nodes' VMs and disks inherit.</summary>
+    /// <summary>GCP resource labels on the cluster (<c>resourceLabels</c>).</summary>
     /// <remarks>Default: none.</remarks>
     public IReadOnlyDictionary<string, string> ResourceLabels { get; init; } = new Dictionary<string, string>();
 
