@@ -20,7 +20,7 @@ public sealed partial record AlbIngress(
     IReadOnlyList<string> SubnetCidrs) : IngressTarget(Domain)
 {
     public const string KindName = "alb";
-    public const string DefaultSslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    public const string DefaultSslPolicy = Components.Ingress.AlbIngressClassArgs.DefaultSslPolicy;
 
     /// <summary>
     /// The WAF counts requests per client address over a window, so a burst within the window's budget is never
