@@ -150,7 +150,7 @@ public sealed class ExplainTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = ExplainVerb.Run(directory, from, to, port, "text", "upstream", [], stdout, stderr);
+        var code = ExplainVerb.Run(directory, from, to, port, "text", ProfileRequest.Upstream, stdout, stderr);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal(string.Empty, stdout.ToString());
@@ -161,7 +161,7 @@ public sealed class ExplainTests : IDisposable
     [Fact]
     public void The_engines_result_names_the_deciding_rules_of_a_connection_and_a_denied_part()
     {
-        var result = ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Read(directory).Cluster, ConnectivityVerb.Profile("eks-vpc-cni", ["10.20.0.0/16"]));
+        var result = ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Read(directory).Cluster, new ProfileRequest("eks-vpc-cni", ["10.20.0.0/16"]).Build());
         var worker = result.Workloads.Single(w => w.Name == "worker").Id;
         var web = result.Workloads.Single(w => w.Name == "web").Id;
 
