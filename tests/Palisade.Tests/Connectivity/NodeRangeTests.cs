@@ -50,3 +50,23 @@ public sealed class NodeRangeTests
         Assert.Equal("nodes (10.20.0.0-10.20.15.255)", nodes.Source.Name);
     }
 }
+
+public sealed class NodeRangeCutTests
+{
+    [Fact]
+    public void Node_ranges_cut_blocks_that_policies_do_not_cut()
+    {
+        var cluster = new TestCluster()
+            .Deployment("shop", "web", "web")
+            .Policy(Policy("shop", "out", App("web"), Egress, egress: [Rule([Block("10.20.0.2/32")], Tcp(53)), Rule([Block("10.20.0.0/16")], Tcp(443))]))
+            .Build();
+        var profile = new EnforcementProfile(CniProfile.EksVpcCni, [Cidr.Parse("10.20.0.0/16")]) { NodeRanges = [Cidr.Parse("10.20.0.0/20"), Cidr.Parse("10.20.16.0/20")] };
+
+        var result = ConnectivityAnalyzer.Analyze(cluster, profile);
+
+        Assert.Equal(TestCluster.Lines(PairwiseEvaluator.Evaluate(cluster, profile)), TestCluster.Lines(result));
+        Assert.Equal(
+            ["nodes (10.20.0.0-10.20.0.1,10.20.0.3-10.20.31.255) TCP 443", "nodes (10.20.0.2-10.20.0.2) TCP 53,443", "10.20.32.0-10.20.255.255 TCP 443"],
+            result.Connections.Where(c => c.Source is WorkloadPeer).Select(c => $"{c.Destination.Name} {c.Allowed}").ToList());
+    }
+}
