@@ -82,8 +82,9 @@ public sealed class NodeReachTests
     public void On_gke_an_ipBlock_over_the_nodes_admits_them_under_calico_only(string enforcement, bool passes)
     {
         var yaml = File.ReadAllText(CloudStacks.GkeFixture)
-            .Replace("  palisade:gkeNetworkPolicy: dataplane-v2\n", $"  palisade:gkeNetworkPolicy: {enforcement}\n  palisade:nodeCidrs:\n    - 10.132.0.0/20\n", StringComparison.Ordinal)
+            .Replace("  palisade:gkeNetworkPolicy: dataplane-v2\n", $"  palisade:gkeNetworkPolicy: {enforcement}\n", StringComparison.Ordinal)
             .Replace("  palisade:policyEventLogs: true\n", string.Empty, StringComparison.Ordinal);
+        Assert.Contains("  palisade:nodeCidrs:\n    - 10.132.0.0/20\n", yaml, StringComparison.Ordinal);
         var result = StackFixtures.Synthesize(yaml, "gke-nodes");
         const string file = "manifests/voting-frontend.yaml";
         var policy = """
