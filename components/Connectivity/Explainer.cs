@@ -75,13 +75,31 @@ public static class Explainer
                 return [new ExplainedSegment([], null, Pair(source.Workload, source.Address, destination.Workload, destination.Address, from, to))];
             }
 
+            return Segments(source.Range is null ? source.Workload : destination.Workload, range, source.Range is not null, from, to);
+        }
+
+        /// <summary>
+        /// As <see cref="ExplainSegments(string, string)"/> for a workload and an address range given as a range (which
+        /// need not be a CIDR), the range being the source or the destination.
+        /// </summary>
+        /// <exception cref="InputError">The workload does not exist.</exception>
+        public IReadOnlyList<ExplainedSegment> ExplainSegments(string workload, AddressRange range, bool rangeIsSource)
+        {
+            var subject = Endpoint(cluster, workload, rangeIsSource ? "--to" : "--from").Workload
+                ?? throw new InputError(rangeIsSource ? "--to" : "--from", $"'{workload}' is not a workload", "Name a workload as namespace/name");
+            var text = range.ToString();
+            return Segments(subject, range, rangeIsSource, rangeIsSource ? text : subject.Id, rangeIsSource ? subject.Id : text);
+        }
+
+        private List<ExplainedSegment> Segments(Workload? workload, AddressRange range, bool rangeIsSource, string from, string to)
+        {
             var groups = new List<(string Key, string? Name, List<AddressRange> Ranges, Explanation Explanation)>();
             foreach (var (part, name) in context.Value.Parts(range))
             {
                 var address = part.FirstAddress;
-                var explanation = source.Range is not null
-                    ? Pair(null, address, destination.Workload, null, from, to)
-                    : Pair(source.Workload, null, null, address, from, to);
+                var explanation = rangeIsSource
+                    ? Pair(null, address, workload, null, from, to)
+                    : Pair(workload, null, null, address, from, to);
                 var key = (name ?? string.Empty) + "\n" + Signature(explanation);
                 var index = groups.FindIndex(g => g.Key == key);
                 if (index < 0)
