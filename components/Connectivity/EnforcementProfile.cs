@@ -17,8 +17,8 @@ public enum CniProfile
 }
 
 /// <summary>
-/// What the analysis must know about the enforcing dataplane: whether a NetworkPolicy ipBlock also matches pods, and
-/// the address ranges pods get (for EKS VPC CNI the VPC CIDR). A cluster policy's networks peer matches pods under
+/// What the analysis must know about the enforcing dataplane: whether a NetworkPolicy ipBlock also matches pods (and
+/// nodes), the address ranges pods get (for EKS VPC CNI the VPC CIDR or the node subnets) and those the nodes have. A cluster policy's networks peer matches pods under
 /// every profile, as the API defines it. Which pod holds which address is unknown, so an address rule matches the pods
 /// only when it covers all of PodRanges; with no PodRanges, only a rule that covers all of IPv4 does.
 /// </summary>

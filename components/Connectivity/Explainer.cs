@@ -8,7 +8,8 @@ namespace Palisade.Components.Connectivity;
 /// Answers "why can A reach B?" for one pair, pod by pod as the oracle does: the connection space is cut where any
 /// applying rule's ports change, and each piece is walked through the tiers (Admin by priority, NetworkPolicy,
 /// Baseline, default), remembering the rule that decided. Workloads are named "namespace/name" (or with [Kind]),
-/// addresses as an IP.
+/// addresses as an IP or a CIDR; a CIDR is cut where the address rules (and named ranges) cut the address space, and
+/// each part is explained by one of its addresses, which stands for all of them.
 /// </summary>
 public static class Explainer
 {

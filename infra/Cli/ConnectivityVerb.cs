@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Win32.SafeHandles;
 using Palisade.Components.Connectivity;
-using Palisade.Components.ZeroTrust;
 using Palisade.Components.Diagnostics;
 using Palisade.Infra.Manifests;
 using Palisade.Infra.Reports.Connectivity;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Palisade.Components.Connectivity;
 using Palisade.Components.Diagnostics;
-using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Infra.Cli;
 
