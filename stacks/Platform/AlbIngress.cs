@@ -118,6 +118,12 @@ public sealed partial record AlbIngress(
                 throw reader.Error(ConfigSchema.AlbSubnetCidrs, $"'{cidr}' is not a subnet inside the VPC {vpcCidr}",
                     "Give each ALB subnet's own CIDR (smaller than the VPC's): admitting the VPC would admit every pod in it on VPC CNI.");
             }
+
+            foreach (var node in eks.NodeCidrs.Select(System.Net.IPNetwork.Parse).Where(n => n.Contains(network.BaseAddress) || network.Contains(n.BaseAddress)))
+            {
+                throw reader.Error(ConfigSchema.AlbSubnetCidrs, $"'{cidr}' overlaps the node subnet {node} (palisade:nodeCidrs)",
+                    "Run the ALB in subnets of its own: exposed tiers admit the ALB subnets, and a node subnet there would admit the nodes and their pods around the ALB.");
+            }
         }
 
         return new AlbIngress(domain, certificate, sslPolicy, vpcId, vpcCidr, subnetIds, subnetCidrs);
