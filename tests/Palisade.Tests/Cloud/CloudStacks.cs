@@ -18,6 +18,27 @@ public static class CloudStacks
 
     public static StackConfig Parse(string yaml) => StackConfigParser.ParseFile("t", "Pulumi.t.yaml", yaml);
 
+    /// <summary>A stack file's text without one config key: its line, the list items under it and the comment above it.</summary>
+    public static string WithoutKey(string yaml, string key)
+    {
+        var lines = yaml.Split('\n').ToList();
+        var at = lines.IndexOf($"  {key}:");
+        if (at < 0)
+        {
+            return yaml;
+        }
+
+        var end = at + 1;
+        while (end < lines.Count && lines[end].StartsWith("    ", StringComparison.Ordinal))
+        {
+            end++;
+        }
+
+        var start = at > 0 && lines[at - 1].TrimStart().StartsWith('#') ? at - 1 : at;
+        lines.RemoveRange(start, end - start);
+        return string.Join('\n', lines);
+    }
+
     public static Resource Resource(this ResourceGraph graph, string logicalName) =>
         graph.Find(logicalName) ?? throw new Xunit.Sdk.XunitException($"resource {logicalName} not found");
 

@@ -40,7 +40,7 @@ public class LoadBalancerPathTests
     [Fact]
     public void The_proof_runs_under_the_vpc_cni_profile_and_says_what_it_assumes()
     {
-        Assert.Contains(Prod.Stack.Assumptions, a => a.Subject == "dataplane" && a.Statement.StartsWith("EKS VPC CNI gives pods addresses in 10.20.0.0/16", StringComparison.Ordinal));
+        Assert.Contains(Prod.Stack.Assumptions, a => a.Subject == "dataplane" && a.Statement.StartsWith("EKS VPC CNI gives pods addresses in the node subnets 10.20.0.0/19, 10.20.32.0/19, 10.20.64.0/19", StringComparison.Ordinal));
     }
 
     [Fact]

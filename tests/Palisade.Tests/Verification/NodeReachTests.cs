@@ -15,7 +15,8 @@ namespace Palisade.Tests.Verification;
 /// </summary>
 public sealed class NodeReachTests
 {
-    private static readonly string Prod = File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.prod.yaml"));
+    // prod declares its node subnets; these tests declare their own, or none.
+    private static readonly string Prod = CloudStacks.WithoutKey(File.ReadAllText(Path.Combine(RepoPaths.Root, "Pulumi.prod.yaml")), "palisade:nodeCidrs");
 
     private const string NodeSubnets = "  palisade:nodeCidrs:\n    - 10.20.0.0/20\n    - 10.20.16.0/20\n    - 10.20.32.0/20\n";
 
@@ -64,7 +65,7 @@ public sealed class NodeReachTests
     [Fact]
     public void Without_declared_node_subnets_every_vpc_address_outside_the_alb_and_endpoint_subnets_counts()
     {
-        var prod = TestApps.Synthesize(CloudStacks.Config("prod"));
+        var prod = StackFixtures.Synthesize(Prod, "prod");
         var passing = Assert.Single(prod.Checks, c => c.Id == CheckIds.NodeReach);
         Assert.True(passing.Passed);
         Assert.Contains("palisade:nodeCidrs is not set", passing.Findings[0], StringComparison.Ordinal);
