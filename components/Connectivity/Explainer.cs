@@ -10,7 +10,7 @@ namespace Palisade.Components.Connectivity;
 /// Baseline, default), remembering the rule that decided. Workloads are named "namespace/name" (or with [Kind]),
 /// addresses as an IP.
 /// </summary>
-public static class Explainer
+internal static class Explainer
 {
     private static readonly Protocol[] Protocols = [Protocol.TCP, Protocol.UDP, Protocol.SCTP];
 

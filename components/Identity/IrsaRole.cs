@@ -4,7 +4,7 @@ using Palisade.Components.Graph;
 namespace Palisade.Components.Identity;
 
 /// <param name="RoleName">An account-scoped name: qualified by the stack through <see cref="Naming.CloudNames"/>.</param>
-public sealed record IrsaRoleArgs(
+internal sealed record IrsaRoleArgs(
     string RoleName,
     ServiceAccountRef ServiceAccount,
     IReadOnlyList<Value> ManagedPolicyArns,
@@ -17,7 +17,7 @@ public sealed record IrsaRoleArgs(
 /// condition keys are values, StringEquals only, and both the <c>sub</c> and the <c>aud</c> condition are always
 /// present — there is no way to ask for a wildcard or to leave the audience out.
 /// </summary>
-public sealed class IrsaRole
+internal sealed class IrsaRole
 {
     public const string Audience = "sts.amazonaws.com";
     public const string RoleArnAnnotation = "eks.amazonaws.com/role-arn";

@@ -6,7 +6,7 @@ using Palisade.Components.ZeroTrust;
 namespace Palisade.Components.Identity;
 
 /// <param name="AccountId">A project-scoped id: qualified by the stack through <see cref="CloudNames"/>.</param>
-public sealed record WorkloadIdentityArgs(string AccountId, string Project, ServiceAccountRef ServiceAccount, IReadOnlyList<string> Roles)
+internal sealed record WorkloadIdentityArgs(string AccountId, string Project, ServiceAccountRef ServiceAccount, IReadOnlyList<string> Roles)
 {
     /// <summary>Secrets the account reads: secretAccessor on the project, conditioned on the secret's name.</summary>
     public IReadOnlyList<SecretScope> Secrets { get; init; } = [];
@@ -17,7 +17,7 @@ public sealed record WorkloadIdentityArgs(string AccountId, string Project, Serv
 /// binding on it for exactly <c>&lt;project&gt;.svc.id.goog[&lt;namespace&gt;/&lt;ksa&gt;]</c> (never at project level),
 /// the project roles the tier declares, and the annotation the Kubernetes service account carries.
 /// </summary>
-public sealed class WorkloadIdentity
+internal sealed class WorkloadIdentity
 {
     public const string WorkloadIdentityUserRole = "roles/iam.workloadIdentityUser";
     public const string GsaAnnotation = "iam.gke.io/gcp-service-account";
@@ -100,7 +100,7 @@ public sealed class WorkloadIdentity
 }
 
 /// <summary>On GKE a tier's declared identity becomes a Google service account bound to exactly the tier's KSA.</summary>
-public sealed class WorkloadIdentityTierIdentities(GkeCluster cluster) : ITierIdentities
+internal sealed class WorkloadIdentityTierIdentities(GkeCluster cluster) : ITierIdentities
 {
     public IReadOnlyDictionary<string, Value> Bind(ResourceGraph graph, Component tierComponent, AppSpec app, TierSpec tier)
     {

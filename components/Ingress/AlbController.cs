@@ -6,7 +6,7 @@ using Palisade.Components.Naming;
 
 namespace Palisade.Components.Ingress;
 
-public sealed record AlbControllerArgs(string ClusterName, string Region, Value VpcId);
+internal sealed record AlbControllerArgs(string ClusterName, string Region, Value VpcId);
 
 /// <summary>
 /// The AWS Load Balancer Controller (cloud-wiring.md §5.1.1): a Helm release of the pinned chart in kube-system
@@ -17,7 +17,7 @@ public sealed record AlbControllerArgs(string ClusterName, string Region, Value 
 /// and with it on every Service create fails until the controller is ready. The chart's IngressClass and
 /// IngressClassParams are off too: the stack owns them (<see cref="AlbIngressClass"/>).
 /// </summary>
-public static class AlbController
+internal static class AlbController
 {
     public const string Chart = "aws-load-balancer-controller";
     public const string ChartVersion = "3.5.0";

@@ -14,7 +14,7 @@ namespace Palisade.Infra.Cli;
 /// [--output text|json] [--cni ...] [--pod-cidr ...]</c>: for each direction, the policies that apply, the rule that
 /// decided each part of the traffic, and the verdict.
 /// </summary>
-public static class ExplainVerb
+internal static class ExplainVerb
 {
     public static Command Create()
     {

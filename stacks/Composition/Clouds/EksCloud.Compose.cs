@@ -6,7 +6,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public sealed partial record EksCloud
+internal sealed partial record EksCloud
 {
     public override StackCluster Compose(ResourceGraph graph, StackPlatform platform)
     {

@@ -5,7 +5,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public sealed partial record GkeCloud
+internal sealed partial record GkeCloud
 {
     public override StackCluster Compose(ResourceGraph graph, StackPlatform platform)
     {
