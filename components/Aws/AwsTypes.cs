@@ -1,7 +1,7 @@
 namespace Palisade.Components.Aws;
 
 /// <summary>Pulumi type tokens of the AWS resources and functions the synthesizer emits (reference: resource-types.md §3).</summary>
-public static class AwsTypes
+internal static class AwsTypes
 {
     public const string PackageVersion = "7.48.0";
 

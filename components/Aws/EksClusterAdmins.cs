@@ -7,7 +7,7 @@ namespace Palisade.Components.Aws;
 /// only to whoever ran the first <c>pulumi up</c>, once. Each configured IAM principal gets an access entry and the
 /// <c>AmazonEKSClusterAdminPolicy</c> association, scoped to the cluster (resource-types.md §3.5).
 /// </summary>
-public static class EksClusterAdmins
+internal static class EksClusterAdmins
 {
     public const string AccessEntryType = "aws:eks/accessEntry:AccessEntry";
     public const string AccessPolicyAssociationType = "aws:eks/accessPolicyAssociation:AccessPolicyAssociation";

@@ -14,7 +14,7 @@ public sealed record IamStatement(IReadOnlyList<string> Actions, IReadOnlyList<s
 }
 
 /// <summary>IAM JSON documents built with <c>fn::toJSON</c>, so the emitted program shows them as data.</summary>
-public static class IamDocuments
+internal static class IamDocuments
 {
     public const string Version = "2012-10-17";
 

@@ -6,7 +6,7 @@ namespace Palisade.Components.Connectivity;
 /// Values assigned to disjoint address ranges (what a workload allows with each external block): two assignments cut
 /// at the union of their boundaries, and ranges grouped back into address sets by value.
 /// </summary>
-public static class AddressPartition
+internal static class AddressPartition
 {
     /// <summary>
     /// Cuts one family's whole address space at every boundary of both assignments and yields each piece with the value

@@ -7,7 +7,7 @@ namespace Palisade.Components.Connectivity;
 /// An immutable set of IPv4 and IPv6 addresses in canonical form: sorted (IPv4 first), disjoint, non-adjacent
 /// inclusive ranges, so two sets hold the same addresses exactly when their ranges are equal.
 /// </summary>
-public sealed class AddressSet : IEquatable<AddressSet>
+internal sealed class AddressSet : IEquatable<AddressSet>
 {
     private readonly AddressRange[] ranges;
     private readonly int hash;

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Palisade.Components.Connectivity;
 
 /// <summary>Strict CIDR parsing ("10.0.0.0/8", "2001:db8::/32") into an address range.</summary>
-public static class Cidr
+internal static class Cidr
 {
     /// <summary>
     /// Parses a CIDR. Host bits after the prefix are cleared, as the Kubernetes API server does ("10.0.0.1/8" is

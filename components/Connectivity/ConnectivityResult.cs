@@ -53,7 +53,7 @@ public sealed class ConnectivityResult
     /// Why a pair is allowed or denied, rule by rule (<see cref="Explainer"/>), for results the analyzer computed from a
     /// cluster; null for results built from a list of connections.
     /// </summary>
-    public Explainer.PairExplainer? Provenance { get; internal set; }
+    internal Explainer.PairExplainer? Provenance { get; set; }
 
     /// <summary>
     /// The deciding rules between two endpoints (workload ids or addresses), or null when this result was not computed
@@ -151,7 +151,7 @@ public sealed class ConnectivityResult
 }
 
 /// <summary>Sorts connections by source, then destination.</summary>
-public sealed class ConnectionOrder : IComparer<Connection>
+internal sealed class ConnectionOrder : IComparer<Connection>
 {
     public static ConnectionOrder Instance { get; } = new();
 

@@ -11,7 +11,7 @@ namespace Palisade.Components.Connectivity;
 /// addresses as an IP or a CIDR; a CIDR is cut where the address rules (and named ranges) cut the address space, and
 /// each part is explained by one of its addresses, which stands for all of them.
 /// </summary>
-public static class Explainer
+internal static class Explainer
 {
     private static readonly Protocol[] Protocols = [Protocol.TCP, Protocol.UDP, Protocol.SCTP];
 

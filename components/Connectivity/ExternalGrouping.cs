@@ -5,7 +5,7 @@ namespace Palisade.Components.Connectivity;
 /// ranges with equal connections merge, all ranges of one family with equal connections form one peer). The result is
 /// the same for any finer input partition, so both evaluators agree byte for byte.
 /// </summary>
-public static class ExternalGrouping
+internal static class ExternalGrouping
 {
     /// <param name="nameOf">The name of the named range a range lies in (null outside them): named ranges are never merged with others.</param>
     public static IReadOnlyList<(ExternalPeer Peer, ConnectionSet Allowed)> Group(

@@ -6,7 +6,7 @@ namespace Palisade.Components.Connectivity;
 /// The API server's validation rules the analysis relies on: ports, protocols, CIDRs, except ranges, selector
 /// operators and peer shapes. Key paths use the manifest's names (spec.ingress[0].from[1].ipBlock.cidr).
 /// </summary>
-public static class NetworkPolicyValidator
+internal static class NetworkPolicyValidator
 {
     public static PolicyProblem? FindProblem(NetworkPolicy policy)
     {

@@ -7,7 +7,7 @@ namespace Palisade.Components.Connectivity;
 /// and every (workload, address block), rule by rule, with no grouping. Slow by design; it is the oracle the grouped
 /// engine is tested against.
 /// </summary>
-public static class PairwiseEvaluator
+internal static class PairwiseEvaluator
 {
     public static ConnectivityResult Evaluate(ClusterModel cluster, EnforcementProfile? profile = null)
     {

@@ -58,7 +58,7 @@ public sealed class ExternalPeer : Peer
     {
     }
 
-    public ExternalPeer(AddressSet addresses, string? label = null)
+    internal ExternalPeer(AddressSet addresses, string? label = null)
     {
         if (addresses.IsEmpty)
         {
@@ -75,7 +75,7 @@ public sealed class ExternalPeer : Peer
         Name = label is null ? string.Join(",", addresses.Ranges) : $"{label} ({string.Join(",", addresses.Ranges)})";
     }
 
-    public AddressSet Addresses { get; }
+    internal AddressSet Addresses { get; }
 
     /// <summary>The name these addresses go by (e.g. node-local-dns), or null for plain addresses.</summary>
     public string? Label { get; }
@@ -101,7 +101,7 @@ public sealed class ExternalPeer : Peer
 /// The one order of connection ends in every report and diff: workloads before external peers, workloads by id
 /// (ordinal), external peers by their canonical ranges (family, then first address, then range by range).
 /// </summary>
-public static class PeerOrder
+internal static class PeerOrder
 {
     public static int Compare(string? workload, AddressSet? external, string? otherWorkload, AddressSet? otherExternal)
     {

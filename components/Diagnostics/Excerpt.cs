@@ -1,7 +1,7 @@
 namespace Palisade.Components.Diagnostics;
 
 /// <summary>Quotes user input in messages: a huge value is cut, so one error line stays readable.</summary>
-public static class Excerpt
+internal static class Excerpt
 {
     public const int MaxLength = 80;
 

@@ -1,7 +1,7 @@
 namespace Palisade.Components.Gcp;
 
 /// <summary>Pulumi type tokens of the GCP resources the synthesizer emits (reference: resource-types.md §5).</summary>
-public static class GcpTypes
+internal static class GcpTypes
 {
     public const string PackageVersion = "9.37.0";
 

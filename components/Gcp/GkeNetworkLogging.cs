@@ -10,7 +10,7 @@ namespace Palisade.Components.Gcp;
 /// GKE creates that object itself, so it is written through a provider of its own with <c>upsertExistingObjects</c>
 /// (a plain create fails with AlreadyExists from pulumi-kubernetes 4.29) and kept on destroy (<c>retainOnDelete</c>).
 /// </summary>
-public static class GkeNetworkLogging
+internal static class GkeNetworkLogging
 {
     public const string ApiVersion = "networking.gke.io/v1alpha1";
     public const string Kind = "NetworkLogging";

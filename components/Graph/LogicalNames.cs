@@ -6,7 +6,7 @@ namespace Palisade.Components.Graph;
 /// Logical names become Pulumi YAML map keys and the roots of <c>${...}</c> references: letters, digits, '-' and
 /// '_', starting with a letter (a '.' would break property access in references).
 /// </summary>
-public static partial class LogicalNames
+internal static partial class LogicalNames
 {
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
     private static partial Regex ValidName();

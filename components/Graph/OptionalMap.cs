@@ -1,7 +1,7 @@
 namespace Palisade.Components.Graph;
 
 /// <summary>Labels and tags a user may add: emitted only when there are any, so an unset escape hatch changes nothing.</summary>
-public static class OptionalMap
+internal static class OptionalMap
 {
     public static MapValue? Of(IReadOnlyDictionary<string, string> entries) =>
         entries.Count == 0 ? null : MapValue.OfStrings(entries);

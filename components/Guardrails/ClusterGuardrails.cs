@@ -4,13 +4,13 @@ using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Guardrails;
 
-public sealed record ClusterGuardrailsArgs(GuardrailArgs Guardrails, ClusterPolicyApi Api, Resource Provider, IReadOnlyList<Resource> DependsOn);
+internal sealed record ClusterGuardrailsArgs(GuardrailArgs Guardrails, ClusterPolicyApi Api, Resource Provider, IReadOnlyList<Resource> DependsOn);
 
 /// <summary>
 /// The guardrails as cluster policies of the API the cluster serves, one object each (component
 /// <c>palisade:k8s:Guardrails</c>). They depend on the tenant namespaces, so no tenant pod runs before they hold.
 /// </summary>
-public sealed class ClusterGuardrails
+internal sealed class ClusterGuardrails
 {
     public const string ComponentType = "palisade:k8s:Guardrails";
 

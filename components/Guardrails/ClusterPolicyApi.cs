@@ -7,7 +7,7 @@ namespace Palisade.Components.Guardrails;
 /// A cluster-scoped policy API a cluster serves, which guardrails are emitted as. Each API is one subtype: its
 /// apiVersion, the kind the analysis reads it back as, and how a rule's ports are written.
 /// </summary>
-public abstract record ClusterPolicyApi
+internal abstract record ClusterPolicyApi
 {
     public const string Kind = "ClusterNetworkPolicy";
 
@@ -75,7 +75,7 @@ public abstract record ClusterPolicyApi
 /// Antrea ≥ 2.7 (feature gate), Cilium ≥ 1.20 (opt-in) and kube-network-policies. Ports as
 /// <c>protocols: [{tcp: {destinationPort: {number: N}}}]</c>.
 /// </summary>
-public sealed record UpstreamClusterPolicyApi : ClusterPolicyApi
+internal sealed record UpstreamClusterPolicyApi : ClusterPolicyApi
 {
     public static UpstreamClusterPolicyApi Instance { get; } = new();
 
@@ -111,7 +111,7 @@ public sealed record UpstreamClusterPolicyApi : ClusterPolicyApi
 /// networking.k8s.aws/v1alpha1 ClusterNetworkPolicy, enforced by the EKS VPC CNI network policy agent from VPC CNI 1.21:
 /// the upstream tiers and actions with the v1alpha1 port shape <c>ports: [{portNumber: {protocol, port}}]</c>.
 /// </summary>
-public sealed record AwsClusterPolicyApi : ClusterPolicyApi
+internal sealed record AwsClusterPolicyApi : ClusterPolicyApi
 {
     public static AwsClusterPolicyApi Instance { get; } = new();
 

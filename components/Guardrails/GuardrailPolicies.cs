@@ -15,7 +15,7 @@ namespace Palisade.Components.Guardrails;
 /// </list>
 /// Pure: the same arguments give the same policies in the same order.
 /// </summary>
-public static class GuardrailPolicies
+internal static class GuardrailPolicies
 {
     public const string Prefix = "palisade-";
     public const int IdentityPriority = 100;

@@ -4,7 +4,7 @@ using Palisade.Components.Graph;
 namespace Palisade.Components.Identity;
 
 /// <summary>The arguments of an <see cref="IrsaRole"/>: the role's name and the one service account that may assume it.</summary>
-public sealed record IrsaRoleArgs
+internal sealed record IrsaRoleArgs
 {
     /// <summary>An account-scoped name: qualify it with the cluster's name through <see cref="Naming.CloudNames"/>.</summary>
     public required string RoleName { get; init; }
@@ -28,7 +28,7 @@ public sealed record IrsaRoleArgs
 /// condition keys are values, StringEquals only, and both the <c>sub</c> and the <c>aud</c> condition are always
 /// present — there is no way to ask for a wildcard or to leave the audience out.
 /// </summary>
-public sealed class IrsaRole
+internal sealed class IrsaRole
 {
     public const string Audience = "sts.amazonaws.com";
     public const string RoleArnAnnotation = "eks.amazonaws.com/role-arn";

@@ -6,7 +6,7 @@ using Palisade.Components.ZeroTrust;
 namespace Palisade.Components.Identity;
 
 /// <summary>On EKS a tier's declared identity becomes an IRSA role trusted by exactly the tier's service account.</summary>
-public sealed class IrsaTierIdentities(EksCluster cluster) : ITierIdentities
+internal sealed class IrsaTierIdentities(EksCluster cluster) : ITierIdentities
 {
     public IReadOnlyDictionary<string, Value> Bind(ResourceGraph graph, Component tierComponent, AppSpec app, TierSpec tier)
     {

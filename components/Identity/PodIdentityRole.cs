@@ -12,7 +12,7 @@ namespace Palisade.Components.Identity;
 /// association that binds it to exactly one service account of the cluster. The service account needs no annotation;
 /// its pods fetch credentials from the node's agent at 169.254.170.23:80.
 /// </summary>
-public static class PodIdentityRole
+internal static class PodIdentityRole
 {
     public const string ServicePrincipal = "pods.eks.amazonaws.com";
     public const string AssociationType = "aws:eks/podIdentityAssociation:PodIdentityAssociation";
@@ -72,7 +72,7 @@ public static class PodIdentityRole
 }
 
 /// <summary>On EKS with Pod Identity a tier's declared identity becomes a role associated with exactly the tier's service account.</summary>
-public sealed class PodIdentityTierIdentities(EksCluster cluster) : ITierIdentities
+internal sealed class PodIdentityTierIdentities(EksCluster cluster) : ITierIdentities
 {
     public IReadOnlyDictionary<string, Value> Bind(ResourceGraph graph, Component tierComponent, AppSpec app, TierSpec tier)
     {

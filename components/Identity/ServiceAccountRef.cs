@@ -7,7 +7,7 @@ namespace Palisade.Components.Identity;
 /// the only way to name who may use a cloud identity, so a wildcard, an empty part or a separator in either part
 /// cannot reach a trust policy or an IAM binding.
 /// </summary>
-public sealed partial record ServiceAccountRef
+internal sealed partial record ServiceAccountRef
 {
     private ServiceAccountRef(string @namespace, string name)
     {

@@ -6,7 +6,7 @@ using Palisade.Components.ZeroTrust;
 namespace Palisade.Components.Identity;
 
 /// <summary>The arguments of a <see cref="WorkloadIdentity"/>: the Google service account and the one Kubernetes service account bound to it.</summary>
-public sealed record WorkloadIdentityArgs
+internal sealed record WorkloadIdentityArgs
 {
     /// <summary>A project-scoped id: qualify it with the cluster's name through <see cref="CloudNames"/>.</summary>
     public required string AccountId { get; init; }
@@ -30,7 +30,7 @@ public sealed record WorkloadIdentityArgs
 /// binding on it for exactly <c>&lt;project&gt;.svc.id.goog[&lt;namespace&gt;/&lt;ksa&gt;]</c> (never at project level),
 /// the project roles the tier declares, and the annotation the Kubernetes service account carries.
 /// </summary>
-public sealed class WorkloadIdentity
+internal sealed class WorkloadIdentity
 {
     public const string WorkloadIdentityUserRole = "roles/iam.workloadIdentityUser";
     public const string GsaAnnotation = "iam.gke.io/gcp-service-account";
@@ -113,7 +113,7 @@ public sealed class WorkloadIdentity
 }
 
 /// <summary>On GKE a tier's declared identity becomes a Google service account bound to exactly the tier's KSA.</summary>
-public sealed class WorkloadIdentityTierIdentities(GkeCluster cluster) : ITierIdentities
+internal sealed class WorkloadIdentityTierIdentities(GkeCluster cluster) : ITierIdentities
 {
     public IReadOnlyDictionary<string, Value> Bind(ResourceGraph graph, Component tierComponent, AppSpec app, TierSpec tier)
     {

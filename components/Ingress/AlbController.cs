@@ -7,7 +7,7 @@ using Palisade.Components.Naming;
 namespace Palisade.Components.Ingress;
 
 /// <summary>The arguments of the <see cref="AlbController"/>: set explicitly, so the controller never needs instance metadata.</summary>
-public sealed record AlbControllerArgs
+internal sealed record AlbControllerArgs
 {
     /// <summary>The EKS cluster's name (its IAM role and policy names start with it).</summary>
     public required string ClusterName { get; init; }
@@ -27,7 +27,7 @@ public sealed record AlbControllerArgs
 /// and with it on every Service create fails until the controller is ready. The chart's IngressClass and
 /// IngressClassParams are off too: the stack owns them (<see cref="AlbIngressClass"/>).
 /// </summary>
-public static class AlbController
+internal static class AlbController
 {
     public const string Chart = "aws-load-balancer-controller";
     public const string ChartVersion = "3.5.0";

@@ -3,7 +3,7 @@ using Palisade.Components.Graph;
 namespace Palisade.Components.Ingress;
 
 /// <summary>The AWS Load Balancer Controller's IAM policy, statement for statement (cloud-wiring.md §5.1.3, v3.5.0).</summary>
-public static class AlbControllerPolicy
+internal static class AlbControllerPolicy
 {
     private const string ClusterTag = "elbv2.k8s.aws/cluster";
     private static readonly string[] LoadBalancerArns =

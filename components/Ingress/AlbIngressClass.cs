@@ -4,7 +4,7 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Components.Ingress;
 
 /// <summary>What the stack pins for every Ingress of its ALB class.</summary>
-public sealed record AlbIngressClassArgs
+internal sealed record AlbIngressClassArgs
 {
     /// <summary>The IngressGroup every Ingress of the class joins (one ALB).</summary>
     public required string GroupName { get; init; }
@@ -37,7 +37,7 @@ public sealed record AlbIngressClassArgs
 /// that hold the apps' routed tiers may use the class. The params are a custom resource (a ConfigGroup) created after
 /// the controller, whose CRD and validating webhook must exist first.
 /// </summary>
-public static class AlbIngressClass
+internal static class AlbIngressClass
 {
     public const string ControllerName = "ingress.k8s.aws/alb";
     public const string ParamsApiGroup = "elbv2.k8s.aws";

@@ -9,7 +9,7 @@ namespace Palisade.Components.Ingress;
 /// ACL — is pinned in the class's IngressClassParams (<see cref="AlbIngressClass"/>), so no Ingress can change it; the
 /// health-check path is per backend, on each tier's Service (<see cref="ServiceAnnotations"/>).
 /// </summary>
-public sealed record AlbIngressStyle(string ClassName) : IngressStyle(ClassName)
+internal sealed record AlbIngressStyle(string ClassName) : IngressStyle(ClassName)
 {
     public const string Prefix = "alb.ingress.kubernetes.io/";
     public const string HealthCheckPathAnnotation = Prefix + "healthcheck-path";

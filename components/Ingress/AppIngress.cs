@@ -8,7 +8,7 @@ namespace Palisade.Components.Ingress;
 /// An app's Ingresses: one per namespace that holds routed tiers (an Ingress reaches only Services in its own
 /// namespace), each with the app's host and the routes to that namespace's tiers, longest path first.
 /// </summary>
-public static class AppIngress
+internal static class AppIngress
 {
     /// <summary>The app layer deploys networking, not workloads, so Pulumi does not wait for endpoints behind the Ingress.</summary>
     public const string SkipAwaitAnnotation = "pulumi.com/skipAwait";

@@ -6,7 +6,7 @@ namespace Palisade.Components.Ingress;
 /// A regular expression matching exactly the decimal numbers (leading zeros allowed) greater than a bound, so a
 /// rule can compare a header's numeric value where the WAF only matches text.
 /// </summary>
-public static class DecimalAbove
+internal static class DecimalAbove
 {
     public static string Pattern(long bound)
     {

@@ -7,7 +7,7 @@ namespace Palisade.Components.Ingress;
 /// An ingress controller the platform team runs (BunkerWeb, Traefik, ...): the Ingresses name its class and carry no
 /// controller-specific annotations; Palisade installs nothing.
 /// </summary>
-public sealed record ExternalIngressStyle(string ClassName) : IngressStyle(ClassName)
+internal sealed record ExternalIngressStyle(string ClassName) : IngressStyle(ClassName)
 {
     public override IngressEdge Edge(IngressSite site) => IngressEdge.Of(new Dictionary<string, Value>());
 }

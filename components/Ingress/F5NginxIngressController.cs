@@ -11,7 +11,7 @@ namespace Palisade.Components.Ingress;
 /// <c>externalTrafficPolicy: Local</c> and the cloud's load-balancer annotations, so the per-client limits see
 /// client addresses.
 /// </summary>
-public static class F5NginxIngressController
+internal static class F5NginxIngressController
 {
     public const string Chart = "oci://ghcr.io/nginx/charts/nginx-ingress";
     public const string ChartVersion = "2.7.2";

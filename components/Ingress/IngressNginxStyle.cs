@@ -9,7 +9,7 @@ namespace Palisade.Components.Ingress;
 /// with the burst as <c>limit-burst-multiplier</c> (burst = rate × multiplier), <c>limit-connections</c> and
 /// <c>proxy-body-size</c>; the limited status is the controller's <c>limit-req-status-code</c>/<c>limit-conn-status-code</c>.
 /// </summary>
-public sealed record IngressNginxStyle(string Class) : IngressStyle(Class)
+internal sealed record IngressNginxStyle(string Class) : IngressStyle(Class)
 {
     /// <summary>ingress-nginx redirects HTTP to HTTPS (308) on an Ingress with TLS unless this says "false".</summary>
     public const string SslRedirect = "nginx.ingress.kubernetes.io/ssl-redirect";

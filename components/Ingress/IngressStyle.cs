@@ -7,7 +7,7 @@ namespace Palisade.Components.Ingress;
 /// Where one Ingress is emitted: its app, namespace and name, the routes it carries and the edge limits they share
 /// (routes with different limits get Ingresses of their own), so a kind can emit what enforces them next to it.
 /// </summary>
-public sealed record IngressSite
+internal sealed record IngressSite
 {
     public required ResourceGraph Graph { get; init; }
 
@@ -38,13 +38,13 @@ public sealed record IngressSite
 }
 
 /// <summary>What a kind compiles an Ingress's limits to: annotations on it, and resources it refers to (created first).</summary>
-public sealed record IngressEdge(IReadOnlyDictionary<string, Value> Annotations, IReadOnlyList<Resource> Resources)
+internal sealed record IngressEdge(IReadOnlyDictionary<string, Value> Annotations, IReadOnlyList<Resource> Resources)
 {
     public static IngressEdge Of(IReadOnlyDictionary<string, Value> annotations) => new(annotations, []);
 }
 
 /// <summary>The controller-specific part of an Ingress: its class, and how its edge limits are enforced.</summary>
-public abstract record IngressStyle(string ClassName)
+internal abstract record IngressStyle(string ClassName)
 {
     /// <summary>The kubernetes.io/tls Secret (in each Ingress's namespace) the controller serves the host with, if any.</summary>
     public string? TlsSecretName { get; init; }

@@ -7,7 +7,7 @@ namespace Palisade.Components.Ingress;
 /// cloud-wiring.md §5.2): pinned chart and package, explicit release name and namespace, 429 for request and
 /// connection limits, and <c>externalTrafficPolicy: Local</c> so per-client-IP limits see client addresses.
 /// </summary>
-public static class NginxIngressController
+internal static class NginxIngressController
 {
     public const string Type = "kubernetes-ingress-nginx:index:IngressController";
     public const string PackageVersion = "0.1.3";

@@ -10,7 +10,7 @@ namespace Palisade.Components.Ingress;
 /// <c>client-max-body-size</c>. It has no per-client connection limit (<c>nginx.org/max-conns</c> caps connections
 /// to each upstream pod, from all clients together), so connections are not compiled.
 /// </summary>
-public sealed record NginxOrgStyle(string Class) : IngressStyle(Class)
+internal sealed record NginxOrgStyle(string Class) : IngressStyle(Class)
 {
     public const string Prefix = "nginx.org/";
     public const string ClientKey = "${binary_remote_addr}";

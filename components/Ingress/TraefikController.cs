@@ -12,7 +12,7 @@ namespace Palisade.Components.Ingress;
 /// serves the apps' Ingresses and the CRD provider their Middlewares. The chart's own IngressClass is created but not
 /// made the cluster default.
 /// </summary>
-public static class TraefikController
+internal static class TraefikController
 {
     public const string Chart = "traefik";
     public const string ChartVersion = "41.6.1";

@@ -16,7 +16,7 @@ namespace Palisade.Components.Ingress;
 /// <c>kubernetes:apiextensions.k8s.io:CustomResource</c>. A Traefik the platform team runs needs its Kubernetes CRD
 /// provider on for the Middlewares to apply.
 /// </summary>
-public sealed record TraefikIngressStyle(string ClassName = TraefikController.ClassName) : IngressStyle(ClassName)
+internal sealed record TraefikIngressStyle(string ClassName = TraefikController.ClassName) : IngressStyle(ClassName)
 {
     public const string Prefix = "traefik.ingress.kubernetes.io/";
     public const string ApiVersion = "traefik.io/v1alpha1";

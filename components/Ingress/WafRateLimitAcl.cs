@@ -11,7 +11,7 @@ namespace Palisade.Components.Ingress;
 /// and a rule blocking a declared <c>Content-Length</c> above the body limit with 413. The ACL is attached through
 /// the Ingress annotation, never with <c>aws:wafv2/webAclAssociation</c> (§3.10).
 /// </summary>
-public static class WafRateLimitAcl
+internal static class WafRateLimitAcl
 {
     /// <summary>pulumi-aws rejects rate limits below 100 (resource-types.md §3.9).</summary>
     public const long MinLimit = 100;

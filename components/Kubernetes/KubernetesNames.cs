@@ -7,7 +7,7 @@ namespace Palisade.Components.Kubernetes;
 /// qualified names (label and annotation keys) and label values. Each <c>...Problem</c> method returns null for a
 /// valid input, else what is wrong, quoting at most a short excerpt of the input.
 /// </summary>
-public static class KubernetesNames
+internal static class KubernetesNames
 {
     public const int MaxLabelLength = 63;
     public const int MaxSubdomainLength = 253;

@@ -8,7 +8,7 @@ namespace Palisade.Components.Kubernetes;
 /// <c>kubernetes:apiextensions.k8s.io:CustomResource</c> (pulumi-yaml's blocklist), and one group per object keeps each
 /// object its own resource in previews and diffs. The manifest renderer writes the object as it is.
 /// </summary>
-public static class KubernetesObjectGroup
+internal static class KubernetesObjectGroup
 {
     public const string Type = "kubernetes:yaml/v2:ConfigGroup";
     public const string ObjectsKey = "objs";

@@ -3,7 +3,7 @@ using Palisade.Components.Graph;
 namespace Palisade.Components.Kubernetes;
 
 /// <summary>Turns the typed Kubernetes model into Pulumi input properties (the same shape as the API object).</summary>
-public static class KubernetesProperties
+internal static class KubernetesProperties
 {
     public static MapValue Metadata(
         Value name,

@@ -1,7 +1,7 @@
 namespace Palisade.Components.Kubernetes;
 
 /// <summary>Pulumi type tokens of the Kubernetes resources the synthesizer emits (reference: resource-types.md §1).</summary>
-public static class KubernetesTypes
+internal static class KubernetesTypes
 {
     public const string Provider = "pulumi:providers:kubernetes";
     public const string Namespace = "kubernetes:core/v1:Namespace";

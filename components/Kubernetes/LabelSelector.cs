@@ -75,7 +75,7 @@ public sealed record LabelSelector(
     }
 }
 
-public static class Labels
+internal static class Labels
 {
     public static SortedDictionary<string, string> Of(params (string Key, string Value)[] labels)
     {

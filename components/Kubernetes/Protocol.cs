@@ -8,7 +8,7 @@ public enum Protocol
     SCTP,
 }
 
-public static class ProtocolNames
+internal static class ProtocolNames
 {
     public static bool TryParse(string text, out Protocol protocol) =>
         Enum.TryParse(text, ignoreCase: false, out protocol) && Enum.IsDefined(protocol);

@@ -1,6 +1,6 @@
 namespace Palisade.Components.Kubernetes;
 
-public static class WellKnownLabels
+internal static class WellKnownLabels
 {
     /// <summary>Set by the API server on every namespace; immutable, so safe to select on.</summary>
     public const string NamespaceName = "kubernetes.io/metadata.name";

@@ -7,7 +7,7 @@ namespace Palisade.Components.Naming;
 /// One provider's rule for a kind of account- or project-scoped name: its length range and the characters it allows,
 /// with the rule's first and last character constraints.
 /// </summary>
-public sealed record NameRule(string What, int MinLength, int MaxLength, Func<char, bool> Allowed, Func<char, bool> First, Func<char, bool> Last)
+internal sealed record NameRule(string What, int MinLength, int MaxLength, Func<char, bool> Allowed, Func<char, bool> First, Func<char, bool> Last)
 {
     /// <summary>Hash suffix length when a name is truncated: 8 hex digits where room allows, 6 in short names.</summary>
     public int HashLength => MaxLength >= 40 ? 8 : 6;
@@ -22,7 +22,7 @@ public sealed record NameRule(string What, int MinLength, int MaxLength, Func<ch
 /// provider's limits: a name that is too long keeps a readable prefix and ends in a hash of the whole qualified name,
 /// so it stays deterministic and distinct. Both clouds call this one helper.
 /// </summary>
-public static class CloudNames
+internal static class CloudNames
 {
     private static bool LowerOrDigit(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9';
     private static bool Lower(char c) => c is >= 'a' and <= 'z';

@@ -9,7 +9,7 @@ namespace Palisade.Components.ZeroTrust;
 /// Rejects an application declaration that would synthesize policies that silently allow nothing (unknown tiers,
 /// undefined named ports) or too much (malformed CIDRs), before anything is emitted.
 /// </summary>
-public static partial class AppValidator
+internal static partial class AppValidator
 {
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Dns1123Label();

@@ -7,7 +7,7 @@ namespace Palisade.Components.ZeroTrust;
 /// The explicit Kubernetes provider every Kubernetes resource of a stack uses (<c>options.provider</c>), pinned to the
 /// kubernetes package version. Built from a cluster's outputs (a kubeconfig) when the stack creates its cluster.
 /// </summary>
-public static class ClusterProvider
+internal static class ClusterProvider
 {
     public const string PackageVersion = "4.34.2";
     public const string LogicalName = "k8s";

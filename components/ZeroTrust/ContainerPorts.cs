@@ -4,7 +4,7 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Components.ZeroTrust;
 
 /// <summary>Resolves a rule's port (numeric or named) against the container ports a tier really exposes.</summary>
-public static class ContainerPorts
+internal static class ContainerPorts
 {
     /// <summary>The container port a numeric or named port with this protocol denotes on the tier, if any.</summary>
     public static ContainerPort? Find(TierSpec tier, IntOrString port, Protocol protocol) =>

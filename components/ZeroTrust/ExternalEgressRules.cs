@@ -11,7 +11,7 @@ namespace Palisade.Components.ZeroTrust;
 /// and declarations on one CIDR with different except lists cannot be merged, so <see cref="RefuseSharedCidrs"/>
 /// refuses them on that dataplane.
 /// </summary>
-public static class ExternalEgressRules
+internal static class ExternalEgressRules
 {
     public static IReadOnlyList<NetworkPolicyRule> For(IEnumerable<ExternalEgressSpec> egress) =>
         egress.Select(e => (Spec: e, Block: Block(e)))

@@ -6,7 +6,7 @@ namespace Palisade.Components.ZeroTrust;
 /// The cloud instance metadata endpoint. Reaching it from a pod can yield node credentials, so no rule the
 /// synthesizer emits may ever allow it.
 /// </summary>
-public static class MetadataAddress
+internal static class MetadataAddress
 {
     public static readonly IPAddress Address = IPAddress.Parse("169.254.169.254");
     public const string Cidr = "169.254.169.254/32";

@@ -6,7 +6,7 @@ namespace Palisade.Components.ZeroTrust;
 /// An opt-in allowance: platform pods (ingress controller, monitoring) — or, when <see cref="FromCidrs"/> is set,
 /// addresses outside the pod network such as a load balancer's subnets — may reach some pods on some ports.
 /// </summary>
-public sealed record NamespaceAllowance(string Name, PlatformPeer? From, LabelSelector Pods, IReadOnlyList<IntOrString> Ports)
+internal sealed record NamespaceAllowance(string Name, PlatformPeer? From, LabelSelector Pods, IReadOnlyList<IntOrString> Ports)
 {
     public IReadOnlyList<string> FromCidrs { get; init; } = [];
 

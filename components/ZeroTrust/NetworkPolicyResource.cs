@@ -4,7 +4,7 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Components.ZeroTrust;
 
 /// <summary>Adds a NetworkPolicy resource to the graph from the typed model.</summary>
-public static class NetworkPolicyResource
+internal static class NetworkPolicyResource
 {
     public static readonly IReadOnlyDictionary<string, string> ManagedLabels =
         Labels.Of((WellKnownLabels.ManagedBy, "palisade"));

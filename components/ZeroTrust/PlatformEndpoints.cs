@@ -7,7 +7,7 @@ namespace Palisade.Components.ZeroTrust;
 /// Platform endpoints pods reach by address rather than by selector, named so that results and checks speak about
 /// them: node-local DNS, the cloud metadata addresses and the EKS Pod Identity agent.
 /// </summary>
-public static class PlatformEndpoints
+internal static class PlatformEndpoints
 {
     public static readonly IPAddress NodeLocalDns = IPAddress.Parse("169.254.20.10");
 

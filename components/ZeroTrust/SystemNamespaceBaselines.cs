@@ -8,13 +8,13 @@ namespace Palisade.Components.ZeroTrust;
 /// Service's ClusterIP and the control plane's network interfaces in the VPC behind it), the resolvers CoreDNS
 /// forwards to, and the range the control plane calls webhooks from (the same interfaces).
 /// </summary>
-public sealed record StrictEnforcement(string ApiServerCidr, IReadOnlyList<string> UpstreamDnsCidrs, string ControlPlaneCidr)
+internal sealed record StrictEnforcement(string ApiServerCidr, IReadOnlyList<string> UpstreamDnsCidrs, string ControlPlaneCidr)
 {
     public const int ApiServerPort = 443;
 }
 
 /// <summary>A platform workload the baselines admit: its pods, the ports it serves, and the webhook port the control plane calls.</summary>
-public sealed record SystemWorkload(string Name, PlatformPeer Pods, IReadOnlyList<NetworkPolicyPort> PublicPorts, int? WebhookPort,
+internal sealed record SystemWorkload(string Name, PlatformPeer Pods, IReadOnlyList<NetworkPolicyPort> PublicPorts, int? WebhookPort,
     IReadOnlyList<NetworkPolicyRule> Egress, bool PublicHttpsEgress = false);
 
 /// <summary>
@@ -25,7 +25,7 @@ public sealed record SystemWorkload(string Name, PlatformPeer Pods, IReadOnlyLis
 /// own clients. Kept apart from the app namespaces' baselines (the stack's own namespaces) and from cluster-tier
 /// guardrails: these are namespaced NetworkPolicies in namespaces the platform runs.
 /// </summary>
-public static class SystemNamespaceBaselines
+internal static class SystemNamespaceBaselines
 {
     public const string CoreDnsPolicy = "palisade-coredns";
     private static readonly IReadOnlyDictionary<string, string> PolicyLabels = Labels.Of((WellKnownLabels.PartOf, "palisade-platform"));

@@ -192,7 +192,7 @@ public sealed class TieredApp
     }
 
     /// <summary>The ingress policy (flows into the tier) and egress policy (flows out of it), when there are any.</summary>
-    public static IReadOnlyList<NetworkPolicy> TierPolicies(AppSpec app, TierSpec tier, PlatformPeers platform)
+    internal static IReadOnlyList<NetworkPolicy> TierPolicies(AppSpec app, TierSpec tier, PlatformPeers platform)
     {
         var labels = Labels.Of((WellKnownLabels.PartOf, app.Name));
         var inbound = app.Flows.Where(f => f.To == tier.Name)

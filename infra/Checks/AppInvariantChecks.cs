@@ -8,7 +8,7 @@ namespace Palisade.Infra.Checks;
 /// An app's invariant as the analysis sees it: the workload each tier runs as, and (for a per-port Never) the
 /// traffic it forbids, named ports resolved.
 /// </summary>
-public sealed record DeclaredInvariant(
+internal sealed record DeclaredInvariant(
     string App,
     string Source,
     AppInvariant Invariant,
@@ -19,7 +19,7 @@ public sealed record DeclaredInvariant(
 }
 
 /// <summary>One invariant after the analysis: held when nothing it forbids is open, else the open connections.</summary>
-public sealed record InvariantOutcome(DeclaredInvariant Invariant, IReadOnlyList<string> Violations)
+internal sealed record InvariantOutcome(DeclaredInvariant Invariant, IReadOnlyList<string> Violations)
 {
     public bool Held => Violations.Count == 0;
 }
@@ -29,7 +29,7 @@ public sealed record InvariantOutcome(DeclaredInvariant Invariant, IReadOnlyList
 /// declaration promises is proved of what would be applied (a hand edit, a platform allowance or another app's
 /// policy that opens a forbidden connection is caught here even though validation passed).
 /// </summary>
-public static class AppInvariantChecks
+internal static class AppInvariantChecks
 {
     public const string Name = "Every app invariant holds (computed from the rendered policies)";
 

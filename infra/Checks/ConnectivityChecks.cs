@@ -10,7 +10,7 @@ namespace Palisade.Infra.Checks;
 /// every declared flow open, nothing undeclared open, DNS reachable, the metadata address unreachable, and every
 /// app invariant held.
 /// </summary>
-public static class ConnectivityChecks
+internal static class ConnectivityChecks
 {
     public static IReadOnlyList<CheckResult> Run(ConnectivityResult actual, DeclaredConnectivity declared) =>
     [

@@ -6,7 +6,7 @@ namespace Palisade.Infra.Checks;
 /// Names the rules that decided part of the traffic between two peers (per direction: the deciding rule's kind,
 /// policy, rule and tier, or the reason when a default decided), from the engine's explanation of the pair.
 /// </summary>
-public static class DecidingRules
+internal static class DecidingRules
 {
     /// <summary>The rules that allow <paramref name="part"/>, e.g. "egress of a/web[Deployment]: NetworkPolicy a/web egress[0] (NetworkPolicy tier); …".</summary>
     public static string Allowing(ConnectivityResult result, Peer source, Peer destination, ConnectionSet part) =>

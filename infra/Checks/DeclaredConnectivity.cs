@@ -10,7 +10,7 @@ namespace Palisade.Infra.Checks;
 /// Traffic between a workload and addresses outside the cluster: a CIDR minus its except ranges, on some ports;
 /// outbound (egress to the addresses) or inbound (e.g. a load balancer reaching pod IPs).
 /// </summary>
-public sealed record DeclaredExternal(string WorkloadId, IPNetwork Cidr, IReadOnlyList<IPNetwork> Except, ConnectionSet Allowed, string Reason, bool Inbound = false)
+internal sealed record DeclaredExternal(string WorkloadId, IPNetwork Cidr, IReadOnlyList<IPNetwork> Except, ConnectionSet Allowed, string Reason, bool Inbound = false)
 {
     /// <summary>The CIDR minus its except ranges.</summary>
     public AddressSet Addresses { get; } = AddressSet.Of(Cidr).Subtract(AddressSet.Of(Except.Select(Palisade.Components.Connectivity.Cidr.ToRange)));
@@ -31,7 +31,7 @@ public sealed record DeclaredExternal(string WorkloadId, IPNetwork Cidr, IReadOn
 /// app workload, the ingress controller and monitoring allowances, and external egress. Anything the policies allow
 /// beyond this is undeclared.
 /// </summary>
-public sealed class DeclaredConnectivity
+internal sealed class DeclaredConnectivity
 {
     private readonly Dictionary<(string Source, string Destination), ConnectionSet> _pairs = [];
     private readonly Dictionary<(string Source, string Destination), List<string>> _reasons = [];

@@ -14,7 +14,7 @@ namespace Palisade.Infra.Checks;
 /// the controller's pods (or the load balancer's subnets) reach an exposed tier and only on its exposed port, TLS with
 /// HTTP redirected where the kind terminates it, and the health-check path is routed to a tier.
 /// </summary>
-public static class EdgeChecks
+internal static class EdgeChecks
 {
     public const string LimitsName = "every exposed route has its declared limits in the controller's own configuration";
     public const string ReachName = "only the controller's pods (or the load balancer's subnets) reach an exposed tier, only on its exposed port";

@@ -16,7 +16,7 @@ namespace Palisade.Infra.Checks;
 /// namespace beyond the resolver on 53, another tenant namespace it declares no flow to, or a platform service beyond
 /// the ports its namespace declares. Targets without a cluster tier run neither check: the plan warns instead.
 /// </summary>
-public static class GuardrailChecks
+internal static class GuardrailChecks
 {
     public const string AdversaryFile = "manifests/zz-guardrail-adversary.yaml";
     public const string AdversaryPolicy = "tenant-allow-all";

@@ -8,7 +8,7 @@ namespace Palisade.Infra.Checks;
 /// ipBlock opens to the nodes is open around the edge and its WAF. The node ranges are the declared ones; without them,
 /// on EKS, every VPC address outside the declared load balancer and interface endpoint subnets may be a node's.
 /// </summary>
-public static class NodeReachChecks
+internal static class NodeReachChecks
 {
     private const string Name = "No app tier admits node addresses (kubelet, host-network pods, any process on a node)";
 

@@ -11,7 +11,7 @@ namespace Palisade.Infra.Checks;
 /// reach its upstream resolvers and the API server, and each platform workload the stack's baselines cover must reach
 /// DNS and the API server and admit its clients (the internet on its public ports, the control plane on its webhook).
 /// </summary>
-public static class PlatformWorkloadChecks
+internal static class PlatformWorkloadChecks
 {
     /// <summary>An address outside every private range, standing for the internet's clients.</summary>
     private static readonly IPAddress InternetClient = IPAddress.Parse("198.51.100.10");

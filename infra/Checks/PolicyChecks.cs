@@ -9,7 +9,7 @@ namespace Palisade.Infra.Checks;
 /// Structural checks on the synthesized policies: the zero-trust baseline of every namespace, both sides of every
 /// declared flow, and the rules that must never appear (allow-all, metadata).
 /// </summary>
-public static class PolicyChecks
+internal static class PolicyChecks
 {
     public static IReadOnlyList<CheckResult> Run(SynthesizedStack stack)
     {

@@ -9,7 +9,7 @@ namespace Palisade.Infra.Checks;
 /// (with its protocol) of every pod it selects, and an Ingress backend must use a port of its Service. A mismatch
 /// deploys, passes every NetworkPolicy check and then serves nothing.
 /// </summary>
-public static class ServicePortChecks
+internal static class ServicePortChecks
 {
     public const string Name = "Every Service targets a container port of its pods, every Ingress backend a Service port";
 

@@ -7,7 +7,7 @@ namespace Palisade.Infra.Cli;
 /// What a verb may touch: its working folder, environment and output streams, and the apps the program defines.
 /// Tests pass their own.
 /// </summary>
-public sealed record CommandContext(
+internal sealed record CommandContext(
     string WorkingDirectory,
     Func<string, string?> Environment,
     TextWriter Out,

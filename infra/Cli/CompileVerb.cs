@@ -12,7 +12,7 @@ namespace Palisade.Infra.Cli;
 /// project folder with PULUMI_STACK and PULUMI_CONFIG set and reads the program from stdout; it also runs it once
 /// without a stack to discover provider packages, which gets a program referencing every pinned package.
 /// </summary>
-public static class CompileVerb
+internal static class CompileVerb
 {
     public static Command Create(Func<CommandContext> context)
     {

@@ -11,7 +11,7 @@ namespace Palisade.Infra.Cli;
 /// <c>connectivity &lt;manifest-dir&gt; [--output text|json|md|mermaid] [--cni upstream|eks-vpc-cni|cilium|calico]
 /// [--pod-cidr CIDR]... [--node-cidr CIDR]... [--platform-endpoints]</c>: what the manifests' policies allow under the enforcing dataplane.
 /// </summary>
-public static class ConnectivityVerb
+internal static class ConnectivityVerb
 {
     public static Command Create()
     {

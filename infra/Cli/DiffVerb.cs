@@ -11,7 +11,7 @@ namespace Palisade.Infra.Cli;
 /// <c>diff --base &lt;rev&gt; &lt;stack&gt;</c> and <c>diff &lt;stackA&gt; &lt;stackB&gt;</c>: what changes in resources,
 /// connectivity and checks, as Markdown (for a pull-request comment) or JSON. Exit 0 whenever a diff is printed.
 /// </summary>
-public static class DiffVerb
+internal static class DiffVerb
 {
     public const string Markdown = "md";
     public const string Json = "json";

@@ -8,7 +8,7 @@ namespace Palisade.Infra.Cli;
 /// Turns failures into one line on stderr: bad input and file-system failures are exit 2 (<see cref="Guard"/>, per
 /// verb); anything else is a bug, reported as such with exit 70 (<see cref="Internal"/>, at the top). Never a stack trace.
 /// </summary>
-public static class ErrorReporting
+internal static class ErrorReporting
 {
     public const string ReportHint =
         "This is a bug in palisade, not in your input: please report it in the project's issue tracker with the command line, the stack file and this message.";

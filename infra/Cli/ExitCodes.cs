@@ -1,6 +1,6 @@
 namespace Palisade.Infra.Cli;
 
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
     public const int VerificationFailed = 1;

@@ -16,7 +16,7 @@ namespace Palisade.Infra.Cli;
 /// the policies that apply, the rule that decided each part of the traffic, and the verdict; a CIDR is explained part
 /// by part where the policies treat its parts differently.
 /// </summary>
-public static class ExplainVerb
+internal static class ExplainVerb
 {
     public static Command Create()
     {

@@ -17,7 +17,7 @@ public static class PalisadeCli
         return exitCode;
     }
 
-    public static int Run(string[] args, Func<CommandContext> context)
+    internal static int Run(string[] args, Func<CommandContext> context)
     {
         try
         {

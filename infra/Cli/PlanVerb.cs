@@ -5,7 +5,7 @@ using Palisade.Infra.Synthesis;
 namespace Palisade.Infra.Cli;
 
 /// <summary><c>plan &lt;stack&gt;</c>: synthesize and verify offline, then print the review (tree, policies, checks).</summary>
-public static class PlanVerb
+internal static class PlanVerb
 {
     public static Command Create(Func<CommandContext> context)
     {

@@ -5,7 +5,7 @@ using Palisade.Components.Diagnostics;
 namespace Palisade.Infra.Cli;
 
 /// <summary>What the command line says about the enforcing dataplane and the address ranges it needs.</summary>
-public sealed record ProfileRequest(string Cni = "upstream", IReadOnlyList<string>? PodCidrs = null, IReadOnlyList<string>? NodeCidrs = null,
+internal sealed record ProfileRequest(string Cni = "upstream", IReadOnlyList<string>? PodCidrs = null, IReadOnlyList<string>? NodeCidrs = null,
     bool PlatformEndpoints = false)
 {
     public static ProfileRequest Upstream { get; } = new();
@@ -23,7 +23,7 @@ public sealed record ProfileRequest(string Cni = "upstream", IReadOnlyList<strin
 /// The options <c>connectivity</c> and <c>explain</c> share: <c>--cni</c>, <c>--pod-cidr</c>, <c>--node-cidr</c> and
 /// <c>--platform-endpoints</c>, declared and parsed once.
 /// </summary>
-public sealed class ProfileOptions
+internal sealed class ProfileOptions
 {
     private readonly Option<string> cni = new("--cni")
     {

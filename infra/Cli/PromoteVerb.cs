@@ -13,7 +13,7 @@ namespace Palisade.Infra.Cli;
 /// open a connection the source does not allow, show what the target will change, and record the digest of the
 /// source's environment-independent part (and the git revision) in the target's stack file.
 /// </summary>
-public static class PromoteVerb
+internal static class PromoteVerb
 {
     public const string NoBase = "none";
 

@@ -9,7 +9,7 @@ namespace Palisade.Infra.Cli;
 /// <c>preview &lt;stack&gt;</c> and <c>up &lt;stack&gt;</c>: verify offline first (checks and the promotion gate), then hand over
 /// to the <c>pulumi</c> CLI, which runs the compiler entry in Pulumi.yaml.
 /// </summary>
-public static class PulumiVerbs
+internal static class PulumiVerbs
 {
     public static IEnumerable<Command> Create(Func<CommandContext> context, Func<IProcessRunner>? runner = null)
     {

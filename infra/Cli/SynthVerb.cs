@@ -8,7 +8,7 @@ namespace Palisade.Infra.Cli;
 /// folder that is new, empty or synth's own (see <see cref="OutputFolder"/>). Exit 1 when a check fails, after writing,
 /// so the output can be inspected.
 /// </summary>
-public static class SynthVerb
+internal static class SynthVerb
 {
     public static Command Create(Func<CommandContext> context)
     {

@@ -4,7 +4,7 @@ using System.CommandLine;
 namespace Palisade.Infra.Cli;
 
 /// <summary>The first word is not a verb: say which word, the closest verb, and the list.</summary>
-public static class UnknownVerb
+internal static class UnknownVerb
 {
     public static string? Describe(IReadOnlyList<string> args, IEnumerable<Command> verbs)
     {

@@ -7,7 +7,7 @@ namespace Palisade.Infra.Cli;
 /// <c>verify &lt;stack&gt;</c>: synthesize, analyse the rendered manifests, and fail (exit 1) on any blocked declared
 /// flow, undeclared open connection, unreachable DNS, path to the metadata address, or failed structural check.
 /// </summary>
-public static class VerifyVerb
+internal static class VerifyVerb
 {
     public static Command Create(Func<CommandContext> context)
     {

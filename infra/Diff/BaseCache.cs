@@ -17,7 +17,7 @@ namespace Palisade.Infra.Diff;
 /// removed and built again. After each new entry the oldest entries (by last use) are removed until the cache is
 /// within <see cref="MaxBytes"/>.
 /// </remarks>
-public sealed class BaseCache(string root, long maxBytes)
+internal sealed class BaseCache(string root, long maxBytes)
 {
     public const string DisableVariable = "PALISADE_BASE_CACHE";
     public const string SizeVariable = "PALISADE_BASE_CACHE_MB";

@@ -3,7 +3,7 @@ using Palisade.Components.Diagnostics;
 
 namespace Palisade.Infra.Diff;
 
-public enum CheckChangeKind
+internal enum CheckChangeKind
 {
     /// <summary>Failed at base, passes at head.</summary>
     Fixed,
@@ -22,13 +22,13 @@ public enum CheckChangeKind
 /// A check whose state changed; <c>null</c> for the side it does not exist on. <paramref name="Id"/> is null only for
 /// a check from a checks report written before checks carried ids.
 /// </summary>
-public sealed record CheckChange(string? Id, string Name, CheckChangeKind Kind, bool? BasePassed, bool? HeadPassed, IReadOnlyList<string> HeadFindings);
+internal sealed record CheckChange(string? Id, string Name, CheckChangeKind Kind, bool? BasePassed, bool? HeadPassed, IReadOnlyList<string> HeadFindings);
 
 /// <summary>
 /// Compares two analysis/checks.json files: checks whose pass/fail state changed, new and removed checks. Checks are
 /// matched by id, so a reworded check is the same check; a report without ids (an older revision) is matched by name.
 /// </summary>
-public static class ChecksDiff
+internal static class ChecksDiff
 {
     private sealed record Check(string? Id, string Name, bool Passed, IReadOnlyList<string> Findings)
     {

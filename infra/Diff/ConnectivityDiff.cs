@@ -8,7 +8,7 @@ using Palisade.Infra.Reports.Connectivity;
 namespace Palisade.Infra.Diff;
 
 /// <summary>One end of a connection in a diff: a workload ("namespace/name[Kind]") or a set of external addresses.</summary>
-public sealed record DiffPeer(string? Workload, AddressSet? Addresses) : IComparable<DiffPeer>
+internal sealed record DiffPeer(string? Workload, AddressSet? Addresses) : IComparable<DiffPeer>
 {
     public static DiffPeer ForWorkload(string id) => new(id, null);
 
@@ -31,7 +31,7 @@ public sealed record DiffPeer(string? Workload, AddressSet? Addresses) : ICompar
 }
 
 /// <summary>Traffic from one peer to another that the head allows and the base did not (opened), and the reverse (closed).</summary>
-public sealed record ConnectivityChange(DiffPeer Source, DiffPeer Destination, ConnectionSet Opened, ConnectionSet Closed);
+internal sealed record ConnectivityChange(DiffPeer Source, DiffPeer Destination, ConnectionSet Opened, ConnectionSet Closed);
 
 /// <summary>
 /// Compares two analysis/connectivity.json files (the contract in design.md). Workload pairs compare directly. External
@@ -39,7 +39,7 @@ public sealed record ConnectivityChange(DiffPeer Source, DiffPeer Destination, C
 /// the union of their range boundaries (<see cref="AddressPartition"/>), compared piece by piece, and pieces with
 /// identical changes are grouped again into address sets for display.
 /// </summary>
-public static class ConnectivityDiff
+internal static class ConnectivityDiff
 {
     private sealed record Entry(DiffPeer Source, DiffPeer Destination, ConnectionSet Allowed);
 

@@ -12,7 +12,7 @@ namespace Palisade.Infra.Diff;
 /// secret are "[secret]"; a missing old/new value is null. CONNS are as in the connectivity contract, plus
 /// <c>{"protocol":"OTHER"}</c> for protocols a NetworkPolicy port cannot name when only part of "All Connections" changed.
 /// </summary>
-public static class DiffJsonRenderer
+internal static class DiffJsonRenderer
 {
     public static string Render(StackDiff diff)
     {

@@ -7,7 +7,7 @@ namespace Palisade.Infra.Diff;
 /// The diff as Markdown for a pull-request comment. It starts with <see cref="Marker"/> so the workflow can find its
 /// own comment and update it in place.
 /// </summary>
-public static class DiffMarkdownRenderer
+internal static class DiffMarkdownRenderer
 {
     public const string Marker = "<!-- palisade-diff -->";
 

@@ -4,7 +4,7 @@ namespace Palisade.Infra.Diff;
 /// One side of a diff: a stack's synthesized output folder (relative path to text) and how to name it. A side with
 /// no files (the stack does not exist there, or could not be synthesized) carries a note that says why.
 /// </summary>
-public sealed record DiffSide(string Stack, string Label, IReadOnlyDictionary<string, string> Files, string? Note = null)
+internal sealed record DiffSide(string Stack, string Label, IReadOnlyDictionary<string, string> Files, string? Note = null)
 {
     public const string ProgramFile = "Main.yaml";
     public const string ConnectivityFile = "analysis/connectivity.json";

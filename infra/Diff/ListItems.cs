@@ -10,7 +10,7 @@ namespace Palisade.Infra.Diff;
 /// rest are removed or added items labelled by their index on their side. Only plain values (strings, numbers)
 /// replaced at one place pair up as one change.
 /// </summary>
-public static class ListItems
+internal static class ListItems
 {
     /// <summary>Keys that name a list item, in order of preference.</summary>
     public static IReadOnlyList<string> IdentityKeys { get; } = ["name", "Sid"];

@@ -8,7 +8,7 @@ namespace Palisade.Infra.Diff;
 /// One side's Main.yaml, parsed once: its resources by logical name, the config keys declared secret (and the variables
 /// computed from them) and the whole document for the program's other sections.
 /// </summary>
-public sealed record ProgramDocument(IReadOnlyDictionary<string, YamlNode> Resources, IReadOnlyList<string> SecretConfig, YamlMappingNode? Root = null)
+internal sealed record ProgramDocument(IReadOnlyDictionary<string, YamlNode> Resources, IReadOnlyList<string> SecretConfig, YamlMappingNode? Root = null)
 {
     public static ProgramDocument Parse(string? text, string name)
     {
@@ -81,7 +81,7 @@ public sealed record ProgramDocument(IReadOnlyDictionary<string, YamlNode> Resou
     }
 }
 
-public static class ProgramDocumentExtensions
+internal static class ProgramDocumentExtensions
 {
     /// <summary>A top-level section of the program (config, variables, outputs), or null.</summary>
     public static YamlNode? Section(this ProgramDocument program, string name) =>

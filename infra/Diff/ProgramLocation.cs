@@ -4,7 +4,7 @@ namespace Palisade.Infra.Diff;
 /// Where a source tree keeps the program that synthesizes its stacks, as a project folder relative to the tree:
 /// <c>cli/</c>, or <c>infra/</c> in revisions made before the command line moved out of the synthesis library.
 /// </summary>
-public static class ProgramLocation
+internal static class ProgramLocation
 {
     private static readonly (string Folder, string Project)[] Layouts =
     [

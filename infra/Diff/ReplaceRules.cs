@@ -8,7 +8,7 @@ namespace Palisade.Infra.Diff;
 /// <c>metadata.namespace</c> changes (the object's identity); <c>options.provider</c> or <c>options.parent</c> changes
 /// (a new provider instance, or a new URN); or a property in <see cref="ReplaceProperties"/> changes for that type.
 /// </summary>
-public static class ReplaceRules
+internal static class ReplaceRules
 {
     /// <summary>Type-specific properties whose change forces a replacement (rule 4).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ReplaceProperties { get; } =

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Palisade.Infra.Diff;
 
 /// <summary>What happens to one resource between the base and the head program.</summary>
-public enum ResourceAction
+internal enum ResourceAction
 {
     Add,
     Update,
@@ -18,10 +18,10 @@ public enum ResourceAction
 /// the side that has them (<c>ingress[2]</c>).
 /// </summary>
 /// <remarks>A null value means the path does not exist on that side.</remarks>
-public sealed record PropertyChange(string Path, string? Old, string? New);
+internal sealed record PropertyChange(string Path, string? Old, string? New);
 
 /// <summary>A resource that is added, deleted, updated in place or replaced, with what changed and why it is replaced.</summary>
-public sealed record ResourceChange(
+internal sealed record ResourceChange(
     string Name,
     string Type,
     string? OldType,
@@ -40,7 +40,7 @@ public sealed record ResourceChange(
 /// <c>config:</c> section, and anything under a key whose name looks secret (<see cref="SecretNames.LooksSecret"/>) or
 /// under a Kubernetes Secret's <c>data</c>/<c>stringData</c>, is shown as <c>[secret]</c>.
 /// </remarks>
-public static class ResourceDiff
+internal static class ResourceDiff
 {
     public const string Masked = SecretNames.Mask;
 

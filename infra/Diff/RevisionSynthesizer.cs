@@ -13,7 +13,7 @@ namespace Palisade.Infra.Diff;
 /// together with the orphaned build still working in it. With a <see cref="BaseCache"/>, a base whose git tree was
 /// synthesized before is read from the cache instead (nothing is exported or built).
 /// </summary>
-public sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log, BaseCache? cache = null)
+internal sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log, BaseCache? cache = null)
 {
     private const int SynthChecksFailed = 1;
 

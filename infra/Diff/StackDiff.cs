@@ -1,7 +1,7 @@
 namespace Palisade.Infra.Diff;
 
 /// <summary>Everything that differs between two synthesized outputs of a stack: resources, connectivity and checks.</summary>
-public sealed record StackDiff(
+internal sealed record StackDiff(
     DiffSide Base,
     DiffSide Head,
     IReadOnlyList<ResourceChange> Resources,

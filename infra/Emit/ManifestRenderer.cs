@@ -7,7 +7,7 @@ namespace Palisade.Infra.Emit;
 /// Renders the Kubernetes objects of the graph as plain manifests, one file per namespace with the Namespace object
 /// first, so <c>kubectl apply -f</c> on the folder creates namespaces before what lives in them.
 /// </summary>
-public static class ManifestRenderer
+internal static class ManifestRenderer
 {
     private static readonly string[] KindOrder = ["Namespace", "ServiceAccount", "NetworkPolicy"];
 

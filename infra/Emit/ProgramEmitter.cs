@@ -6,7 +6,7 @@ namespace Palisade.Infra.Emit;
 /// Writes the resource graph as one Pulumi YAML program (Main.yaml). Components are flattened; resources are keyed
 /// by logical name in ordinal order, so the same graph always gives the same bytes.
 /// </summary>
-public static class ProgramEmitter
+internal static class ProgramEmitter
 {
     public static string Emit(ResourceGraph graph, string description) => YamlWriter.Write(Document(graph, description));
 

@@ -8,7 +8,7 @@ namespace Palisade.Infra.Emit;
 /// Turns graph values into Pulumi YAML expressions: references become <c>${...}</c>, built-ins become
 /// <c>fn::</c> mappings, and every literal <c>$</c> is doubled so no literal text is ever read as an interpolation.
 /// </summary>
-public static class ProgramValues
+internal static class ProgramValues
 {
     public static YamlNode ToYaml(Value value) => value switch
     {

@@ -1,7 +1,7 @@
 namespace Palisade.Infra.Emit;
 
 /// <summary>The Pulumi.yaml beside a synthesized Main.yaml, so the output folder is a self-contained YAML project.</summary>
-public static class ProjectFileEmitter
+internal static class ProjectFileEmitter
 {
     public static string Emit(string project, string description) => YamlWriter.Write(YamlMapping.Of(
         ("name", new YamlScalar(project)),

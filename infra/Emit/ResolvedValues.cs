@@ -9,7 +9,7 @@ namespace Palisade.Infra.Emit;
 /// (explicit names, non-secret config); what only exists after deployment becomes a visible placeholder, and a
 /// secret is never written out.
 /// </summary>
-public static class ResolvedValues
+internal static class ResolvedValues
 {
     public static YamlNode ToYaml(Value value) => value switch
     {

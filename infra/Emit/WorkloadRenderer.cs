@@ -7,7 +7,7 @@ namespace Palisade.Infra.Emit;
 /// Renders the workloads the analysis assumed (each tier's controller with its pod labels and container ports),
 /// so a reviewer can see — and re-run <c>connectivity</c> on — exactly what the proof was about.
 /// </summary>
-public static class WorkloadRenderer
+internal static class WorkloadRenderer
 {
     public static string Render(IEnumerable<Workload> workloads, IReadOnlyDictionary<string, string> images) =>
         YamlWriter.WriteDocuments(workloads

@@ -1,9 +1,9 @@
 namespace Palisade.Infra.Emit;
 
 /// <summary>A YAML document tree to write: scalars, sequences and mappings whose key order is kept as given.</summary>
-public abstract record YamlNode;
+internal abstract record YamlNode;
 
-public enum ScalarKind
+internal enum ScalarKind
 {
     String,
     Number,
@@ -11,14 +11,14 @@ public enum ScalarKind
     Null,
 }
 
-public sealed record YamlScalar(string Text, ScalarKind Kind = ScalarKind.String) : YamlNode
+internal sealed record YamlScalar(string Text, ScalarKind Kind = ScalarKind.String) : YamlNode
 {
     public static YamlScalar Null { get; } = new("null", ScalarKind.Null);
 }
 
-public sealed record YamlSequence(IReadOnlyList<YamlNode> Items) : YamlNode;
+internal sealed record YamlSequence(IReadOnlyList<YamlNode> Items) : YamlNode;
 
-public sealed record YamlMapping(IReadOnlyList<KeyValuePair<string, YamlNode>> Entries) : YamlNode
+internal sealed record YamlMapping(IReadOnlyList<KeyValuePair<string, YamlNode>> Entries) : YamlNode
 {
     public static YamlMapping Of(params (string Key, YamlNode? Value)[] entries) =>
         new(entries.Where(e => e.Value is not null).Select(e => new KeyValuePair<string, YamlNode>(e.Key, e.Value!)).ToList());

@@ -9,7 +9,7 @@ namespace Palisade.Infra.Emit;
 /// could take it for anything else (number, boolean, null, date, indicator); everything else is double-quoted.
 /// Block style everywhere also keeps <c>${...}</c> out of flow collections, where it would not parse.
 /// </summary>
-public static partial class YamlWriter
+internal static partial class YamlWriter
 {
     [GeneratedRegex(@"^[A-Za-z_/$][A-Za-z0-9_./:$@{}\[\]()=+*-]*$")]
     private static partial Regex PlainSafe();

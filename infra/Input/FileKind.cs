@@ -1,7 +1,7 @@
 namespace Palisade.Infra.Input;
 
 /// <summary>What a path is once symlinks are followed. Only regular files are ever opened for reading.</summary>
-public enum FileKind
+internal enum FileKind
 {
     Regular,
     Directory,
@@ -15,7 +15,7 @@ public enum FileKind
 }
 
 /// <summary>A path's kind, size and identity (device and inode on Linux), so a walk can visit each real file once.</summary>
-public sealed record FileStatus(FileKind Kind, long Size, string Identity)
+internal sealed record FileStatus(FileKind Kind, long Size, string Identity)
 {
     public string Describe() => Kind switch
     {

@@ -9,7 +9,7 @@ namespace Palisade.Infra.Input;
 /// is refused without ever being opened blocking), the size is checked before reading and the bytes are decoded as
 /// strict UTF-8 (<see cref="StrictText"/>).
 /// </summary>
-public static class InputFile
+internal static class InputFile
 {
     /// <summary>The kind, size and identity of a path with symlinks followed; null when nothing is there.</summary>
     /// <exception cref="InputError">The path cannot be examined (no permission, a name too long).</exception>

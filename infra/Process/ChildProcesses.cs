@@ -8,7 +8,7 @@ namespace Palisade.Infra.Process;
 /// reaches grandchildren that were re-parented when their parent died. On a signal the running children are killed
 /// and the temporary workspaces of this run deleted, then the process ends with 128 + the signal (130, 143).
 /// </summary>
-public static class ChildProcesses
+internal static class ChildProcesses
 {
     private const int SigKill = 9;
     private static readonly object Gate = new();

@@ -1,7 +1,7 @@
 namespace Palisade.Infra.Process;
 
 /// <summary>Finds a program the way <c>execvp</c> would: a path with a separator as given, else the first match on PATH.</summary>
-public static class ExecutablePath
+internal static class ExecutablePath
 {
     public static string? Find(string executable, string? pathVariable)
     {

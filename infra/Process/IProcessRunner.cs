@@ -1,7 +1,7 @@
 namespace Palisade.Infra.Process;
 
 /// <summary>What a finished process returned.</summary>
-public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
     public bool Succeeded => ExitCode == 0;
 }
@@ -10,7 +10,7 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
 /// The seam for running other programs (<c>git</c>, <c>dotnet</c>, later <c>pulumi</c>). Tests replace it with a mock,
 /// so nothing in the verbs depends on what is installed.
 /// </summary>
-public interface IProcessRunner
+internal interface IProcessRunner
 {
     /// <summary>Runs <paramref name="executable"/> with <paramref name="arguments"/> (passed as-is, no shell) and waits for it.</summary>
     /// <param name="environment">Variables to set (a null value removes the variable); everything else is inherited.</param>
@@ -23,7 +23,7 @@ public interface IProcessRunner
 }
 
 /// <summary>An executable that could not be started, typically because it is not installed or not on PATH.</summary>
-public sealed class ProcessStartException(string executable, Exception inner)
+internal sealed class ProcessStartException(string executable, Exception inner)
     : Exception($"could not start '{executable}': {inner.Message}", inner)
 {
     public string Executable { get; } = executable;

@@ -4,7 +4,7 @@ namespace Palisade.Infra.Process;
 /// Whether the process that left something behind (a temporary folder, a temporary file) still runs. A pid alone
 /// can be reused, so folders also record the process's start time (<see cref="Identity"/>).
 /// </summary>
-public static class LiveProcess
+internal static class LiveProcess
 {
     /// <summary>"pid start-ticks" of the current process.</summary>
     public static string Identity { get; } = $"{Environment.ProcessId} {StartTicks(Environment.ProcessId)}";

@@ -12,7 +12,7 @@ namespace Palisade.Infra.Process;
 /// a process group of its own, so nothing it started survives the kill.
 /// </summary>
 /// <param name="outputGrace">After a child exits, how long what it started may keep its output open before it is killed (default 5 s).</param>
-public sealed class ProcessRunner(ProcessTimeouts timeouts, TimeSpan? outputGrace = null) : IProcessRunner
+internal sealed class ProcessRunner(ProcessTimeouts timeouts, TimeSpan? outputGrace = null) : IProcessRunner
 {
     private readonly TimeSpan grace = outputGrace ?? TimeSpan.FromSeconds(5);
 

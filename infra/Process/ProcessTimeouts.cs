@@ -8,7 +8,7 @@ namespace Palisade.Infra.Process;
 /// synth of a base revision) 10 minutes, pulumi 2 hours, anything else 10 minutes. Each can be changed with
 /// <c>PALISADE_&lt;TOOL&gt;_TIMEOUT</c> (e.g. <c>PALISADE_PULUMI_TIMEOUT=45m</c>; seconds, or a number with s, m or h).
 /// </summary>
-public sealed class ProcessTimeouts(Func<string, string?> environment)
+internal sealed class ProcessTimeouts(Func<string, string?> environment)
 {
     private static readonly Dictionary<string, TimeSpan> Defaults = new(StringComparer.Ordinal)
     {

@@ -8,7 +8,7 @@ namespace Palisade.Infra.Process;
 /// Ctrl-C/SIGTERM; a run killed with SIGKILL leaves it behind, so creating one first removes every workspace whose
 /// owner is gone, after killing any process still working inside it (an orphaned build of the killed run).
 /// </summary>
-public sealed partial class TemporaryWorkspace : IDisposable
+internal sealed partial class TemporaryWorkspace : IDisposable
 {
     public const string OwnerFile = "owner";
     private static readonly object Gate = new();

@@ -11,7 +11,7 @@ namespace Palisade.Infra.Promotion;
 /// <c>.&lt;name&gt;.palisade-&lt;pid&gt;-&lt;random&gt;.tmp</c> that the next write removes once its process is gone.
 /// A symlinked file is written through the link (the link stays).
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];

@@ -19,7 +19,7 @@ namespace Palisade.Infra.Promotion;
 /// deployed (provider plugins, charts, Kubernetes). Region, sizes, domains, certificates, CIDRs, protection and
 /// platform placement (ingress controller, load balancer, monitoring allowances) are environment-specific and left out.
 /// </summary>
-public static class EnvironmentIndependentPart
+internal static class EnvironmentIndependentPart
 {
     public const string File = "analysis/environment-independent.json";
 

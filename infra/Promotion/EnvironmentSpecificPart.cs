@@ -14,7 +14,7 @@ namespace Palisade.Infra.Promotion;
 /// the resources it protects from deletion, and the platform allowances (ingress controller, load balancer,
 /// monitoring) whose peers depend on where the platform lives. Written for review; promotion does not compare it.
 /// </summary>
-public static class EnvironmentSpecificPart
+internal static class EnvironmentSpecificPart
 {
     public const string File = "analysis/environment-specific.json";
 

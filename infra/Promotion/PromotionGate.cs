@@ -8,7 +8,7 @@ namespace Palisade.Infra.Promotion;
 /// Whether a stack that is promoted from another may be deployed: its environment-independent part must still be
 /// exactly what was promoted. Stacks without <c>palisade:promoteFrom</c> are not gated.
 /// </summary>
-public static class PromotionGate
+internal static class PromotionGate
 {
     public const string CheckName = "Promotion: the environment-independent part is what was promoted";
     public const string OverrideVariable = "PALISADE_ALLOW_UNPROMOTED";

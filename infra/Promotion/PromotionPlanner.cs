@@ -12,7 +12,7 @@ namespace Palisade.Infra.Promotion;
 /// the target must not allow any connection from an app workload that the source does not. Pure: both stacks are
 /// already synthesized, the target's base (what it runs now) is given as files.
 /// </summary>
-public static class PromotionPlanner
+internal static class PromotionPlanner
 {
     private const int MaxListed = 12;
 

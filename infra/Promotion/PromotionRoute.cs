@@ -9,7 +9,7 @@ namespace Palisade.Infra.Promotion;
 /// (directly or through a chain of <c>palisade:promoteFrom</c>) promoted from — dev -> prod while dev is promoted
 /// from prod would leave each gated on the other.
 /// </summary>
-public static class PromotionRoute
+internal static class PromotionRoute
 {
     /// <exception cref="InputError">The route is a self-promotion or closes a cycle.</exception>
     public static void Check(ProjectDirectory project, string from, string to)

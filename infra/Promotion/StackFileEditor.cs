@@ -12,7 +12,7 @@ namespace Palisade.Infra.Promotion;
 /// is left byte for byte. The result is parsed again and must be the original plus exactly the requested change
 /// (<see cref="StackFileEditCheck"/>); anything the editor cannot change safely is refused with an <see cref="InputError"/>.
 /// </summary>
-public static class StackFileEditor
+internal static class StackFileEditor
 {
     private const string ConfigKey = "config";
     private static readonly HashSet<string> NullWords = new(StringComparer.Ordinal) { "", "~", "null", "Null", "NULL" };

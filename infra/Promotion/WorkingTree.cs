@@ -12,7 +12,7 @@ namespace Palisade.Infra.Promotion;
 /// docs, scripts and workflows do not change the synthesized output. The target's own stack file counts as clean
 /// when it differs from HEAD only in the keys promote writes (a re-run of an uncommitted promotion).
 /// </summary>
-public sealed record WorkingTree(string Head, IReadOnlyList<string> DirtyPaths)
+internal sealed record WorkingTree(string Head, IReadOnlyList<string> DirtyPaths)
 {
     public const string DirtySuffix = "+dirty";
 

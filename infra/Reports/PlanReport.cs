@@ -9,7 +9,7 @@ using Spectre.Console.Rendering;
 namespace Palisade.Infra.Reports;
 
 /// <summary>The review <c>plan</c> prints: the resource tree like a preview, each namespace's policies, the checks.</summary>
-public static class PlanReport
+internal static class PlanReport
 {
     public static void Write(SynthesisResult result, TextWriter writer)
     {

@@ -3,7 +3,7 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Infra.Reports;
 
 /// <summary>Short, readable descriptions of selectors, peers and ports for tables.</summary>
-public static class PolicyText
+internal static class PolicyText
 {
     public static string Selector(LabelSelector selector)
     {

@@ -6,7 +6,7 @@ namespace Palisade.Infra.Reports;
 /// A Spectre console over any writer: colour on an interactive terminal, plain fixed-width text otherwise, so
 /// redirected output (CI logs, tests) is stable.
 /// </summary>
-public static class ReportConsole
+internal static class ReportConsole
 {
     public const int PlainWidth = 180;
 

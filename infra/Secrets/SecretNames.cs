@@ -7,7 +7,7 @@ namespace Palisade.Infra.Secrets;
 /// secret, private key material, credentials, kubeconfig (provider keys such as <c>aws:secretKey</c>,
 /// <c>aws:token</c>, <c>gcp:credentials</c> and <c>kubernetes:kubeconfig</c> included).
 /// </summary>
-public static partial class SecretNames
+internal static partial class SecretNames
 {
     public const string Mask = "[secret]";
 

@@ -9,7 +9,7 @@ namespace Palisade.Infra.Synthesis;
 /// analysis/checks.json: every check that ran, in the order the checks ran, as
 /// <c>{"checks":[{"id":..,"name":..,"passed":..,"findings":[..]}]}</c>. Deterministic, so `diff` can compare revisions.
 /// </summary>
-public static class ChecksJsonRenderer
+internal static class ChecksJsonRenderer
 {
     public const string File = "analysis/checks.json";
 

@@ -6,7 +6,7 @@ namespace Palisade.Infra.Synthesis;
 /// Turns an I/O failure into the one-line input error the command line prints: the path, what the file system said,
 /// and what to do about it (by errno where .NET keeps it, which it does for everything it has no exception type for).
 /// </summary>
-public static class FileSystemErrors
+internal static class FileSystemErrors
 {
     public static InputError Describe(string path, Exception error, string doing = "cannot write the output")
     {

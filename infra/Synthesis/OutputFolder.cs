@@ -15,7 +15,7 @@ namespace Palisade.Infra.Synthesis;
 /// run puts the old output back before it starts.</item>
 /// </list>
 /// </summary>
-public static class OutputFolder
+internal static class OutputFolder
 {
     public static OutputWriteResult Write(string target, IReadOnlyDictionary<string, string> files) => Write(target, files, new OutputRules());
 
@@ -139,8 +139,8 @@ public static class OutputFolder
 /// <param name="Project">The project folder: refused as a target, with its ancestors.</param>
 /// <param name="Home">The home folder: refused as a target, with its ancestors.</param>
 /// <param name="LockWait">How long to wait for another writer of the same folder (default <see cref="OutputLock.DefaultWait"/>).</param>
-public sealed record OutputRules(string? Project = null, string? Home = null, TimeSpan? LockWait = null);
+internal sealed record OutputRules(string? Project = null, string? Home = null, TimeSpan? LockWait = null);
 
 /// <param name="Target">The real folder written.</param>
 /// <param name="Notes">Leftovers of interrupted runs that were restored, or could not be removed.</param>
-public sealed record OutputWriteResult(string Target, IReadOnlyList<string> Notes);
+internal sealed record OutputWriteResult(string Target, IReadOnlyList<string> Notes);

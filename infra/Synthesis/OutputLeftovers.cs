@@ -5,7 +5,7 @@ namespace Palisade.Infra.Synthesis;
 /// <c>.&lt;name&gt;.trash-&lt;pid&gt;-&lt;id&gt;</c>. Only the holder of the target's lock creates them, so whoever holds the
 /// lock knows that any others are leftovers of a run that died, and cleans them.
 /// </summary>
-public static class OutputLeftovers
+internal static class OutputLeftovers
 {
     private const string Staging = "staging-";
     private const string Trash = "trash-";

@@ -8,7 +8,7 @@ namespace Palisade.Infra.Synthesis;
 /// so two writers of one folder take turns instead of interleaving. The kernel drops the lock when the holder dies,
 /// kill -9 included. The file itself stays: deleting a lock file lets two processes hold "the" lock at once.
 /// </summary>
-public sealed class OutputLock : IDisposable
+internal sealed class OutputLock : IDisposable
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);

@@ -7,7 +7,7 @@ namespace Palisade.Infra.Synthesis;
 /// then every file synth wrote there, one relative path a line ('/'-separated, sorted). A folder is replaced only when
 /// everything in it is listed, so a file the user put there is never deleted.
 /// </summary>
-public static class OutputMarker
+internal static class OutputMarker
 {
     public const string File = ".palisade-output";
     public const int Version = 1;

@@ -3,7 +3,7 @@ using Palisade.Components.Diagnostics;
 namespace Palisade.Infra.Synthesis;
 
 /// <summary>Decides whether an existing folder may be replaced: it is new, empty, or holds only what synth wrote there.</summary>
-public static class OutputOwnership
+internal static class OutputOwnership
 {
     private const string Instead = "Pass --out with a new or empty folder (or the folder a previous synth wrote), or move your files away first.";
 

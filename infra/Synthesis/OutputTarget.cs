@@ -7,7 +7,7 @@ namespace Palisade.Infra.Synthesis;
 /// '..'), and the rules apply to the real folder: never '/', the home folder or one of its ancestors, the project
 /// folder (the one with Pulumi.yaml) or one of its ancestors, nor anything inside a .git folder.
 /// </summary>
-public static class OutputTarget
+internal static class OutputTarget
 {
     private const int MaxLinks = 40; // Linux's own limit (ELOOP)
 

@@ -8,7 +8,7 @@ namespace Palisade.Infra.Synthesis;
 /// Pulumi's rule (letters, digits, '-', '_', '.', at most 100 characters), and not only dots, so that '.' and '..'
 /// can never name the project folder or its parent.
 /// </summary>
-public readonly record struct StackName
+internal readonly record struct StackName
 {
     public const int MaxLength = StackNames.MaxLength;
 

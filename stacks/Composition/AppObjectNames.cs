@@ -8,7 +8,7 @@ namespace Palisade.Stacks.Composition;
 /// the tier: its ServiceAccount and its Service. Two tiers (of one app or of two) that would create the same object in
 /// one namespace are refused here, before two resources of the program fight over one object in the cluster.
 /// </summary>
-public static class AppObjectNames
+internal static class AppObjectNames
 {
     public static void RefuseShared(IReadOnlyList<AppSpec> apps)
     {

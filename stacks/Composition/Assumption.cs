@@ -4,7 +4,7 @@ using Palisade.Stacks.Platform;
 namespace Palisade.Stacks.Composition;
 
 /// <summary>What the proof takes as given about the cluster, because the stack does not own or create it.</summary>
-public sealed record Assumption(string Subject, string Statement)
+internal sealed record Assumption(string Subject, string Statement)
 {
     public override string ToString() => $"{Subject}: {Statement}";
 

@@ -8,7 +8,7 @@ namespace Palisade.Stacks.Composition;
 /// Every provider package any stack may use, with its pinned version. The Pulumi YAML host runs the compiler once
 /// without a stack to learn which plugins to install, and gets a program that references exactly these.
 /// </summary>
-public static class PackageCatalog
+internal static class PackageCatalog
 {
     public static IReadOnlyDictionary<string, string> Versions { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal)
     {

@@ -7,7 +7,7 @@ namespace Palisade.Stacks.Composition;
 /// The platform workloads application traffic meets (kube-dns, the ingress controller, monitoring), declared so the
 /// connectivity analysis can check DNS and controller reachability. They are not deployed by the app layer.
 /// </summary>
-public static class PlatformWorkloads
+internal static class PlatformWorkloads
 {
     public static IEnumerable<Workload> For(PlatformPeers platform)
     {

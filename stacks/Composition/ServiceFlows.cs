@@ -6,7 +6,7 @@ using Palisade.Stacks.Platform;
 namespace Palisade.Stacks.Composition;
 
 /// <summary>An app's flows to platform services must name a service the stack declares, on a port it serves.</summary>
-public static class ServiceFlows
+internal static class ServiceFlows
 {
     public static void Validate(StackConfig config, StackPlatform platform, AppSpec app)
     {

@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Composition;
 /// Composes a stack from its platform model: the cluster (EKS, GKE or an existing one) and its Kubernetes provider,
 /// the platform peers, the ingress, and every configured app. Pure: config in, graph out.
 /// </summary>
-public static class StackComposer
+internal static class StackComposer
 {
     public const string KubernetesVersion = ClusterProvider.PackageVersion;
 

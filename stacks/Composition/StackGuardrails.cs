@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Composition;
 /// The stack's guardrails: what they protect (from the apps and the platform model), how the target enforces them,
 /// and the cluster policies emitted for it (none when the target has no cluster tier).
 /// </summary>
-public sealed record StackGuardrails(GuardrailEnforcement Enforcement, GuardrailArgs Args, IReadOnlyList<ClusterNetworkPolicy> Policies)
+internal sealed record StackGuardrails(GuardrailEnforcement Enforcement, GuardrailArgs Args, IReadOnlyList<ClusterNetworkPolicy> Policies)
 {
     public const string KubeSystem = "kube-system";
 

@@ -12,7 +12,7 @@ namespace Palisade.Stacks.Composition;
 /// many apps share it. Namespaces the platform owns (kube-system, the ingress controller's, monitoring) are never
 /// taken over by an app.
 /// </summary>
-public static class StackNamespaces
+internal static class StackNamespaces
 {
     private static readonly IReadOnlySet<string> SystemNamespaces = new HashSet<string>(StringComparer.Ordinal)
     {

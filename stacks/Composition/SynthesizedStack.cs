@@ -7,7 +7,7 @@ using Palisade.Stacks.Platform;
 namespace Palisade.Stacks.Composition;
 
 /// <summary>The result of composing a stack: the resource graph plus what the analysis needs to prove it.</summary>
-public sealed record SynthesizedStack(
+internal sealed record SynthesizedStack(
     StackConfig Config,
     StackPlatform Platform,
     ResourceGraph Graph,

@@ -9,7 +9,7 @@ namespace Palisade.Stacks.Composition;
 /// The platform workloads a stack on a strict dataplane must keep working, and their baseline policies: the load
 /// balancer controller (alb), the ingress controller the stack installs, and monitoring. CoreDNS is always included.
 /// </summary>
-public static class SystemBaselines
+internal static class SystemBaselines
 {
     public const string AlbControllerName = "aws-load-balancer-controller";
     public const int AlbWebhookPort = 9443;

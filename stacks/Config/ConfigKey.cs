@@ -1,6 +1,6 @@
 namespace Palisade.Stacks.Config;
 
-public enum ConfigKind
+internal enum ConfigKind
 {
     String,
     Integer,
@@ -21,5 +21,5 @@ public enum ConfigKind
 /// program, so they stay secret in Pulumi's state and logs when set with --secret; every other key is written into
 /// resource names or decides what is synthesized, so it cannot be a secret.
 /// </remarks>
-public sealed record ConfigKey(string Name, ConfigKind Kind, string Description, bool Required = false, bool Secret = false,
+internal sealed record ConfigKey(string Name, ConfigKind Kind, string Description, bool Required = false, bool Secret = false,
     string AppliesTo = "every stack", bool MayBeSecret = false);

@@ -1,7 +1,7 @@
 namespace Palisade.Stacks.Config;
 
 /// <summary>Every <c>palisade:</c> config key a stack may set. Unknown keys are rejected (they are usually typos).</summary>
-public static class ConfigSchema
+internal static class ConfigSchema
 {
     public const string Project = "palisade";
 

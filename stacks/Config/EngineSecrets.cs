@@ -5,7 +5,7 @@ namespace Palisade.Stacks.Config;
 /// The stack file says it (<c>secure:</c> values), so the engine's values are marked secret wherever the file stores
 /// a secret; the program then declares those keys secret, and keys that cannot be secrets are refused.
 /// </summary>
-public static class EngineSecrets
+internal static class EngineSecrets
 {
     public static StackConfig Mark(StackConfig engine, StackConfig? file)
     {

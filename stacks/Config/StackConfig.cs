@@ -12,7 +12,7 @@ public sealed class StackConfig
 {
     private readonly IReadOnlyDictionary<string, ConfigValue> _values;
 
-    public StackConfig(string stack, string source, IReadOnlyDictionary<string, ConfigValue> values)
+    internal StackConfig(string stack, string source, IReadOnlyDictionary<string, ConfigValue> values)
     {
         Stack = stack;
         Source = source;
@@ -26,21 +26,21 @@ public sealed class StackConfig
     public string Source { get; }
 
     /// <summary>All keys, namespaced ("palisade:apps", "aws:region").</summary>
-    public IReadOnlyDictionary<string, ConfigValue> Values => _values;
+    internal IReadOnlyDictionary<string, ConfigValue> Values => _values;
 
-    public static string Qualified(ConfigKey key) => $"{ConfigSchema.Project}:{key.Name}";
+    internal static string Qualified(ConfigKey key) => $"{ConfigSchema.Project}:{key.Name}";
 
-    public bool Has(ConfigKey key) => _values.ContainsKey(Qualified(key));
+    internal bool Has(ConfigKey key) => _values.ContainsKey(Qualified(key));
 
-    public bool IsSecret(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) is ConfigSecret or ConfigScalar { Secret: true };
+    internal bool IsSecret(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) is ConfigSecret or ConfigScalar { Secret: true };
 
-    public string? String(ConfigKey key) => Scalar(key)?.Text;
+    internal string? String(ConfigKey key) => Scalar(key)?.Text;
 
-    public long? Integer(ConfigKey key) => Scalar(key) is { } s ? long.Parse(s.Text, CultureInfo.InvariantCulture) : null;
+    internal long? Integer(ConfigKey key) => Scalar(key) is { } s ? long.Parse(s.Text, CultureInfo.InvariantCulture) : null;
 
-    public bool? Boolean(ConfigKey key) => Scalar(key) is { } s ? bool.Parse(s.Text) : null;
+    internal bool? Boolean(ConfigKey key) => Scalar(key) is { } s ? bool.Parse(s.Text) : null;
 
-    public IReadOnlyList<string> StringList(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) switch
+    internal IReadOnlyList<string> StringList(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) switch
     {
         null => [],
         ConfigList list => list.Items.Cast<ConfigScalar>().Select(i => i.Text).ToList(),
@@ -48,7 +48,7 @@ public sealed class StackConfig
         _ => [],
     };
 
-    public InputError Error(ConfigKey key, string problem, string fix) => new($"{Source}: {Qualified(key)}", problem, fix);
+    internal InputError Error(ConfigKey key, string problem, string fix) => new($"{Source}: {Qualified(key)}", problem, fix);
 
     private ConfigScalar? Scalar(ConfigKey key) => _values.GetValueOrDefault(Qualified(key)) as ConfigScalar;
 
@@ -151,7 +151,7 @@ public sealed class StackConfig
     };
 
     /// <summary>A value as it may be quoted in a one-line message.</summary>
-    public static string Excerpt(string text) => Components.Diagnostics.Excerpt.Plain(text);
+    internal static string Excerpt(string text) => Components.Diagnostics.Excerpt.Plain(text);
 
     private static bool IsCidr(string text) => text.Contains('/') && IPNetwork.TryParse(text, out _);
 

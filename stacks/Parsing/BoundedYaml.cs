@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Parsing;
 /// depth, aliases, documents, plain and unique keys are checked as the events stream in, so nothing hostile reaches the
 /// loader's recursion. Pure: the caller reads the file.
 /// </summary>
-public static class BoundedYaml
+internal static class BoundedYaml
 {
     /// <exception cref="InputError">The text breaks a limit or is not valid YAML; the location names the line and column.</exception>
     public static IReadOnlyList<YamlDocument> Load(string text, string source, ParseLimits limits)

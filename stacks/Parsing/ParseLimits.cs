@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Parsing;
 /// <param name="MaxAliasNodes">Nodes that YAML aliases may add in total when expanded; 0 refuses aliases.</param>
 /// <param name="SingleDocument">Whether a second YAML document is refused; otherwise documents are numbered in messages.</param>
 /// <param name="SyntaxFix">How to fix a syntax error, for messages.</param>
-public sealed record ParseLimits(string Kind, long MaxBytes, int MaxDepth, long MaxAliasNodes, bool SingleDocument, string SyntaxFix)
+internal sealed record ParseLimits(string Kind, long MaxBytes, int MaxDepth, long MaxAliasNodes, bool SingleDocument, string SyntaxFix)
 {
     public const long MiB = 1024 * 1024;
 

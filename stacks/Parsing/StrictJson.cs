@@ -7,7 +7,7 @@ namespace Palisade.Stacks.Parsing;
 /// Parses JSON within <see cref="ParseLimits"/> and refuses what <see cref="JsonDocument"/> lets through: duplicate keys
 /// (it keeps both) and strings that are not valid UTF-16 (lone surrogate escapes). Pure.
 /// </summary>
-public static class StrictJson
+internal static class StrictJson
 {
     /// <exception cref="InputError">The text breaks a limit, is not valid JSON, or has a duplicate key.</exception>
     public static JsonDocument Parse(string text, string source, ParseLimits limits, bool allowCommentsAndTrailingCommas = false, string? syntaxFix = null)

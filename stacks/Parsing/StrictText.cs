@@ -9,7 +9,7 @@ namespace Palisade.Stacks.Parsing;
 /// characters are refused with their position, instead of being silently turned into U+FFFD or passed on.
 /// A UTF-8 byte order mark is accepted and dropped.
 /// </summary>
-public static class StrictText
+internal static class StrictText
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 

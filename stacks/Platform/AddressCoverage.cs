@@ -4,7 +4,7 @@ using System.Numerics;
 namespace Palisade.Stacks.Platform;
 
 /// <summary>Whether a set of CIDRs of one address family covers that family's whole address space.</summary>
-public static class AddressCoverage
+internal static class AddressCoverage
 {
     public static bool CoversAll(IReadOnlyList<IPNetwork> networks)
     {

@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Platform;
 /// target type ip the ALB reaches pods from its ENIs in its subnets, which the stack pins, so exposed tiers admit
 /// exactly those subnets' CIDRs (never the VPC: on VPC CNI that would admit every pod around the ALB and its WAF).
 /// </summary>
-public sealed partial record AlbIngress(
+internal sealed partial record AlbIngress(
     Configured Domain,
     Configured CertificateArn,
     Configured SslPolicy,

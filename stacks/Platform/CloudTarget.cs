@@ -6,7 +6,7 @@ namespace Palisade.Stacks.Platform;
 /// Where a stack runs: one type per cloud (an existing cluster, EKS, GKE), each with only the settings it has.
 /// A new cloud is one more subtype plus its <see cref="CloudKind"/> in <see cref="CloudKinds"/>.
 /// </summary>
-public abstract partial record CloudTarget
+internal abstract partial record CloudTarget
 {
     /// <summary>The <c>palisade:cloud</c> value.</summary>
     public abstract string Name { get; }
@@ -82,10 +82,10 @@ public abstract partial record CloudTarget
 }
 
 /// <summary>How <c>palisade:cloud</c> names a cloud and reads its settings.</summary>
-public sealed record CloudKind(string Name, Func<SettingsReader, CloudTarget> Read);
+internal sealed record CloudKind(string Name, Func<SettingsReader, CloudTarget> Read);
 
 /// <summary>Every cloud a stack can run on.</summary>
-public static class CloudKinds
+internal static class CloudKinds
 {
     public const string Default = ExistingCluster.KindName;
 

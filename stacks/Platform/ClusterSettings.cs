@@ -6,10 +6,10 @@ using Palisade.Stacks.Config;
 namespace Palisade.Stacks.Platform;
 
 /// <summary>Node pool sizing shared by EKS node groups and GKE node pools.</summary>
-public sealed record NodeSizing(Configured NodeType, int Min, int Desired, int Max);
+internal sealed record NodeSizing(Configured NodeType, int Min, int Desired, int Max);
 
 /// <summary>The settings every cluster a stack creates has, whatever the cloud.</summary>
-public sealed partial record ClusterSettings(
+internal sealed partial record ClusterSettings(
     string Name,
     string? KubernetesVersion,
     NodeSizing Nodes,

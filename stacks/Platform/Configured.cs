@@ -8,7 +8,7 @@ namespace Palisade.Stacks.Platform;
 /// secret in state and logs even though the compiler entry sees it decrypted. Offline, a secret's text is not
 /// <see cref="Known"/> (nobody decrypts it), so it is neither validated nor written anywhere.
 /// </summary>
-public sealed record Configured(string Text, string? Key, bool Secret = false, bool Known = true)
+internal sealed record Configured(string Text, string? Key, bool Secret = false, bool Known = true)
 {
     public const string Hidden = "[secret]";
 

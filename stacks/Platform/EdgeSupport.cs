@@ -6,7 +6,7 @@ namespace Palisade.Stacks.Platform;
 /// What an ingress kind does with each edge limit: how it enforces the limits it can (for the plan and the README),
 /// and which declared values it cannot express (a limit missing from <see cref="How"/> it cannot enforce at all).
 /// </summary>
-public sealed record EdgeSupport(IReadOnlyDictionary<EdgeLimit, string> How, Func<EdgeLimits, EdgeLimit, string?>? Refuses = null)
+internal sealed record EdgeSupport(IReadOnlyDictionary<EdgeLimit, string> How, Func<EdgeLimits, EdgeLimit, string?>? Refuses = null)
 {
     /// <summary>Why the kind cannot enforce one declared limit as declared; null when it can.</summary>
     public string? Problem(EdgeLimits limits, EdgeLimit limit) =>

@@ -4,7 +4,7 @@ using Palisade.Stacks.Config;
 namespace Palisade.Stacks.Platform;
 
 /// <summary>How tiers on EKS get their IAM role.</summary>
-public enum AwsIdentityMechanism
+internal enum AwsIdentityMechanism
 {
     /// <summary>IAM Roles for Service Accounts: the SDK exchanges the projected token with STS; no link-local endpoint.</summary>
     Irsa,
@@ -14,7 +14,7 @@ public enum AwsIdentityMechanism
 }
 
 /// <summary>An EKS cluster the stack creates in existing private subnets, with VPC CNI NetworkPolicy enforcement.</summary>
-public sealed partial record EksCloud(
+internal sealed partial record EksCloud(
     ClusterSettings Settings, string Region, IReadOnlyList<string> SubnetIds, bool PolicyEventLogs, string VpcCniVersion, string? VpcCidr,
     IReadOnlyList<string> AdminRoleArns) : CloudTarget
 {

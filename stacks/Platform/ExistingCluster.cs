@@ -6,7 +6,7 @@ namespace Palisade.Stacks.Platform;
 /// A cluster the stack does not create: the Kubernetes provider takes its kubeconfig (secret) and context from
 /// stack config, so nothing depends on the operator's ambient ~/.kube/config by accident.
 /// </summary>
-public sealed partial record ExistingCluster(Configured? KubeContext, bool HasKubeconfig, Palisade.Components.Guardrails.ClusterPolicyApi? PolicyApi = null) : CloudTarget
+internal sealed partial record ExistingCluster(Configured? KubeContext, bool HasKubeconfig, Palisade.Components.Guardrails.ClusterPolicyApi? PolicyApi = null) : CloudTarget
 {
     public const string KindName = "existing";
 

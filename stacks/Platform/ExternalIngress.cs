@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Platform;
 /// also names the controller's kind (<c>palisade:ingressController</c>), the Ingresses get that kind's annotations
 /// and the limits it enforces; otherwise the controller is opaque and enforces none of them as far as the proof knows.
 /// </summary>
-public sealed partial record ExternalIngress(
+internal sealed partial record ExternalIngress(
     Configured Domain,
     string Namespace,
     IReadOnlyDictionary<string, string> PodLabels,

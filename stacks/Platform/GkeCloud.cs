@@ -5,14 +5,14 @@ using Palisade.Stacks.Config;
 
 namespace Palisade.Stacks.Platform;
 
-public enum GkePolicyEnforcement
+internal enum GkePolicyEnforcement
 {
     DataplaneV2,
     Calico,
 }
 
 /// <summary>A GKE cluster the stack creates, with Dataplane V2 or Calico enforcing NetworkPolicies (never both).</summary>
-public sealed partial record GkeCloud(
+internal sealed partial record GkeCloud(
     ClusterSettings Settings,
     string Project,
     string Region,

@@ -3,7 +3,7 @@ using Palisade.Components.Guardrails;
 namespace Palisade.Stacks.Platform;
 
 /// <summary>How a stack's target enforces the platform's guardrails: one type per way.</summary>
-public abstract record GuardrailEnforcement
+internal abstract record GuardrailEnforcement
 {
     /// <summary>As Admin-tier cluster policies of an API the cluster serves: no tenant NetworkPolicy can widen them.</summary>
     public sealed record ClusterTier(ClusterPolicyApi Api) : GuardrailEnforcement;
@@ -16,7 +16,7 @@ public abstract record GuardrailEnforcement
 }
 
 /// <summary>The cluster policy APIs <c>palisade:clusterPolicyApi</c> can declare for an existing cluster.</summary>
-public static class ClusterPolicyApis
+internal static class ClusterPolicyApis
 {
     public const string None = "none";
 
@@ -29,7 +29,7 @@ public static class ClusterPolicyApis
 }
 
 /// <summary>Whether the target can log policy decisions (allowed and denied flows), whether the stack turns it on, and how.</summary>
-public sealed record FlowLogging(bool Available, bool On, string Description)
+internal sealed record FlowLogging(bool Available, bool On, string Description)
 {
     public override string ToString() => Description;
 }

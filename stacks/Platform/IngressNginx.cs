@@ -11,7 +11,7 @@ namespace Palisade.Stacks.Platform;
 /// labels. Retired upstream (no releases or security fixes since March 2026), so the plan warns; the maintained
 /// NGINX controller is <see cref="NginxIngress"/>.
 /// </summary>
-public sealed partial record IngressNginx(Configured Domain, string Namespace, bool Installs) : IngressTarget(Domain)
+internal sealed partial record IngressNginx(Configured Domain, string Namespace, bool Installs) : IngressTarget(Domain)
 {
     public const string KindName = "ingress-nginx";
     public const string DefaultNamespace = "ingress-nginx";

@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Platform;
 /// How a stack exposes its apps' routes: one type per ingress kind, each with its own settings and the peer that
 /// reaches exposed tiers. A new kind is one more subtype plus its <see cref="IngressKind"/> in <see cref="IngressKinds"/>.
 /// </summary>
-public abstract partial record IngressTarget(Configured Domain)
+internal abstract partial record IngressTarget(Configured Domain)
 {
     /// <summary>The <c>palisade:ingress</c> value.</summary>
     public abstract string Name { get; }
@@ -98,7 +98,7 @@ public abstract partial record IngressTarget(Configured Domain)
 /// enforces edge limits, and — for a kind whose limits live on the Ingress — how an existing cluster's controller of
 /// this kind is addressed (<see cref="ExternalController"/>).
 /// </summary>
-public sealed record IngressKind(
+internal sealed record IngressKind(
     string Name,
     Func<CloudTarget, bool> AvailableOn,
     string Availability,
@@ -112,10 +112,10 @@ public sealed record IngressKind(
 /// A controller of a known kind that the platform team runs: the Ingresses get that kind's annotations or resources
 /// for the team's IngressClass, and the limits the kind enforces without Palisade configuring the controller.
 /// </summary>
-public sealed record ExternalController(EdgeSupport Edge, Func<string, Palisade.Components.Ingress.IngressStyle> Style);
+internal sealed record ExternalController(EdgeSupport Edge, Func<string, Palisade.Components.Ingress.IngressStyle> Style);
 
 /// <summary>Every ingress kind a stack can use.</summary>
-public static partial class IngressKinds
+internal static partial class IngressKinds
 {
     public static IReadOnlyList<IngressKind> All { get; } = [NginxIngress.Kind, IngressNginx.Kind, AlbIngress.Kind, TraefikIngress.Kind, ExternalIngress.Kind];
 

@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Platform;
 /// on GKE the passthrough Network Load Balancer with the same policy), assumed installed with the chart's labels on
 /// an existing cluster.
 /// </summary>
-public sealed partial record NginxIngress(Configured Domain, string Namespace, bool Installs, IReadOnlyDictionary<string, string> ServiceAnnotations)
+internal sealed partial record NginxIngress(Configured Domain, string Namespace, bool Installs, IReadOnlyDictionary<string, string> ServiceAnnotations)
     : IngressTarget(Domain)
 {
     public const string KindName = "nginx";

@@ -8,7 +8,7 @@ namespace Palisade.Stacks.Platform;
 /// The node addresses of a stack (<c>palisade:nodeCidrs</c>): kubelet, host-network pods and every other process on a
 /// node send from them, so a tier an ipBlock opens to them is open around the edge. Each cloud adds its own rules.
 /// </summary>
-public static class NodeAddresses
+internal static class NodeAddresses
 {
     /// <summary>The declared node CIDRs, each valid, none overlapping another, together not every address.</summary>
     public static IReadOnlyList<string> Read(SettingsReader reader, CloudTarget cloud)

@@ -15,7 +15,7 @@ namespace Palisade.Stacks.Platform;
 ///     ports: [TCP/8443]
 /// </code>
 /// </summary>
-public static class PlatformServices
+internal static class PlatformServices
 {
     private static readonly string[] Fields = ["namespace", "podLabels", "ports"];
 

@@ -4,7 +4,7 @@ using Palisade.Stacks.Config;
 namespace Palisade.Stacks.Platform;
 
 /// <summary>The stack this one is promoted from, and what `promote` last recorded (both null before the first promotion).</summary>
-public sealed partial record PromotionSettings(string From, string? Digest, string? Revision)
+internal sealed partial record PromotionSettings(string From, string? Digest, string? Revision)
 {
     [GeneratedRegex("^sha256:[0-9a-f]{64}$")]
     private static partial Regex DigestPattern();

@@ -4,7 +4,7 @@ using Palisade.Stacks.Config;
 namespace Palisade.Stacks.Platform;
 
 /// <summary>Provider keys (<c>aws:region</c>, <c>gcp:project</c>) a cloud needs: baked into its explicit provider.</summary>
-public static class ProviderKeys
+internal static class ProviderKeys
 {
     public static string Required(SettingsReader reader, string key, string what) =>
         reader.Config.Values.GetValueOrDefault(key) is ConfigScalar { Text.Length: > 0 } scalar

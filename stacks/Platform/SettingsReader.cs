@@ -13,7 +13,7 @@ namespace Palisade.Stacks.Platform;
 /// that does nothing on this stack (a GKE key on EKS, <c>domain</c> without an ingress) is refused instead of being
 /// silently ignored. Every error names the file and key.
 /// </summary>
-public sealed class SettingsReader
+internal sealed class SettingsReader
 {
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 

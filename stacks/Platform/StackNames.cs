@@ -4,7 +4,7 @@ namespace Palisade.Stacks.Platform;
 /// Stack names as Palisade accepts them: Pulumi's rule (letters, digits, '-', '_', '.', at most 100 characters), and
 /// not only dots, so a name is never a path ('.', '..', separators) and always a file name <c>Pulumi.&lt;stack&gt;.yaml</c>.
 /// </summary>
-public static class StackNames
+internal static class StackNames
 {
     public const int MaxLength = 100;
 

@@ -8,7 +8,7 @@ namespace Palisade.Stacks.Platform;
 /// A stack's settings, parsed once into one typed value: the apps it deploys, where it runs, how it is exposed,
 /// what monitors it, and what it is promoted from. Every later layer reads this value, never the raw config.
 /// </summary>
-public sealed record StackPlatform(
+internal sealed record StackPlatform(
     string Stack,
     IReadOnlyList<string> Apps,
     CloudTarget Cloud,

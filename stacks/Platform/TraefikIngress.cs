@@ -10,7 +10,7 @@ namespace Palisade.Stacks.Platform;
 /// apps never run there). Its pods carry the chart's labels for the release in that namespace, and exactly those pods
 /// are admitted to exposed tiers. Every edge limit is a Middleware of the route's Ingress.
 /// </summary>
-public sealed partial record TraefikIngress(Configured Domain, string Namespace) : IngressTarget(Domain)
+internal sealed partial record TraefikIngress(Configured Domain, string Namespace) : IngressTarget(Domain)
 {
     public const string KindName = "traefik";
     public const string DefaultNamespace = "traefik-system";

@@ -8,16 +8,16 @@ using YamlDotNet.RepresentationModel;
 namespace Palisade.Infra.Checks.Edge;
 
 /// <summary>What the controller's own configuration enforces for one limit: the value (null when absent) and where it was read.</summary>
-public sealed record EnforcedLimit(long? Value, string Where);
+internal sealed record EnforcedLimit(long? Value, string Where);
 
 /// <summary>Reads back, from the rendered Ingress and program, what one controller kind enforces on a route.</summary>
-public interface IEdgeReader
+internal interface IEdgeReader
 {
     IReadOnlyDictionary<EdgeLimit, EnforcedLimit> Read(RenderedIngress ingress, RenderedEdge edge, EdgeLimits declared);
 }
 
 /// <summary>The reader for each ingress kind that enforces limits; an external controller is read as the kind it names.</summary>
-public static class EdgeReaders
+internal static class EdgeReaders
 {
     private static readonly Dictionary<string, IEdgeReader> Readers = new(StringComparer.Ordinal)
     {
@@ -47,7 +47,7 @@ public static class EdgeReaders
 }
 
 /// <summary>The F5 NGINX Ingress Controller: <c>nginx.org/</c> annotations on the Ingress.</summary>
-public sealed class NginxOrgReader : IEdgeReader
+internal sealed class NginxOrgReader : IEdgeReader
 {
     public IReadOnlyDictionary<EdgeLimit, EnforcedLimit> Read(RenderedIngress ingress, RenderedEdge edge, EdgeLimits declared)
     {
@@ -69,7 +69,7 @@ public sealed class NginxOrgReader : IEdgeReader
 }
 
 /// <summary>The community ingress-nginx: its annotations, and the limited status in the controller's config in the program.</summary>
-public sealed class IngressNginxReader : IEdgeReader
+internal sealed class IngressNginxReader : IEdgeReader
 {
     public IReadOnlyDictionary<EdgeLimit, EnforcedLimit> Read(RenderedIngress ingress, RenderedEdge edge, EdgeLimits declared)
     {
@@ -95,7 +95,7 @@ public sealed class IngressNginxReader : IEdgeReader
 /// The ALB's web ACL, found through the <c>wafv2AclArn</c> of the IngressClassParams the Ingress's class pins: the rate-based rule
 /// per client IP over its explicit window, and the rule that blocks a <c>Content-Length</c> above the body limit.
 /// </summary>
-public sealed class WafReader : IEdgeReader
+internal sealed class WafReader : IEdgeReader
 {
     public IReadOnlyDictionary<EdgeLimit, EnforcedLimit> Read(RenderedIngress ingress, RenderedEdge edge, EdgeLimits declared)
     {
@@ -154,7 +154,7 @@ public sealed class WafReader : IEdgeReader
 /// and an <c>inFlightReq</c> grouped by client address (<c>sourceCriterion.ipStrategy</c>), and <c>buffering</c>.
 /// Traefik answers a limited request with 429.
 /// </summary>
-public sealed class TraefikReader : IEdgeReader
+internal sealed class TraefikReader : IEdgeReader
 {
     private const int TooManyRequests = 429;
 

@@ -3,10 +3,10 @@ using YamlDotNet.RepresentationModel;
 namespace Palisade.Infra.Checks.Edge;
 
 /// <summary>One path of a rendered Ingress: the prefix and the Service it reaches.</summary>
-public sealed record RenderedPath(string Path, string Service, string Port);
+internal sealed record RenderedPath(string Path, string Service, string Port);
 
 /// <summary>An Ingress as rendered into <c>manifests/</c>: where it is, its class, its annotations and its paths.</summary>
-public sealed record RenderedIngress(string File, string Namespace, string Name, string? ClassName, IReadOnlyDictionary<string, string> Annotations,
+internal sealed record RenderedIngress(string File, string Namespace, string Name, string? ClassName, IReadOnlyDictionary<string, string> Annotations,
     IReadOnlyList<RenderedPath> Paths)
 {
     /// <summary>The hosts of its rules.</summary>
@@ -19,16 +19,16 @@ public sealed record RenderedIngress(string File, string Namespace, string Name,
 }
 
 /// <summary>A Service as rendered into <c>manifests/</c>: where it is and its annotations.</summary>
-public sealed record RenderedService(string Namespace, string Name, IReadOnlyDictionary<string, string> Annotations);
+internal sealed record RenderedService(string Namespace, string Name, IReadOnlyDictionary<string, string> Annotations);
 
 /// <summary>One resource of the rendered program (<c>Main.yaml</c>): its logical name, type and properties.</summary>
-public sealed record ProgramResource(string Name, string Type, YamlMappingNode? Properties);
+internal sealed record ProgramResource(string Name, string Type, YamlMappingNode? Properties);
 
 /// <summary>
 /// The edge as rendered: the Ingresses of the manifests and the resources of the program, read back from the files
 /// <c>synth</c> writes (never from the declaration), for the edge checks.
 /// </summary>
-public sealed class RenderedEdge
+internal sealed class RenderedEdge
 {
     private RenderedEdge(IReadOnlyList<RenderedIngress> ingresses, IReadOnlyList<RenderedService> services,
         IReadOnlyDictionary<string, YamlMappingNode> classParams, IReadOnlyDictionary<string, YamlMappingNode> middlewares,

@@ -11,7 +11,7 @@ namespace Palisade.Infra.Reports.Connectivity;
 /// {"protocol","ports"} with one entry per contiguous port range ("80" or "8000-8080"). The contract has no entry for
 /// the protocols a port cannot name; outputs that must show them (the diff) ask for a {"protocol":"OTHER"} entry.
 /// </summary>
-public static class ConnectionSetJson
+internal static class ConnectionSetJson
 {
     public const string OtherProtocol = "OTHER";
 

@@ -12,7 +12,7 @@ namespace Palisade.Infra.Reports.Connectivity;
 /// protocols a port cannot name (ICMP, …) are allowed but not everything is (a cluster policy can deny a port and
 /// leave the rest of the traffic, other protocols included, to the default allow).
 /// </summary>
-public static class ConnectivityJsonRenderer
+internal static class ConnectivityJsonRenderer
 {
     /// <summary>Bytes the writer may hold before they go to the stream, so memory stays flat however many pairs.</summary>
     private const int FlushThreshold = 1 << 16;

@@ -4,7 +4,7 @@ using Palisade.Components.Connectivity;
 namespace Palisade.Infra.Reports.Connectivity;
 
 /// <summary>A Markdown table of the allowed connections, or of the summary beyond <see cref="ConnectivitySummary.MaxRows"/>.</summary>
-public static class ConnectivityMarkdownRenderer
+internal static class ConnectivityMarkdownRenderer
 {
     public static string Render(ConnectivityResult result)
     {

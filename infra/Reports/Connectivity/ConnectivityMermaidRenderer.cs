@@ -10,7 +10,7 @@ namespace Palisade.Infra.Reports.Connectivity;
 /// summary row, labelled with what it allows and how many connections it stands for. With a <see cref="MermaidFocus"/>,
 /// only the app workloads, the peers they talk to and their edges, the DNS edges folded into one note.
 /// </summary>
-public static class ConnectivityMermaidRenderer
+internal static class ConnectivityMermaidRenderer
 {
     /// <param name="focus">The focused view; null draws every workload and connection.</param>
     public static string Render(ConnectivityResult result, MermaidFocus? focus = null)

@@ -3,7 +3,7 @@ using Palisade.Components.Connectivity;
 namespace Palisade.Infra.Reports.Connectivity;
 
 /// <summary>Picks the renderer for an output format name.</summary>
-public static class ConnectivityReports
+internal static class ConnectivityReports
 {
     public const string Text = "text";
     public const string Json = "json";

@@ -4,14 +4,14 @@ using Palisade.Components.Connectivity;
 namespace Palisade.Infra.Reports.Connectivity;
 
 /// <summary>What the rows of a summary group connections by.</summary>
-public enum SummaryLevel
+internal enum SummaryLevel
 {
     Namespace,
     WorkloadClass,
 }
 
 /// <summary>One end of a summary row: a namespace, a workload class, or an external peer.</summary>
-public sealed record SummaryGroup(string Label, ExternalPeer? External) : IComparable<SummaryGroup>
+internal sealed record SummaryGroup(string Label, ExternalPeer? External) : IComparable<SummaryGroup>
 {
     /// <summary>Namespaces and classes by label, then external peers in address order.</summary>
     public int CompareTo(SummaryGroup? other)
@@ -32,7 +32,7 @@ public sealed record SummaryGroup(string Label, ExternalPeer? External) : ICompa
 }
 
 /// <summary>Count connections from one group to another that allow the same traffic.</summary>
-public sealed record SummaryRow(SummaryGroup Source, SummaryGroup Destination, ConnectionSet Allowed, long Count);
+internal sealed record SummaryRow(SummaryGroup Source, SummaryGroup Destination, ConnectionSet Allowed, long Count);
 
 /// <summary>
 /// Beyond <see cref="MaxRows"/> connections a list of every pair helps no one, so the text, Markdown and Mermaid reports
@@ -40,7 +40,7 @@ public sealed record SummaryRow(SummaryGroup Source, SummaryGroup Destination, C
 /// <see cref="MaxRows"/> rows — per workload class, as the engine computed them. Built from the result's connection
 /// blocks, so the work follows the number of classes, not the number of pairs.
 /// </summary>
-public sealed class ConnectivitySummary
+internal sealed class ConnectivitySummary
 {
     public const int MaxRows = 2_000;
 

@@ -7,7 +7,7 @@ namespace Palisade.Infra.Reports.Connectivity;
 /// An aligned three-column table: source, destination, allowed connections; beyond
 /// <see cref="ConnectivitySummary.MaxRows"/> connections, the summary with a count column instead.
 /// </summary>
-public static class ConnectivityTextRenderer
+internal static class ConnectivityTextRenderer
 {
     public static string Render(ConnectivityResult result)
     {

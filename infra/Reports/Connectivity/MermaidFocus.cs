@@ -8,7 +8,7 @@ namespace Palisade.Infra.Reports.Connectivity;
 /// </summary>
 /// <param name="Apps">Ids of the app workloads.</param>
 /// <param name="IsDns">Whether a peer is the cluster's DNS resolver (its pods or addresses).</param>
-public sealed record MermaidFocus(IReadOnlySet<string> Apps, Func<Peer, bool> IsDns)
+internal sealed record MermaidFocus(IReadOnlySet<string> Apps, Func<Peer, bool> IsDns)
 {
     private static readonly ConnectionSet DnsPorts = ConnectionSet.For(Components.Kubernetes.Protocol.UDP, 53, 53)
         .Union(ConnectionSet.For(Components.Kubernetes.Protocol.TCP, 53, 53));

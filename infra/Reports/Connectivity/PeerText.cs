@@ -8,7 +8,7 @@ namespace Palisade.Infra.Reports.Connectivity;
 /// when that is shorter (<c>0.0.0.0/0 except 10.0.0.0/8, 172.16.0.0/12</c>), prefixed with their name when they have
 /// one (<c>node-local-dns 169.254.20.10/32</c>). Both forms are exact; the ranges are kept when neither fits.
 /// </summary>
-public static class PeerText
+internal static class PeerText
 {
     /// <summary>More CIDRs than this in a form make it unreadable; the raw ranges are shorter then.</summary>
     private const int MaxCidrs = 8;

@@ -3,7 +3,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public abstract partial record CloudTarget
+internal abstract partial record CloudTarget
 {
     /// <summary>Creates the cluster (or the provider for an existing one) and names the stack's outputs about it.</summary>
     public abstract StackCluster Compose(ResourceGraph graph, StackPlatform platform);

@@ -6,7 +6,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public sealed partial record EksCloud
+internal sealed partial record EksCloud
 {
     /// <summary>The EKS component's name: its children are <c>eks-cluster</c>, <c>eks-nodes</c>, ...</summary>
     public const string ComponentName = "eks";

@@ -5,7 +5,7 @@ using Palisade.Stacks.Config;
 
 namespace Palisade.Stacks.Platform;
 
-public sealed partial record ExistingCluster
+internal sealed partial record ExistingCluster
 {
     public override StackCluster Compose(ResourceGraph graph, StackPlatform platform)
     {

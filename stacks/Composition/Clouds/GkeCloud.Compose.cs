@@ -6,7 +6,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public sealed partial record GkeCloud
+internal sealed partial record GkeCloud
 {
     /// <summary>The GKE component's name: its children are <c>gke-cluster</c>, <c>gke-nodes</c>, ...</summary>
     public const string ComponentName = "gke";

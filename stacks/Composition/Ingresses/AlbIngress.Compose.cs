@@ -7,7 +7,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public sealed partial record AlbIngress
+internal sealed partial record AlbIngress
 {
     /// <summary>
     /// The controller, the WAF ACL compiled from the routes' one set of limits, and the stack's IngressClass with its

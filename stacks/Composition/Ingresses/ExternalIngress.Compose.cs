@@ -5,7 +5,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public sealed partial record ExternalIngress
+internal sealed partial record ExternalIngress
 {
     protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> exposed) =>
         (ControllerKind?.External?.Style(ClassName) ?? new ExternalIngressStyle(ClassName), []);

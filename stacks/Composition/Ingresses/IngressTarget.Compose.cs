@@ -5,7 +5,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public abstract partial record IngressTarget
+internal abstract partial record IngressTarget
 {
     /// <summary>
     /// Refuses limits the kind cannot enforce, installs what the kind needs in the stack's cluster and emits the

@@ -5,7 +5,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public sealed partial record NginxIngress
+internal sealed partial record NginxIngress
 {
     protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> exposed)
     {

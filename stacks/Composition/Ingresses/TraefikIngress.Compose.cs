@@ -5,7 +5,7 @@ using Palisade.Stacks.Composition;
 
 namespace Palisade.Stacks.Platform;
 
-public sealed partial record TraefikIngress
+internal sealed partial record TraefikIngress
 {
     protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> exposed) =>
         (new TraefikIngressStyle(), [TraefikController.Create(graph, graph.Root, Namespace, cluster.KubernetesProvider)]);

@@ -6,7 +6,7 @@ using Palisade.Tests.Support;
 namespace Palisade.Tests.Cloud;
 
 /// <summary>The repository's dev and prod stacks and the GKE fixture stack, composed, plus graph lookups.</summary>
-public static class CloudStacks
+internal static class CloudStacks
 {
     public static string GkeFixture => Path.Combine(RepoPaths.TestProject, "Fixtures", "stacks", "Pulumi.gke.yaml");
 

@@ -3,7 +3,7 @@ using Palisade.Infra.Diff;
 namespace Palisade.Tests.Diff;
 
 /// <summary>A small base and head output with one change of every kind, for the rendering tests.</summary>
-public static class DiffFixtures
+internal static class DiffFixtures
 {
     public const string BaseProgram = """
         name: palisade

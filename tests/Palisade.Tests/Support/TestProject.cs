@@ -3,7 +3,7 @@ using Palisade.Infra.Cli;
 namespace Palisade.Tests.Support;
 
 /// <summary>A throwaway project folder with Pulumi.yaml and stack files, and a context that captures output.</summary>
-public sealed class TestProject : IDisposable
+internal sealed class TestProject : IDisposable
 {
     public TestProject()
     {
