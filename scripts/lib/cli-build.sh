@@ -1,5 +1,5 @@
 # Builds the palisade program once per content of its sources and finds the build again without asking MSBuild.
-# Sourced by scripts/palisade and scripts/pulumi-compile.sh; run directly for `stamp`, `flavor` or `build`.
+# Sourced by scripts/pulumi-compile.sh (and scripts/palisade where there is one); run directly for `stamp`, `flavor` or `build`.
 #
 # The program and the folders it is built from are the "program" and "inputs" of palisade.json beside Pulumi.yaml
 # (the CLI validates that file strictly; this reads the two keys). Without palisade.json: cli/Palisade.Cli.csproj,
@@ -155,7 +155,7 @@ palisade_ensure_cli() {
     exec {palisade_lock_fd}>&-
     unset palisade_lock_fd
     if [ ! -f "$dir/stamp" ]; then
-      echo "error: scripts/lib/cli-build.sh: building the palisade CLI failed (build output above). Fix the build error, or run \`dotnet build Infra.sln\` for details." >&2
+      echo "error: scripts/lib/cli-build.sh: building the palisade CLI failed (build output above). Fix the build error, or run \`dotnet build\` for details." >&2
       return 1
     fi
   fi
