@@ -27,6 +27,7 @@ public static class InitVerb
         }
 
         var target = Path.GetFullPath(Path.Combine(context.WorkingDirectory, directory));
+        RepositoryWriter.RequireNew(target, directory);
         var project = name ?? Path.GetFileName(target.TrimEnd(Path.DirectorySeparatorChar)).ToLowerInvariant();
         var names = TemplateNames.Of(project, palisadeVersion, name is null ? $"{directory} (the folder's name, used as --name)" : "--name");
         var files = RepositoryTemplate.Files(names);

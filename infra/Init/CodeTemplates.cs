@@ -177,8 +177,19 @@ internal static class CodeTemplates
 
             public static TheoryData<string> Checks() => [.. Dev.Value.Checks.Select(c => c.Id.Value)];
 
-            public static TheoryData<string, string, string> Flows() =>
-                [.. Apps().SelectMany(app => app.Flows.Select(f => (app.Name, f.From, f.To)))];
+            public static TheoryData<string, string, string> Flows()
+            {
+                var flows = new TheoryData<string, string, string>();
+                foreach (var app in Apps())
+                {
+                    foreach (var flow in app.Flows.DistinctBy(f => (f.From, f.To)))
+                    {
+                        flows.Add(app.Name, flow.From, flow.To);
+                    }
+                }
+
+                return flows;
+            }
 
             [Theory]
             [MemberData(nameof(Checks))]

@@ -11,8 +11,8 @@ public static class RepositoryWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <exception cref="InputError">The target is a file, a folder that is not empty, or cannot be written.</exception>
-    public static void Write(string target, string shownAs, IReadOnlyList<TemplateFile> files)
+    /// <exception cref="InputError">The target is a file or a folder that is not empty.</exception>
+    public static void RequireNew(string target, string shownAs)
     {
         if (File.Exists(target))
         {
@@ -24,7 +24,12 @@ public static class RepositoryWriter
             throw new InputError(shownAs, "is not empty; init never overwrites anything",
                 "Name a new or empty folder, e.g. `palisade init ../acme-platform`, or move its contents away");
         }
+    }
 
+    /// <exception cref="InputError">The target is a file or a folder that is not empty.</exception>
+    public static void Write(string target, string shownAs, IReadOnlyList<TemplateFile> files)
+    {
+        RequireNew(target, shownAs);
         foreach (var file in files)
         {
             var path = Path.Combine(target, file.Path.Replace('/', Path.DirectorySeparatorChar));
