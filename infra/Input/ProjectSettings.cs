@@ -29,7 +29,7 @@ public sealed record ProjectSettings(string Program, IReadOnlyList<string> Input
     private static readonly string[] FallbackPrograms = ["cli/Palisade.Cli.csproj", "infra/Palisade.Infra.csproj"];
 
     /// <summary>What a tree without palisade.json and without a program of its own is told to have.</summary>
-    public const string Expected = "a palisade.json naming the program (e.g. {\"program\": \"platform/Acme.Platform.csproj\"})";
+    public const string Expected = "a palisade.json with a \"program\", or cli/Palisade.Cli.csproj";
 
     /// <summary>
     /// The settings of the project folder <paramref name="folder"/>: its palisade.json, or for a folder without one the
