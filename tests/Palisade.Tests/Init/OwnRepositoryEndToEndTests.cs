@@ -9,8 +9,9 @@ namespace Palisade.Tests.Init;
 /// The README's "Use Palisade from your own repository", walked through as a new user would: the libraries are packed
 /// into a temporary feed, then every command of the section's shell block runs as written — `palisade init`, `cd`,
 /// the build, `plan dev`, the tests — in a repository that holds only the user's code and references the packages;
-/// then `diff --base HEAD dev` there builds the base with the program its palisade.json names. Slow (packs and
-/// builds): runs with PALISADE_SLOW_TESTS=1.
+/// then, there, `diff --base HEAD dev` builds the base with the program its palisade.json names, `promote` treats
+/// the inputs it names as what must be committed, and the compiler entry builds and runs that program. Slow (packs
+/// and builds): runs with PALISADE_SLOW_TESTS=1.
 /// </summary>
 [Trait("Category", "Slow")]
 public class OwnRepositoryEndToEndTests
@@ -83,16 +84,70 @@ public class OwnRepositoryEndToEndTests
             Assert.True(diff.ExitCode == 0, diff.ToString());
             Assert.Contains("No changes", diff.Stdout, StringComparison.Ordinal);
             Assert.Contains("synthesizing stack dev with its own program", diff.Stderr, StringComparison.Ordinal);
+
+            await Promotes(folder);
+            await CompilerEntryPrintsTheProgram(folder);
         }
         finally
         {
-            if (Directory.Exists(temp))
+            foreach (var folder in new[] { temp, CacheHome })
             {
-                Directory.Delete(temp, recursive: true);
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
 
             RemoveFromPackageCache(version);
         }
+    }
+
+    /// <summary>
+    /// A prod stack promoted from dev: an uncommitted edit of an app (an input palisade.json names) refuses the
+    /// promotion, an edit of the tests does not.
+    /// </summary>
+    private static async Task Promotes(string folder)
+    {
+        File.WriteAllText(Path.Combine(folder, "Pulumi.prod.yaml"),
+            File.ReadAllText(Path.Combine(folder, "Pulumi.dev.yaml")).Replace("palisade:kubeContext: dev", "palisade:kubeContext: prod\n  palisade:promoteFrom: dev"));
+        Assert.Contains("palisade:promoteFrom: dev", File.ReadAllText(Path.Combine(folder, "Pulumi.prod.yaml")), StringComparison.Ordinal);
+        await Git(folder, "add", "-A");
+        await Git(folder, "commit", "-q", "-m", "prod");
+        string[] promote = ["run", "--project", "platform", "--no-build", "--", "promote", "dev", "prod"];
+
+        var app = Path.Combine(folder, "apps", "ShopApp.cs");
+        var source = File.ReadAllText(app);
+        File.AppendAllText(app, "// an uncommitted edit\n");
+        var dirty = await CliRun.Run("dotnet", promote, folder, Environment(), Limit);
+        Assert.True(dirty.ExitCode == ExitCodes.BadInput, dirty.ToString());
+        Assert.Contains("uncommitted changes", dirty.Stderr, StringComparison.Ordinal);
+        Assert.Contains("apps/ShopApp.cs", dirty.Stderr, StringComparison.Ordinal);
+
+        File.WriteAllText(app, source);
+        var tests = Directory.EnumerateFiles(Path.Combine(folder, "tests"), "StackTests.cs", SearchOption.AllDirectories).Single();
+        File.AppendAllText(tests, "// an uncommitted edit outside the inputs\n");
+        var promoted = await CliRun.Run("dotnet", promote, folder, Environment(), Limit);
+        Assert.True(promoted.ExitCode == 0, promoted.ToString());
+        Assert.Contains("palisade:promotedDigest", File.ReadAllText(Path.Combine(folder, "Pulumi.prod.yaml")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Pulumi's compiler entry builds the program palisade.json names and prints what `compile` prints.</summary>
+    private static async Task CompilerEntryPrintsTheProgram(string folder)
+    {
+        var environment = new Dictionary<string, string?>(Environment())
+        {
+            ["PULUMI_STACK"] = "dev",
+            ["PULUMI_PROJECT"] = Path.GetFileName(folder),
+            ["PULUMI_CONFIG"] = Palisade.Tests.Cli.CompileVerbTests.EngineConfig(Path.Combine(folder, "Pulumi.dev.yaml")),
+        };
+        var expected = await CliRun.Run("dotnet", ["run", "--project", "platform", "--no-build", "--", "compile"], folder, environment, Limit);
+        Assert.True(expected.ExitCode == 0, expected.ToString());
+
+        var entry = await CliRun.Run("bash", ["scripts/pulumi-compile.sh"], folder, environment, Limit);
+        Assert.True(entry.ExitCode == 0, entry.ToString());
+        Assert.Equal(expected.Stdout, entry.Stdout);
+        Assert.Contains("palisade: building the CLI (r2r)", entry.Stderr, StringComparison.Ordinal);
+        Assert.Single(Directory.EnumerateDirectories(Path.Combine(folder, "platform", "bin", "compiler", "builds")));
     }
 
     /// <summary>The commands of the section's shell block, comments dropped, in order.</summary>
@@ -143,7 +198,11 @@ public class OwnRepositoryEndToEndTests
 
         """;
 
-    private static Dictionary<string, string?> Environment() => new(RevisionSynthesizer.DotnetEnvironment) { ["PALISADE_BUILD"] = "r2r" };
+    /// <summary>Where the runs keep their base cache: the test's own, removed with it.</summary>
+    private static readonly string CacheHome = Path.Combine(Path.GetTempPath(), "palisade-tests", "own-repo-cache-" + Guid.NewGuid().ToString("N"));
+
+    private static Dictionary<string, string?> Environment() =>
+        new(RevisionSynthesizer.DotnetEnvironment) { ["PALISADE_BUILD"] = "r2r", ["XDG_CACHE_HOME"] = CacheHome };
 
     private static async Task Git(string folder, params string[] arguments)
     {
