@@ -7,8 +7,9 @@ public static class AwsProvider
 {
     public const string LogicalName = "aws";
 
-    public static Resource Create(ResourceGraph graph, Component parent, string region) =>
-        graph.AddResource(parent, AwsTypes.Provider, LogicalName,
+    /// <param name="name">Default: <c>aws</c>; another name for a second region.</param>
+    public static Resource Create(ResourceGraph graph, Component parent, string region, string name = LogicalName) =>
+        graph.AddResource(parent, AwsTypes.Provider, name,
             new MapBuilder { { "region", region } },
             new ResourceOptions { Version = AwsTypes.PackageVersion });
 }

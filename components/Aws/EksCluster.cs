@@ -1,40 +1,96 @@
 using Palisade.Components.Graph;
+using Palisade.Components.Kubernetes;
 using Palisade.Components.Naming;
 using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Aws;
 
-public sealed record EksClusterArgs(
-    string Name,
-    string KubernetesVersion,
-    string Region,
-    IReadOnlyList<string> SubnetIds,
-    IReadOnlyList<string> PublicAccessCidrs,
-    Value NodeInstanceType,
-    int NodeMinSize,
-    int NodeDesiredSize,
-    int NodeMaxSize,
-    bool PolicyEventLogs,
-    bool DeletionProtection,
-    string VpcCniVersion = EksCluster.DefaultVpcCniVersion,
-    bool PodIdentityAgent = false,
-    bool StrictPolicyEnforcement = false,
-    string? ServiceIpv4Cidr = null);
+/// <summary>
+/// The arguments of an <see cref="EksCluster"/>: where it runs (region and subnets) is required; everything else has a
+/// secure default — private endpoint only, every control-plane log, secrets envelope-encrypted, a managed node group
+/// with IMDSv2 only, NetworkPolicy enforcement on.
+/// </summary>
+public sealed record EksClusterArgs
+{
+    /// <summary>The region of the cluster (the AWS provider's), which the kubeconfig's <c>aws eks get-token</c> names.</summary>
+    public required string Region { get; init; }
+
+    /// <summary>Existing private subnets in at least two availability zones, for the control plane's interfaces and the nodes.</summary>
+    public required IReadOnlyList<string> SubnetIds { get; init; }
+
+    /// <summary>Who may reach the public API endpoint.</summary>
+    /// <remarks>Default: nobody — the public endpoint is off and the API is reached only through the private endpoint in the VPC.</remarks>
+    public IReadOnlyList<string> PublicAccessCidrs { get; init; } = [];
+
+    /// <summary>Security groups for the control plane's network interfaces besides the one EKS creates (<c>vpcConfig.securityGroupIds</c>).</summary>
+    /// <remarks>Default: none — only the cluster security group EKS creates.</remarks>
+    public IReadOnlyList<string> AdditionalSecurityGroupIds { get; init; } = [];
+
+    /// <summary>The EKS cluster's name, which also qualifies its IAM roles and node group names.</summary>
+    /// <remarks>Default: the component's name.</remarks>
+    public string? ClusterName { get; init; }
+
+    /// <summary>The Kubernetes minor version (<c>upgradePolicy.supportType: STANDARD</c> refuses billed extended support).</summary>
+    /// <remarks>Default: <see cref="EksCluster.DefaultKubernetesVersion"/>.</remarks>
+    public string KubernetesVersion { get; init; } = EksCluster.DefaultKubernetesVersion;
+
+    /// <summary>The vpc-cni add-on version, pinned so a create does not resolve whatever is current.</summary>
+    /// <remarks>Default: <see cref="EksCluster.DefaultVpcCniVersion"/>.</remarks>
+    public string VpcCniVersion { get; init; } = EksCluster.DefaultVpcCniVersion;
+
+    /// <summary>The network policy agent logs every allowed and denied connection.</summary>
+    /// <remarks>Default: false.</remarks>
+    public bool PolicyEventLogs { get; init; }
+
+    /// <summary>VPC CNI strict mode: a new pod starts deny-all instead of open until its policies are programmed.</summary>
+    /// <remarks>Default: false (standard mode), because strict mode also isolates the platform's own pods until policies admit them.</remarks>
+    public bool StrictPolicyEnforcement { get; init; }
+
+    /// <summary>EKS deletion protection plus Pulumi <c>protect</c> on the cluster and its KMS key.</summary>
+    /// <remarks>Default: false.</remarks>
+    public bool DeletionProtection { get; init; }
+
+    /// <summary>Installs the <c>eks-pod-identity-agent</c> add-on, for tiers that get their roles through EKS Pod Identity.</summary>
+    /// <remarks>Default: false (IRSA needs no agent).</remarks>
+    public bool PodIdentityAgent { get; init; }
+
+    /// <summary>The Service range, made explicit so the API server's ClusterIP (its first host) is known.</summary>
+    /// <remarks>Default: none — EKS picks 172.20.0.0/16 or 10.100.0.0/16.</remarks>
+    public string? ServiceIpv4Cidr { get; init; }
+
+    /// <summary>The managed node group the cluster creates with its node role (named like the cluster component).</summary>
+    /// <remarks>Default: one group with <see cref="EksNodeGroupOptions"/>' defaults; null creates none (add <see cref="EksManagedNodeGroup"/>s).</remarks>
+    public EksNodeGroupOptions? DefaultNodeGroup { get; init; } = new();
+
+    /// <summary>IAM principals besides the creator that get cluster-admin through an access entry.</summary>
+    /// <remarks>Default: none.</remarks>
+    public IReadOnlyList<string> AdminPrincipalArns { get; init; } = [];
+
+    /// <summary>Tags on every taggable AWS resource of the cluster and its node groups.</summary>
+    /// <remarks>Default: none.</remarks>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The logical name of the Kubernetes provider built from the cluster's kubeconfig.</summary>
+    /// <remarks>Default: <c>&lt;name&gt;-k8s</c>.</remarks>
+    public string? KubernetesProviderName { get; init; }
+}
 
 /// <summary>
 /// An EKS cluster with NetworkPolicy enforcement on, built from raw <c>aws:</c> resources so every setting is explicit:
 /// cluster and node IAM roles, a KMS key for secrets encryption, the cluster (private endpoint on, public endpoint
-/// limited to the configured CIDRs, every control-plane log type), a managed node group, the vpc-cni add-on with
-/// <c>"enableNetworkPolicy": "true"</c>, the IAM OIDC provider for IRSA, and a Kubernetes provider built from the
-/// cluster's outputs (cloud-wiring.md §1, §3, §6). The Kubernetes provider depends on the node group and the add-on,
-/// so nothing is deployed into the cluster before NetworkPolicies are enforced.
+/// limited to the configured CIDRs, every control-plane log type), a managed node group
+/// (<see cref="EksManagedNodeGroup"/>), the vpc-cni add-on with <c>"enableNetworkPolicy": "true"</c>, the IAM OIDC
+/// provider for IRSA, and a Kubernetes provider built from the cluster's outputs (cloud-wiring.md §1, §3, §6). The
+/// Kubernetes provider depends on the default node group and the add-on, so nothing is deployed into the cluster before
+/// NetworkPolicies are enforced. Every child's logical name starts with the component's name
+/// (<c>&lt;name&gt;-cluster</c>, <c>&lt;name&gt;-cluster-role</c>, ...), so clusters with different names never collide.
 /// </summary>
 public sealed class EksCluster
 {
     public const string ComponentType = "palisade:aws:EksCluster";
-    public const string ClusterLogicalName = "eks-cluster";
-    public const string IssuerHostVariable = "eks-oidc-issuer-host";
-    public const string KubeconfigVariable = "eks-kubeconfig";
+
+    /// <summary>In standard support at release (EKS 1.33 left standard support on 2026-07-29).</summary>
+    public const string DefaultKubernetesVersion = "1.35";
 
     /// <summary>
     /// The vpc-cni add-on version, pinned so a create does not resolve whatever is current; at least 1.21, which the
@@ -44,41 +100,57 @@ public sealed class EksCluster
 
     public static readonly IReadOnlyList<string> ControlPlaneLogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
-    private EksCluster(Component component, Resource aws, Resource cluster, Resource nodeGroup, Resource vpcCni,
-        Resource oidcProvider, VariableRef issuerHost, Resource kubernetesProvider, Resource? podIdentityAgent)
+    private EksCluster(Component component, Resource aws, EksClusterArgs args, string name, Resource cluster, Resource nodeRole,
+        IReadOnlyList<Resource> nodeRolePolicies)
     {
-        PodIdentityAgent = podIdentityAgent;
         Component = component;
         AwsProvider = aws;
+        Args = args;
+        Name = name;
         Cluster = cluster;
-        NodeGroup = nodeGroup;
-        VpcCni = vpcCni;
-        OidcProvider = oidcProvider;
-        IssuerHost = issuerHost;
-        KubernetesProvider = kubernetesProvider;
+        NodeRole = nodeRole;
+        NodeRolePolicies = nodeRolePolicies;
     }
 
     public Component Component { get; }
     public Resource AwsProvider { get; }
+    public EksClusterArgs Args { get; }
+
+    /// <summary>The EKS cluster's name, which qualifies every account-scoped name of the cluster.</summary>
+    public string Name { get; }
+
     public Resource Cluster { get; }
-    public Resource NodeGroup { get; }
-    public Resource VpcCni { get; }
+
+    /// <summary>The IAM role the cluster's managed node groups run as, with the worker, CNI and ECR read policies.</summary>
+    public Resource NodeRole { get; }
+
+    /// <summary>The node role's policy attachments, which a node group waits for.</summary>
+    public IReadOnlyList<Resource> NodeRolePolicies { get; }
+
+    /// <summary>The default node group, unless <see cref="EksClusterArgs.DefaultNodeGroup"/> is null.</summary>
+    public EksManagedNodeGroup? DefaultNodeGroup { get; private set; }
+
+    /// <summary>The default node group's <c>aws:eks/nodeGroup</c> resource.</summary>
+    public Resource? NodeGroup => DefaultNodeGroup?.NodeGroup;
+
+    public Resource VpcCni { get; private set; } = null!;
 
     /// <summary>The <c>eks-pod-identity-agent</c> add-on, when tiers get their roles through EKS Pod Identity.</summary>
-    public Resource? PodIdentityAgent { get; }
+    public Resource? PodIdentityAgent { get; private set; }
 
     /// <summary>The IAM OIDC provider IRSA trust policies federate with (<c>${...arn}</c>).</summary>
-    public Resource OidcProvider { get; }
+    public Resource OidcProvider { get; private set; } = null!;
 
     /// <summary>The cluster's OIDC issuer without <c>https://</c>: the prefix of the IRSA condition keys.</summary>
-    public VariableRef IssuerHost { get; }
+    public VariableRef IssuerHost { get; private set; } = null!;
 
-    /// <summary>The Kubernetes provider every Kubernetes resource of the stack must use.</summary>
-    public Resource KubernetesProvider { get; }
+    /// <summary>The program variable holding the kubeconfig (JSON) of the cluster.</summary>
+    public VariableRef Kubeconfig { get; private set; } = null!;
 
-    public OutputRef ClusterName => Cluster.Output("name", Args.Name);
+    /// <summary>The Kubernetes provider every Kubernetes resource in the cluster must use.</summary>
+    public Resource KubernetesProvider { get; private set; } = null!;
 
-    public EksClusterArgs Args { get; private init; } = null!;
+    public OutputRef ClusterName => Cluster.Output("name", Name);
 
     /// <summary>
     /// The vpc-cni add-on configuration: NetworkPolicy enforcement on (string "true"), optional policy event logs, and
@@ -93,26 +165,36 @@ public sealed class EksCluster
         { "nodeAgent", policyEventLogs ? new MapBuilder { { "enablePolicyEventLogs", "true" } }.Build() : null },
     };
 
-    public static EksCluster Create(ResourceGraph graph, Component parent, Resource aws, EksClusterArgs args)
+    /// <param name="name">The component's name, which every child's logical name starts with (the stacks use <c>eks</c>).</param>
+    public static EksCluster Create(ResourceGraph graph, Component parent, string name, Resource aws, EksClusterArgs args)
     {
-        var component = graph.AddComponent(parent, ComponentType, args.Name);
-        var awsOptions = new ResourceOptions { Provider = aws };
-
-        var clusterRole = graph.AddResource(component, AwsTypes.IamRole, "eks-cluster-role", new MapBuilder
+        if (args.SubnetIds.Count == 0)
         {
-            { "name", CloudNames.Qualified(CloudNames.AwsIamRole, args.Name, "cluster") },
+            throw new ArgumentException($"EKS cluster '{name}' needs subnets (SubnetIds) in at least two availability zones.", nameof(args));
+        }
+
+        var clusterName = args.ClusterName ?? name;
+        var component = graph.AddComponent(parent, ComponentType, name);
+        var awsOptions = new ResourceOptions { Provider = aws };
+        var tags = OptionalMap.Of(args.Tags);
+
+        var clusterRole = graph.AddResource(component, AwsTypes.IamRole, component.ChildName("cluster-role"), new MapBuilder
+        {
+            { "name", CloudNames.Qualified(CloudNames.AwsIamRole, clusterName, "cluster") },
             { "assumeRolePolicy", IamDocuments.ServiceTrust("eks.amazonaws.com") },
+            { "tags", tags },
         }, awsOptions);
-        var clusterPolicy = graph.AddResource(component, AwsTypes.RolePolicyAttachment, "eks-cluster-role-policy", new MapBuilder
+        var clusterPolicy = graph.AddResource(component, AwsTypes.RolePolicyAttachment, component.ChildName("cluster-role-policy"), new MapBuilder
         {
             { "role", clusterRole.Output("name") },
             { "policyArn", AwsTypes.ManagedPolicyPrefix + "AmazonEKSClusterPolicy" },
         }, awsOptions);
 
-        var nodeRole = graph.AddResource(component, AwsTypes.IamRole, "eks-node-role", new MapBuilder
+        var nodeRole = graph.AddResource(component, AwsTypes.IamRole, component.ChildName("node-role"), new MapBuilder
         {
-            { "name", CloudNames.Qualified(CloudNames.AwsIamRole, args.Name, "node") },
+            { "name", CloudNames.Qualified(CloudNames.AwsIamRole, clusterName, "node") },
             { "assumeRolePolicy", IamDocuments.ServiceTrust("ec2.amazonaws.com") },
+            { "tags", tags },
         }, awsOptions);
         var nodePolicies = new[]
             {
@@ -120,22 +202,24 @@ public sealed class EksCluster
                 ("cni", "AmazonEKS_CNI_Policy"),
                 ("ecr", "AmazonEC2ContainerRegistryReadOnly"),
             }
-            .Select(p => graph.AddResource(component, AwsTypes.RolePolicyAttachment, $"eks-node-role-{p.Item1}", new MapBuilder
+            .Select(p => graph.AddResource(component, AwsTypes.RolePolicyAttachment, component.ChildName($"node-role-{p.Item1}"), new MapBuilder
             {
                 { "role", nodeRole.Output("name") },
                 { "policyArn", AwsTypes.ManagedPolicyPrefix + p.Item2 },
             }, awsOptions))
             .ToList();
 
-        var key = graph.AddResource(component, AwsTypes.KmsKey, "eks-secrets-key", new MapBuilder
+        var key = graph.AddResource(component, AwsTypes.KmsKey, component.ChildName("secrets-key"), new MapBuilder
         {
-            { "description", $"Envelope encryption of Kubernetes secrets in EKS cluster {args.Name}" },
+            { "description", $"Envelope encryption of Kubernetes secrets in EKS cluster {clusterName}" },
             { "enableKeyRotation", true },
+            { "tags", tags },
         }, awsOptions with { Protect = args.DeletionProtection });
 
-        var cluster = graph.AddResource(component, AwsTypes.EksCluster, ClusterLogicalName, new MapBuilder
+        var publicEndpoint = args.PublicAccessCidrs.Count > 0;
+        var cluster = graph.AddResource(component, AwsTypes.EksCluster, component.ChildName("cluster"), new MapBuilder
         {
-            { "name", args.Name },
+            { "name", clusterName },
             { "version", args.KubernetesVersion },
             { "upgradePolicy", new MapBuilder { { "supportType", "STANDARD" } }.Build() },
             { "roleArn", clusterRole.Output("arn") },
@@ -143,9 +227,10 @@ public sealed class EksCluster
                 "vpcConfig", new MapBuilder
                 {
                     { "subnetIds", ListValue.OfStrings(args.SubnetIds) },
+                    { "securityGroupIds", args.AdditionalSecurityGroupIds.Count == 0 ? null : ListValue.OfStrings(args.AdditionalSecurityGroupIds) },
                     { "endpointPrivateAccess", true },
-                    { "endpointPublicAccess", true },
-                    { "publicAccessCidrs", ListValue.OfStrings(args.PublicAccessCidrs) },
+                    { "endpointPublicAccess", publicEndpoint },
+                    { "publicAccessCidrs", publicEndpoint ? ListValue.OfStrings(args.PublicAccessCidrs) : null },
                 }.Build()
             },
             { "kubernetesNetworkConfig", args.ServiceIpv4Cidr is null ? null : new MapBuilder { { "serviceIpv4Cidr", args.ServiceIpv4Cidr } }.Build() },
@@ -159,134 +244,68 @@ public sealed class EksCluster
                 }.Build()
             },
             { "deletionProtection", args.DeletionProtection },
+            { "tags", tags },
         }, awsOptions with { DependsOn = [clusterPolicy], Protect = args.DeletionProtection });
 
-        // Defence in depth (cloud-wiring.md §3): IMDSv2 only, one hop, so containers cannot reach the node's
-        // instance metadata and its role even where no NetworkPolicy blocks 169.254.169.254. IRSA pods never need it.
-        var launchTemplate = graph.AddResource(component, AwsTypes.LaunchTemplate, "eks-node-launch-template", new MapBuilder
-        {
-            { "name", $"{args.Name}-nodes" },
-            { "description", $"Nodes of EKS cluster {args.Name}: IMDSv2 only, hop limit 1" },
-            {
-                "metadataOptions", new MapBuilder
-                {
-                    { "httpEndpoint", "enabled" },
-                    { "httpTokens", "required" },
-                    { "httpPutResponseHopLimit", 1 },
-                }.Build()
-            },
-        }, awsOptions);
+        var eks = new EksCluster(component, aws, args, clusterName, cluster, nodeRole, nodePolicies);
+        eks.DefaultNodeGroup = args.DefaultNodeGroup is { } nodes
+            ? EksManagedNodeGroup.Create(graph, name, new EksManagedNodeGroupArgs(nodes, eks))
+            : null;
 
-        var nodeGroup = graph.AddResource(component, AwsTypes.EksNodeGroup, "eks-nodes", new MapBuilder
+        eks.VpcCni = graph.AddResource(component, AwsTypes.EksAddon, component.ChildName("vpc-cni"), new MapBuilder
         {
-            {
-                "launchTemplate", new MapBuilder
-                {
-                    { "id", launchTemplate.Output("id") },
-                    { "version", new FunctionCall("toJSON", launchTemplate.Output("latestVersion")) },
-                }.Build()
-            },
-            { "clusterName", cluster.Output("name", args.Name) },
-            { "nodeGroupName", $"{args.Name}-nodes" },
-            { "nodeRoleArn", nodeRole.Output("arn") },
-            { "subnetIds", ListValue.OfStrings(args.SubnetIds) },
-            { "instanceTypes", ListValue.Of(args.NodeInstanceType) },
-            { "capacityType", "ON_DEMAND" },
-            {
-                "scalingConfig", new MapBuilder
-                {
-                    { "minSize", args.NodeMinSize },
-                    { "desiredSize", args.NodeDesiredSize },
-                    { "maxSize", args.NodeMaxSize },
-                }.Build()
-            },
-        }, awsOptions with { DependsOn = nodePolicies });
-
-        var vpcCni = graph.AddResource(component, AwsTypes.EksAddon, "eks-vpc-cni", new MapBuilder
-        {
-            { "clusterName", cluster.Output("name", args.Name) },
+            { "clusterName", eks.ClusterName },
             { "addonName", "vpc-cni" },
             { "addonVersion", args.VpcCniVersion },
             { "configurationValues", new FunctionCall("toJSON", VpcCniConfiguration(args.PolicyEventLogs, args.StrictPolicyEnforcement)) },
             { "resolveConflictsOnCreate", "OVERWRITE" },
             { "resolveConflictsOnUpdate", "OVERWRITE" },
+            { "tags", tags },
         }, awsOptions);
 
         // The agent is a host-network DaemonSet serving 169.254.170.23:80 on every node. Its version is left to EKS (the
         // default for the cluster's Kubernetes version), which the add-on resolves at create time.
-        var podIdentityAgent = args.PodIdentityAgent
-            ? graph.AddResource(component, AwsTypes.EksAddon, "eks-pod-identity-agent", new MapBuilder
+        eks.PodIdentityAgent = args.PodIdentityAgent
+            ? graph.AddResource(component, AwsTypes.EksAddon, component.ChildName("pod-identity-agent"), new MapBuilder
             {
-                { "clusterName", cluster.Output("name", args.Name) },
+                { "clusterName", eks.ClusterName },
                 { "addonName", "eks-pod-identity-agent" },
                 { "resolveConflictsOnCreate", "OVERWRITE" },
                 { "resolveConflictsOnUpdate", "OVERWRITE" },
-            }, awsOptions with { DependsOn = [nodeGroup] })
+                { "tags", tags },
+            }, awsOptions with { DependsOn = eks.NodeGroup is { } group ? [group] : [] })
             : null;
 
         var issuer = cluster.Output("identities[0].oidcs[0].issuer");
-        var oidc = graph.AddResource(component, AwsTypes.OpenIdConnectProvider, "eks-oidc-provider", new MapBuilder
+        eks.OidcProvider = graph.AddResource(component, AwsTypes.OpenIdConnectProvider, component.ChildName("oidc-provider"), new MapBuilder
         {
             { "url", issuer },
             { "clientIdLists", ListValue.Of("sts.amazonaws.com") },
+            { "tags", tags },
         }, awsOptions);
-        var issuerHost = graph.AddVariable(IssuerHostVariable,
+        eks.IssuerHost = graph.AddVariable(component.ChildName("oidc-issuer-host"),
             new FunctionCall("select", ListValue.Of(1, new FunctionCall("split", ListValue.Of("https://", issuer)))));
 
-        var kubeconfig = graph.AddVariable(KubeconfigVariable, new FunctionCall("toJSON", Kubeconfig(cluster, args)));
-        var provider = ClusterProvider.FromKubeconfig(graph, component, kubeconfig,
-            podIdentityAgent is null ? [nodeGroup, vpcCni] : [nodeGroup, vpcCni, podIdentityAgent]);
-
-        return new EksCluster(component, aws, cluster, nodeGroup, vpcCni, oidc, issuerHost, provider, podIdentityAgent) { Args = args };
+        eks.Kubeconfig = graph.AddVariable(component.ChildName("kubeconfig"), new FunctionCall("toJSON", KubeconfigOf(cluster, args.Region, eks.ClusterName)));
+        IReadOnlyList<Resource> ready = [.. eks.NodeGroup is { } nodeGroup ? [nodeGroup] : Array.Empty<Resource>(), eks.VpcCni,
+            .. eks.PodIdentityAgent is { } agent ? [agent] : Array.Empty<Resource>()];
+        eks.KubernetesProvider = ClusterProvider.FromKubeconfig(graph, component, eks.Kubeconfig, ready,
+            args.KubernetesProviderName ?? component.ChildName("k8s"));
+        EksClusterAdmins.Add(graph, eks, args.AdminPrincipalArns);
+        return eks;
     }
 
     /// <summary>The kubeconfig pulumi-eks generates: the cluster endpoint and CA, and an exec user running <c>aws eks get-token</c>.</summary>
-    private static MapValue Kubeconfig(Resource cluster, EksClusterArgs args) => new MapBuilder
+    public static MapValue KubeconfigOf(Resource cluster, string region, Value clusterName) => Kubernetes.Kubeconfig.Build(new KubeconfigArgs
     {
-        { "apiVersion", "v1" },
-        { "kind", "Config" },
+        Server = cluster.Output("endpoint"),
+        CertificateAuthorityData = cluster.Output("certificateAuthority.data"),
+        ClusterEntryName = "kubernetes",
+        ContextName = "aws",
+        Exec = new KubeconfigExec
         {
-            "clusters", ListValue.Of(new MapBuilder
-            {
-                { "name", "kubernetes" },
-                {
-                    "cluster", new MapBuilder
-                    {
-                        { "server", cluster.Output("endpoint") },
-                        { "certificate-authority-data", cluster.Output("certificateAuthority.data") },
-                    }.Build()
-                },
-            }.Build())
+            Command = "aws",
+            Args = ["--region", region, "eks", "get-token", "--cluster-name", clusterName, "--output", "json"],
         },
-        {
-            "contexts", ListValue.Of(new MapBuilder
-            {
-                { "name", "aws" },
-                { "context", new MapBuilder { { "cluster", "kubernetes" }, { "user", "aws" } }.Build() },
-            }.Build())
-        },
-        { "current-context", "aws" },
-        {
-            "users", ListValue.Of(new MapBuilder
-            {
-                { "name", "aws" },
-                {
-                    "user", new MapBuilder
-                    {
-                        {
-                            "exec", new MapBuilder
-                            {
-                                { "apiVersion", "client.authentication.k8s.io/v1beta1" },
-                                { "command", "aws" },
-                                {
-                                    "args", ListValue.Of("--region", args.Region, "eks", "get-token", "--cluster-name",
-                                        cluster.Output("name", args.Name), "--output", "json")
-                                },
-                            }.Build()
-                        },
-                    }.Build()
-                },
-            }.Build())
-        },
-    };
+    });
 }

@@ -18,7 +18,7 @@ public static class EksClusterAdmins
         var options = new ResourceOptions { Provider = cluster.AwsProvider };
         for (var i = 0; i < principalArns.Count; i++)
         {
-            var name = $"eks-admin-{i + 1}";
+            var name = cluster.Component.ChildName($"admin-{i + 1}");
             var entry = graph.AddResource(cluster.Component, AccessEntryType, $"{name}-access-entry", new MapBuilder
             {
                 { "clusterName", cluster.ClusterName },

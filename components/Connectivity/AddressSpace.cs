@@ -58,8 +58,12 @@ internal sealed class AddressSpace
 
     public IReadOnlyList<AddressFamily> Families { get; }
 
-    /// <summary>The name of the named range that holds a range of addresses (every block is inside one or outside all).</summary>
-    public string? NameOf(AddressRange range) => named.FirstOrDefault(n => n.Range.Contains(range))?.Name;
+    /// <summary>
+    /// The name of the named range that holds a range of addresses (every block is inside one or outside all). A run
+    /// of blocks with one name may span adjacent named ranges of that name (two node subnets), so its first address decides.
+    /// </summary>
+    public string? NameOf(AddressRange range) =>
+        named.FirstOrDefault(n => n.Range.Family == range.Family && n.Range.First <= range.First && range.First <= n.Range.Last)?.Name;
 
     public IReadOnlyList<AddressRange> Blocks => blocks;
 

@@ -19,7 +19,7 @@ public static class ConnectivityAnalyzer
         var clusterPolicies = ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, assumptions, profile);
         var workloads = ClusterNamespaces.SortedWorkloads(cluster);
         var namespaceLabels = ClusterNamespaces.EffectiveLabels(cluster);
-        var space = new AddressSpace(IpBlocks(policies).Concat(Networks(clusterPolicies)), profile?.Named);
+        var space = new AddressSpace(IpBlocks(policies).Concat(Networks(clusterPolicies)), profile?.NamedRanges);
         var classes = new WorkloadClasses(workloads, namespaceLabels, policies, clusterPolicies);
         var ports = new PortResolver(classes.Profiles);
         var tables = new PolicyTables(classes, policies, space, new PeerResolver(classes), ports);

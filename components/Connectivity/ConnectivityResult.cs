@@ -61,6 +61,13 @@ public sealed class ConnectivityResult
     /// </summary>
     public Explanation? Explain(string from, string to) => Provenance?.Explain(from, to);
 
+    /// <summary>
+    /// The deciding rules between a workload and every part of an address range that the policies treat alike, or null
+    /// when this result was not computed from a cluster.
+    /// </summary>
+    public IReadOnlyList<ExplainedSegment>? Explain(string workload, AddressRange range, bool rangeIsSource) =>
+        Provenance?.ExplainSegments(workload, range, rangeIsSource);
+
     /// <summary>Workloads sorted by id.</summary>
     public IReadOnlyList<Workload> Workloads { get; }
 

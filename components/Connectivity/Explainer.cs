@@ -8,7 +8,8 @@ namespace Palisade.Components.Connectivity;
 /// Answers "why can A reach B?" for one pair, pod by pod as the oracle does: the connection space is cut where any
 /// applying rule's ports change, and each piece is walked through the tiers (Admin by priority, NetworkPolicy,
 /// Baseline, default), remembering the rule that decided. Workloads are named "namespace/name" (or with [Kind]),
-/// addresses as an IP.
+/// addresses as an IP or a CIDR; a CIDR is cut where the address rules (and named ranges) cut the address space, and
+/// each part is explained by one of its addresses, which stands for all of them.
 /// </summary>
 public static class Explainer
 {
@@ -45,8 +46,23 @@ public static class Explainer
             context = new Lazy<Context>(() => new Context(cluster, ClusterNamespaces.EffectiveLabels(cluster), profile));
         }
 
-        /// <exception cref="InputError">An endpoint names no workload, or names none of the two as a workload.</exception>
+        /// <summary>The explanation of one pair; an address range must be one that every policy treats alike.</summary>
+        /// <exception cref="InputError">An endpoint names no workload, none of the two is a workload, or a range holds parts treated differently.</exception>
         public Explanation Explain(string from, string to)
+        {
+            var segments = ExplainSegments(from, to);
+            return segments.Count == 1
+                ? segments[0].Explanation
+                : throw new InputError("--from/--to", $"the range holds {segments.Count} parts that the policies treat differently", "Explain each part, or explain the range segment by segment");
+        }
+
+        /// <summary>
+        /// The explanations of a pair. When one end is an address range, it is cut where any policy's address rule
+        /// (or a named range) begins or ends, each part is explained, and parts with the same explanation are
+        /// returned together, in address order of their first part; otherwise there is one segment.
+        /// </summary>
+        /// <exception cref="InputError">An endpoint names no workload, or names none of the two as a workload.</exception>
+        public IReadOnlyList<ExplainedSegment> ExplainSegments(string from, string to)
         {
             var source = Endpoint(cluster, from, "--from");
             var destination = Endpoint(cluster, to, "--to");
@@ -55,32 +71,124 @@ public static class Explainer
                 throw new InputError("--from/--to", "both ends are addresses, and policies only speak about traffic of pods", "Name a workload (namespace/name) at one end at least");
             }
 
-            return new Explanation(
-                source.Workload?.Id ?? from,
-                destination.Workload?.Id ?? to,
-                source.Workload is { } s ? context.Value.Direction(PolicyType.Egress, s, destination) : null,
-                destination.Workload is { } d ? context.Value.Direction(PolicyType.Ingress, d, source) : null);
+            if ((source.Range ?? destination.Range) is not { } range)
+            {
+                return [new ExplainedSegment([], null, Pair(source.Workload, source.Address, destination.Workload, destination.Address, from, to))];
+            }
+
+            return Segments(source.Range is null ? source.Workload : destination.Workload, range, source.Range is not null, from, to);
         }
+
+        /// <summary>
+        /// As <see cref="ExplainSegments(string, string)"/> for a workload and an address range given as a range (which
+        /// need not be a CIDR), the range being the source or the destination.
+        /// </summary>
+        /// <exception cref="InputError">The workload does not exist.</exception>
+        public IReadOnlyList<ExplainedSegment> ExplainSegments(string workload, AddressRange range, bool rangeIsSource)
+        {
+            var subject = Endpoint(cluster, workload, rangeIsSource ? "--to" : "--from").Workload
+                ?? throw new InputError(rangeIsSource ? "--to" : "--from", $"'{workload}' is not a workload", "Name a workload as namespace/name");
+            var text = range.ToString();
+            return Segments(subject, range, rangeIsSource, rangeIsSource ? text : subject.Id, rangeIsSource ? subject.Id : text);
+        }
+
+        private List<ExplainedSegment> Segments(Workload? workload, AddressRange range, bool rangeIsSource, string from, string to)
+        {
+            var groups = new List<(string Key, string? Name, List<AddressRange> Ranges, Explanation Explanation)>();
+            foreach (var (part, name) in context.Value.Parts(range))
+            {
+                var address = part.FirstAddress;
+                var explanation = rangeIsSource
+                    ? Pair(null, address, workload, null, from, to)
+                    : Pair(workload, null, null, address, from, to);
+                var key = (name ?? string.Empty) + "\n" + Signature(explanation);
+                var index = groups.FindIndex(g => g.Key == key);
+                if (index < 0)
+                {
+                    groups.Add((key, name, [part], explanation));
+                }
+                else if (groups[index].Ranges[^1].Last + 1 == part.First)
+                {
+                    groups[index].Ranges[^1] = groups[index].Ranges[^1] with { Last = part.Last };
+                }
+                else
+                {
+                    groups[index].Ranges.Add(part);
+                }
+            }
+
+            return groups.Select(g => new ExplainedSegment(g.Ranges, g.Name, g.Explanation)).ToList();
+        }
+
+        private Explanation Pair(Workload? sourceWorkload, IPAddress? sourceAddress, Workload? destinationWorkload, IPAddress? destinationAddress, string from, string to) =>
+            new(
+                sourceWorkload?.Id ?? from,
+                destinationWorkload?.Id ?? to,
+                sourceWorkload is { } s ? context.Value.Direction(PolicyType.Egress, s, (destinationWorkload, destinationAddress)) : null,
+                destinationWorkload is { } d ? context.Value.Direction(PolicyType.Ingress, d, (sourceWorkload, sourceAddress)) : null);
+
+        /// <summary>What an explanation says, without its endpoints' names: equal for parts the policies treat alike.</summary>
+        private static string Signature(Explanation explanation) =>
+            string.Join("\n", new[] { explanation.Egress, explanation.Ingress }.Select(d => d is null
+                ? "-"
+                : $"{d.Direction} {d.Subject} {string.Join(",", d.SelectingNetworkPolicies)} {string.Join(",", d.ApplyingClusterPolicies)} " +
+                  string.Join(";", d.Pieces.Select(p => $"{p.Connections}|{p.Allowed}|{p.DecidedBy}|{p.Reason}"))));
     }
 
-    private static (Workload? Workload, IPAddress? Address) Endpoint(ClusterModel cluster, string text, string option)
+    private static (Workload? Workload, IPAddress? Address, AddressRange? Range) Endpoint(ClusterModel cluster, string text, string option)
     {
-        if (IPAddress.TryParse(text, out var address))
+        if (!text.Contains('/', StringComparison.Ordinal) && IPAddress.TryParse(text, out var address))
         {
-            return (null, address);
+            return (null, address, null);
+        }
+
+        if (LooksLikeCidr(text))
+        {
+            return Cidr.TryParse(text, out var range, out var problem)
+                ? (null, null, range)
+                : throw new InputError(option, problem, "Give the range as a CIDR without host bits, e.g. 10.20.0.0/16");
         }
 
         var matches = cluster.Workloads.Where(w => w.Id == text || $"{w.Namespace}/{w.Name}" == text).ToList();
         return matches.Count switch
         {
-            1 => (matches[0], null),
-            0 => throw new InputError(option, $"no workload is named '{text}'", "Name a workload as namespace/name (e.g. shop/web) or give an IP address"),
+            1 => (matches[0], null, null),
+            0 => throw new InputError(option, $"no workload is named '{text}'", "Name a workload as namespace/name (e.g. shop/web), or give an IP address or a CIDR"),
             _ => throw new InputError(option, $"'{text}' names {matches.Count} workloads ({string.Join(", ", matches.Select(m => m.Id))})", "Add the kind, e.g. shop/web[Deployment]"),
         };
     }
 
+    /// <summary>Whether text is meant as an address range (an address, a slash, digits), so a malformed one is reported as such.</summary>
+    private static bool LooksLikeCidr(string text)
+    {
+        var slash = text.LastIndexOf('/');
+        return slash > 0 && IPAddress.TryParse(text[..slash], out _) && text.Length > slash + 1 && text[(slash + 1)..].All(char.IsAsciiDigit);
+    }
+
     private sealed class Context(ClusterModel cluster, IReadOnlyDictionary<string, Dictionary<string, string>> namespaceLabels, EnforcementProfile profile)
     {
+        private readonly AddressSpace space = new(
+            ConnectivityAnalyzer.IpBlocks(PolicyCompiler.Compile(cluster.Policies, profile))
+                .Concat(ConnectivityAnalyzer.Networks(ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, [], profile))),
+            profile.NamedRanges);
+
+        /// <summary>A range cut into the parts every address rule treats alike, each with its name (e.g. nodes) if it has one.</summary>
+        public IEnumerable<(AddressRange Part, string? Name)> Parts(AddressRange range)
+        {
+            var any = false;
+            foreach (var block in space.Blocks.Where(b => b.Overlaps(range)))
+            {
+                any = true;
+                var part = new AddressRange(range.Family, UInt128.Max(block.First, range.First), UInt128.Min(block.Last, range.Last));
+                yield return (part, space.NameOf(part));
+            }
+
+            if (!any)
+            {
+                yield return (range, null);
+            }
+        }
+
         private readonly List<ClusterNetworkPolicy> ordered = cluster.EffectiveClusterPolicies
             .OrderBy(p => p.Tier).ThenBy(p => p.Priority).ThenBy(p => p.Kind).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
 
@@ -184,6 +292,7 @@ public static class Explainer
         private bool Matches(NetworkPolicyPeer peer, string policyNamespace, (Workload? Workload, IPAddress? Address) other) =>
             other.Workload is { } pod
                 ? PairwiseEvaluator.Selects(peer, policyNamespace, pod, namespaceLabels, profile)
-                : peer.IpBlock is { } block && Cidr.Parse(block.Cidr).Contains(other.Address!) && !block.Except.Any(e => Cidr.Parse(e).Contains(other.Address!));
+                : peer.IpBlock is { } block && Cidr.Parse(block.Cidr).Contains(other.Address!) && !block.Except.Any(e => Cidr.Parse(e).Contains(other.Address!)) &&
+                  profile.IpBlockReaches(other.Address!);
     }
 }

@@ -33,3 +33,9 @@ public sealed record Explanation(string From, string To, DirectionExplanation? E
 {
     public ConnectionSet Allowed => (Egress?.Allowed ?? ConnectionSet.All).Intersect(Ingress?.Allowed ?? ConnectionSet.All);
 }
+
+/// <summary>
+/// The explanation of one part of an address range that the policies treat alike: its ranges (sorted, disjoint; empty
+/// when neither end is a range), the name of the range they lie in (e.g. nodes) and the explanation of any address in them.
+/// </summary>
+public sealed record ExplainedSegment(IReadOnlyList<AddressRange> Ranges, string? Name, Explanation Explanation);

@@ -21,7 +21,7 @@ public static class PairwiseEvaluator
         var namespaceLabels = ClusterNamespaces.EffectiveLabels(cluster);
         var tiers = new PairwiseClusterPolicies(cluster.EffectiveClusterPolicies);
         var space = new AddressSpace(ConnectivityAnalyzer.IpBlocks(PolicyCompiler.Compile(cluster.Policies))
-            .Concat(ConnectivityAnalyzer.Networks(ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, []))), profile.Named);
+            .Concat(ConnectivityAnalyzer.Networks(ClusterPolicyCompiler.Compile(cluster.EffectiveClusterPolicies, []))), profile.NamedRanges);
         var byNamespace = cluster.Policies.ToLookup(p => p.Namespace, StringComparer.Ordinal);
         var ingressPolicies = workloads.Select(w => Selecting(byNamespace[w.Namespace], w, PolicyType.Ingress)).ToArray();
         var egressPolicies = workloads.Select(w => Selecting(byNamespace[w.Namespace], w, PolicyType.Egress)).ToArray();
@@ -56,16 +56,16 @@ public static class PairwiseEvaluator
             }
 
             var toBlocks = space.Blocks.Select(block => (block, tiers.IsEmpty
-                ? AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null)
+                ? AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null, profile)
                 : tiers.Decide(PolicyType.Egress, namespaceLabels[workloads[a].Namespace], workloads[a],
                     peer => (peer.Networks ?? []).Any(n => Cidr.Parse(n).Contains(block.FirstAddress)), destination: null,
-                    egressPolicies[a] is null ? null : AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null))));
+                    egressPolicies[a] is null ? null : AllowedExternal(egressPolicies[a], PolicyType.Egress, block, destination: null, profile))));
             foreach (var (peer, allowed) in ExternalGrouping.Group(toBlocks, space.NameOf))
             {
                 connections.Add(new Connection(peers[a], peer, allowed));
             }
 
-            var fromBlocks = space.Blocks.Select(block => (block, AllowedExternal(ingressPolicies[a], PolicyType.Ingress, block, destination: workloads[a])));
+            var fromBlocks = space.Blocks.Select(block => (block, AllowedExternal(ingressPolicies[a], PolicyType.Ingress, block, destination: workloads[a], profile)));
             foreach (var (peer, allowed) in ExternalGrouping.Group(fromBlocks, space.NameOf))
             {
                 connections.Add(new Connection(peer, peers[a], allowed));
@@ -120,7 +120,7 @@ public static class PairwiseEvaluator
     /// Traffic between a workload and an address block. Named ports resolve on the destination: the selected pod for
     /// ingress from the block; nothing for egress to the block, where a named port never matches.
     /// </summary>
-    private static ConnectionSet AllowedExternal(List<NetworkPolicy>? policies, PolicyType direction, AddressRange block, Workload? destination)
+    private static ConnectionSet AllowedExternal(List<NetworkPolicy>? policies, PolicyType direction, AddressRange block, Workload? destination, EnforcementProfile profile)
     {
         if (policies is null)
         {
@@ -135,7 +135,7 @@ public static class PairwiseEvaluator
             {
                 if (rule.Peers is null || rule.Peers.Count == 0 ||
                     rule.Peers.Any(p => p.IpBlock is { } ip && Cidr.Parse(ip.Cidr).Contains(address) &&
-                                        !ip.Except.Any(e => Cidr.Parse(e).Contains(address))))
+                                        !ip.Except.Any(e => Cidr.Parse(e).Contains(address)) && profile.IpBlockReaches(address)))
                 {
                     allowed = allowed.Union(Ports(rule.Ports, destination));
                 }

@@ -31,7 +31,7 @@ internal static class PolicyCompiler
         IReadOnlyList<CompiledRule> Rules(IReadOnlyList<NetworkPolicyRule>? rules, NetworkPolicy policy) =>
             (rules ?? []).Select(r => new CompiledRule(
                 r.Peers is null || r.Peers.Count == 0,
-                (r.Peers ?? []).Select(Peer).SelectMany(p => WithPods(p, policy)).ToList(),
+                (r.Peers ?? []).Select(p => Peer(p, profile)).SelectMany(p => WithPods(p, policy)).ToList(),
                 CompiledPorts.Compile(nextPortsId++, r.Ports))).ToList();
 
         IEnumerable<CompiledPeer> WithPods(CompiledPeer peer, NetworkPolicy policy)
@@ -68,7 +68,16 @@ internal static class PolicyCompiler
         }
     }
 
-    private static CompiledPeer Peer(NetworkPolicyPeer peer) =>
-        new(peer.PodSelector, peer.NamespaceSelector,
-            peer.IpBlock is null ? null : new CompiledIpBlock(Cidr.Parse(peer.IpBlock.Cidr), peer.IpBlock.Except.Select(Cidr.Parse).ToList()));
+    /// <summary>A peer; its ipBlock as the dataplane programs it (without the node ranges where ipBlocks skip nodes).</summary>
+    private static CompiledPeer Peer(NetworkPolicyPeer peer, EnforcementProfile? profile)
+    {
+        if (peer.IpBlock is null)
+        {
+            return new(peer.PodSelector, peer.NamespaceSelector, null);
+        }
+
+        var cidr = Cidr.Parse(peer.IpBlock.Cidr);
+        var except = peer.IpBlock.Except.Select(Cidr.Parse).ToList();
+        return new(peer.PodSelector, peer.NamespaceSelector, new CompiledIpBlock(cidr, profile?.EffectiveExcept(cidr, except) ?? except));
+    }
 }

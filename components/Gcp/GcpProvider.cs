@@ -7,8 +7,9 @@ public static class GcpProvider
 {
     public const string LogicalName = "gcp";
 
-    public static Resource Create(ResourceGraph graph, Component parent, string project, string region) =>
-        graph.AddResource(parent, GcpTypes.Provider, LogicalName,
+    /// <param name="name">Default: <c>gcp</c>; another name for a second project or region.</param>
+    public static Resource Create(ResourceGraph graph, Component parent, string project, string region, string name = LogicalName) =>
+        graph.AddResource(parent, GcpTypes.Provider, name,
             new MapBuilder { { "project", project }, { "region", region } },
             new ResourceOptions { Version = GcpTypes.PackageVersion });
 }

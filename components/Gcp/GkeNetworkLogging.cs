@@ -15,18 +15,19 @@ public static class GkeNetworkLogging
     public const string ApiVersion = "networking.gke.io/v1alpha1";
     public const string Kind = "NetworkLogging";
     public const string Name = "default";
-    public const string ProviderName = "k8s-upsert";
+    /// <summary>The upsert provider's logical name: the cluster's Kubernetes provider's, with <c>-upsert</c>.</summary>
+    public static string ProviderName(GkeCluster cluster) => $"{cluster.KubernetesProvider.LogicalName}-upsert";
 
     public static Resource Create(ResourceGraph graph, GkeCluster cluster)
     {
-        var provider = graph.AddResource(cluster.Component, KubernetesTypes.Provider, ProviderName, new MapBuilder
+        var provider = graph.AddResource(cluster.Component, KubernetesTypes.Provider, ProviderName(cluster), new MapBuilder
         {
             { "kubeconfig", cluster.KubernetesProvider.Properties["kubeconfig"] },
             { "upsertExistingObjects", true },
-        }, new ResourceOptions { Version = ClusterProvider.PackageVersion, DependsOn = [cluster.NodePool] });
+        }, new ResourceOptions { Version = ClusterProvider.PackageVersion, DependsOn = cluster.NodePool is { } pool ? [pool] : [] });
 
         var decision = new MapBuilder { { "log", true }, { "delegate", false } }.Build();
-        return KubernetesObjectGroup.Add(graph, cluster.Component, "gke-network-logging", ApiVersion, Kind,
+        return KubernetesObjectGroup.Add(graph, cluster.Component, cluster.Component.ChildName("network-logging"), ApiVersion, Kind,
             KubernetesProperties.Metadata(Name),
             new MapBuilder { { "cluster", new MapBuilder { { "allow", decision }, { "deny", decision } }.Build() } },
             new ResourceOptions { Provider = provider, RetainOnDelete = true });

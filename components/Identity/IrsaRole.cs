@@ -3,12 +3,23 @@ using Palisade.Components.Graph;
 
 namespace Palisade.Components.Identity;
 
-/// <param name="RoleName">An account-scoped name: qualified by the stack through <see cref="Naming.CloudNames"/>.</param>
-public sealed record IrsaRoleArgs(
-    string RoleName,
-    ServiceAccountRef ServiceAccount,
-    IReadOnlyList<Value> ManagedPolicyArns,
-    IReadOnlyList<IamStatement> InlineStatements);
+/// <summary>The arguments of an <see cref="IrsaRole"/>: the role's name and the one service account that may assume it.</summary>
+public sealed record IrsaRoleArgs
+{
+    /// <summary>An account-scoped name: qualify it with the cluster's name through <see cref="Naming.CloudNames"/>.</summary>
+    public required string RoleName { get; init; }
+
+    /// <summary>The only service account the trust policy admits.</summary>
+    public required ServiceAccountRef ServiceAccount { get; init; }
+
+    /// <summary>Managed policies attached to the role.</summary>
+    /// <remarks>Default: none.</remarks>
+    public IReadOnlyList<Value> ManagedPolicyArns { get; init; } = [];
+
+    /// <summary>Statements of the role's inline policy.</summary>
+    /// <remarks>Default: none (no inline policy).</remarks>
+    public IReadOnlyList<IamStatement> InlineStatements { get; init; } = [];
+}
 
 /// <summary>
 /// IAM Roles for Service Accounts: an IAM role that exactly one Kubernetes service account may assume through the

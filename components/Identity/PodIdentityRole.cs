@@ -72,12 +72,12 @@ public static class PodIdentityRole
 }
 
 /// <summary>On EKS with Pod Identity a tier's declared identity becomes a role associated with exactly the tier's service account.</summary>
-public sealed class PodIdentityTierIdentities(EksCluster cluster, string clusterName) : ITierIdentities
+public sealed class PodIdentityTierIdentities(EksCluster cluster) : ITierIdentities
 {
     public IReadOnlyDictionary<string, Value> Bind(ResourceGraph graph, Component tierComponent, AppSpec app, TierSpec tier)
     {
         var identity = tier.Identity ?? throw new InvalidOperationException($"Tier '{tier.Name}' declares no identity.");
-        PodIdentityRole.Create(graph, tierComponent, tierComponent.ChildName("pod-identity"), cluster, CloudNames.Qualified(CloudNames.AwsIamRole, clusterName, app.Name, tier.Name),
+        PodIdentityRole.Create(graph, tierComponent, tierComponent.ChildName("pod-identity"), cluster, CloudNames.Qualified(CloudNames.AwsIamRole, cluster.Name, app.Name, tier.Name),
             ServiceAccountRef.Of(tier.Namespace, tier.ServiceAccountName), identity);
         return new Dictionary<string, Value>();
     }

@@ -5,10 +5,23 @@ using Palisade.Components.ZeroTrust;
 
 namespace Palisade.Components.Identity;
 
-/// <param name="AccountId">A project-scoped id: qualified by the stack through <see cref="CloudNames"/>.</param>
-public sealed record WorkloadIdentityArgs(string AccountId, string Project, ServiceAccountRef ServiceAccount, IReadOnlyList<string> Roles)
+/// <summary>The arguments of a <see cref="WorkloadIdentity"/>: the Google service account and the one Kubernetes service account bound to it.</summary>
+public sealed record WorkloadIdentityArgs
 {
+    /// <summary>A project-scoped id: qualify it with the cluster's name through <see cref="CloudNames"/>.</summary>
+    public required string AccountId { get; init; }
+
+    public required string Project { get; init; }
+
+    /// <summary>The only Kubernetes service account that may act as the Google service account.</summary>
+    public required ServiceAccountRef ServiceAccount { get; init; }
+
+    /// <summary>Project roles of the account.</summary>
+    /// <remarks>Default: none.</remarks>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
     /// <summary>Secrets the account reads: secretAccessor on the project, conditioned on the secret's name.</summary>
+    /// <remarks>Default: none.</remarks>
     public IReadOnlyList<SecretScope> Secrets { get; init; } = [];
 }
 
@@ -105,12 +118,12 @@ public sealed class WorkloadIdentityTierIdentities(GkeCluster cluster) : ITierId
     public IReadOnlyDictionary<string, Value> Bind(ResourceGraph graph, Component tierComponent, AppSpec app, TierSpec tier)
     {
         var identity = tier.Identity ?? throw new InvalidOperationException($"Tier '{tier.Name}' declares no identity.");
-        return WorkloadIdentity.Create(graph, tierComponent, tierComponent.ChildName("wi"), cluster.GcpProvider, new WorkloadIdentityArgs(
-            CloudNames.Qualified(CloudNames.GcpServiceAccountId, cluster.Name, app.Name, tier.Name),
-            cluster.Project,
-            ServiceAccountRef.Of(tier.Namespace, tier.ServiceAccountName),
-            identity.GcpRoles)
+        return WorkloadIdentity.Create(graph, tierComponent, tierComponent.ChildName("wi"), cluster.GcpProvider, new WorkloadIdentityArgs
         {
+            AccountId = CloudNames.Qualified(CloudNames.GcpServiceAccountId, cluster.Name, app.Name, tier.Name),
+            Project = cluster.Project,
+            ServiceAccount = ServiceAccountRef.Of(tier.Namespace, tier.ServiceAccountName),
+            Roles = identity.GcpRoles,
             Secrets = identity.Secrets,
         }).Annotations;
     }

@@ -6,7 +6,17 @@ using Palisade.Components.Naming;
 
 namespace Palisade.Components.Ingress;
 
-public sealed record AlbControllerArgs(string ClusterName, string Region, Value VpcId);
+/// <summary>The arguments of the <see cref="AlbController"/>: set explicitly, so the controller never needs instance metadata.</summary>
+public sealed record AlbControllerArgs
+{
+    /// <summary>The EKS cluster's name (its IAM role and policy names start with it).</summary>
+    public required string ClusterName { get; init; }
+
+    public required string Region { get; init; }
+
+    /// <summary>The VPC of the cluster's subnets.</summary>
+    public required Value VpcId { get; init; }
+}
 
 /// <summary>
 /// The AWS Load Balancer Controller (cloud-wiring.md §5.1.1): a Helm release of the pinned chart in kube-system
@@ -37,11 +47,12 @@ public static class AlbController
             { "description", "Permissions of the AWS Load Balancer Controller (docs/install/iam_policy.json v3.5.0)" },
             { "policy", IamDocuments.Policy(AlbControllerPolicy.Statements()) },
         }, awsOptions);
-        var role = IrsaRole.Create(graph, component, "alb-controller-irsa", cluster, new IrsaRoleArgs(
-            CloudNames.Qualified(CloudNames.AwsIamRole, args.ClusterName, Chart),
-            ServiceAccountRef.Of(Namespace, ServiceAccountName),
-            [policy.Output("arn")],
-            []));
+        var role = IrsaRole.Create(graph, component, "alb-controller-irsa", cluster, new IrsaRoleArgs
+        {
+            RoleName = CloudNames.Qualified(CloudNames.AwsIamRole, args.ClusterName, Chart),
+            ServiceAccount = ServiceAccountRef.Of(Namespace, ServiceAccountName),
+            ManagedPolicyArns = [policy.Output("arn")],
+        });
 
         return graph.AddResource(component, KubernetesTypes.HelmRelease, "alb-controller", new MapBuilder
         {

@@ -4,13 +4,29 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Components.Ingress;
 
 /// <summary>What the stack pins for every Ingress of its ALB class.</summary>
-public sealed record AlbIngressClassArgs(
-    string GroupName,
-    IReadOnlyList<string> SubnetIds,
-    Value CertificateArn,
-    Value SslPolicy,
-    Value WebAclArn,
-    IReadOnlyList<string> TargetNamespaces);
+public sealed record AlbIngressClassArgs
+{
+    /// <summary>The IngressGroup every Ingress of the class joins (one ALB).</summary>
+    public required string GroupName { get; init; }
+
+    /// <summary>The public subnets of the ALB.</summary>
+    public required IReadOnlyList<string> SubnetIds { get; init; }
+
+    /// <summary>The ACM certificate of the HTTPS listener.</summary>
+    public required Value CertificateArn { get; init; }
+
+    /// <summary>The WAFv2 web ACL of the ALB.</summary>
+    public required Value WebAclArn { get; init; }
+
+    /// <summary>The only namespaces whose Ingresses may use the class.</summary>
+    public required IReadOnlyList<string> TargetNamespaces { get; init; }
+
+    /// <summary>The HTTPS listener's TLS policy.</summary>
+    /// <remarks>Default: <see cref="DefaultSslPolicy"/> (TLS 1.3 and 1.2 only).</remarks>
+    public Value SslPolicy { get; init; } = DefaultSslPolicy;
+
+    public const string DefaultSslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+}
 
 /// <summary>
 /// The stack's ALB IngressClass and its <c>elbv2.k8s.aws/v1beta1</c> IngressClassParams (AWS Load Balancer Controller

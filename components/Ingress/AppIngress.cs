@@ -22,8 +22,23 @@ public static class AppIngress
         foreach (var (ns, name, group) in Groups(app.App, spec))
         {
             var limits = spec.LimitsOf(group[0]);
-            var edge = style.Edge(new IngressSite(graph, app.Component, app.App.Name, ns, app.NamespaceRef(ns), name, spec, group, limits,
-                kubernetesProvider, dependsOn));
+            // Kubernetes names are the app's; logical names start with the app component's name.
+            var stem = app.Component.Name + name[app.App.Name.Length..];
+            var edge = style.Edge(new IngressSite
+            {
+                Graph = graph,
+                Parent = app.Component,
+                AppName = app.App.Name,
+                Namespace = ns,
+                NamespaceRef = app.NamespaceRef(ns),
+                Name = name,
+                LogicalStem = stem,
+                Ingress = spec,
+                Routes = group,
+                Limits = limits,
+                KubernetesProvider = kubernetesProvider,
+                DependsOn = dependsOn,
+            });
             var annotations = new SortedDictionary<string, Value>(edge.Annotations.ToDictionary(), StringComparer.Ordinal)
             {
                 [SkipAwaitAnnotation] = "true",
@@ -60,7 +75,7 @@ public static class AppIngress
                         }.Build()
                     },
                 }.Build());
-            resources.Add(graph.AddResource(app.Component, KubernetesTypes.Ingress, $"{name}-{ns}-ingress", new MapBuilder
+            resources.Add(graph.AddResource(app.Component, KubernetesTypes.Ingress, $"{stem}-{ns}-ingress", new MapBuilder
             {
                 {
                     "metadata", KubernetesProperties.Metadata(name, app.NamespaceRef(ns),

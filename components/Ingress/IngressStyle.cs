@@ -7,18 +7,35 @@ namespace Palisade.Components.Ingress;
 /// Where one Ingress is emitted: its app, namespace and name, the routes it carries and the edge limits they share
 /// (routes with different limits get Ingresses of their own), so a kind can emit what enforces them next to it.
 /// </summary>
-public sealed record IngressSite(
-    ResourceGraph Graph,
-    Component Parent,
-    string AppName,
-    string Namespace,
-    Value NamespaceRef,
-    string Name,
-    AppIngressSpec Ingress,
-    IReadOnlyList<IngressRouteSpec> Routes,
-    EdgeLimits Limits,
-    Resource KubernetesProvider,
-    IReadOnlyList<Resource> DependsOn);
+public sealed record IngressSite
+{
+    public required ResourceGraph Graph { get; init; }
+
+    /// <summary>The app's component, which the kind's resources join.</summary>
+    public required Component Parent { get; init; }
+
+    public required string AppName { get; init; }
+    public required string Namespace { get; init; }
+    public required Value NamespaceRef { get; init; }
+
+    /// <summary>The Ingress's Kubernetes name.</summary>
+    public required string Name { get; init; }
+
+    public required AppIngressSpec Ingress { get; init; }
+    public required IReadOnlyList<IngressRouteSpec> Routes { get; init; }
+    public required EdgeLimits Limits { get; init; }
+    public required Resource KubernetesProvider { get; init; }
+
+    /// <summary>What the Ingress and the kind's resources wait for (the controller, webhook access).</summary>
+    /// <remarks>Default: nothing.</remarks>
+    public IReadOnlyList<Resource> DependsOn { get; init; } = [];
+
+    /// <summary>What the logical names of the Ingress and the kind's resources start with.</summary>
+    /// <remarks>Default: <see cref="Name"/>.</remarks>
+    public string? LogicalStem { get; init; }
+
+    public string Stem => LogicalStem ?? Name;
+}
 
 /// <summary>What a kind compiles an Ingress's limits to: annotations on it, and resources it refers to (created first).</summary>
 public sealed record IngressEdge(IReadOnlyDictionary<string, Value> Annotations, IReadOnlyList<Resource> Resources)

@@ -35,7 +35,7 @@ public sealed record TraefikIngressStyle(string ClassName = TraefikController.Cl
         var options = new ResourceOptions { Provider = site.KubernetesProvider, DependsOn = site.DependsOn };
         var labels = Labels.Of((WellKnownLabels.PartOf, site.AppName), (WellKnownLabels.ManagedBy, "palisade"));
         var middlewares = MiddlewareSuffixes
-            .Select(suffix => KubernetesObjectGroup.Add(site.Graph, site.Parent, $"{site.Name}-{site.Namespace}-{suffix}", ApiVersion, Kind,
+            .Select(suffix => KubernetesObjectGroup.Add(site.Graph, site.Parent, $"{site.Stem}-{site.Namespace}-{suffix}", ApiVersion, Kind,
                 KubernetesProperties.Metadata(MiddlewareName(site.Name, suffix), site.NamespaceRef, labels), Spec(suffix, site.Limits), options))
             .ToList();
         var annotations = new SortedDictionary<string, Value>(StringComparer.Ordinal)

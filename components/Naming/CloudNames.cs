@@ -41,6 +41,9 @@ public static class CloudNames
     /// <summary>IAM managed policy names: 1–128 characters of <c>[\w+=,.@-]</c>.</summary>
     public static NameRule AwsIamPolicy { get; } = new("IAM policy name", 1, 128, c => Word(c) || c is '+' or '=' or ',' or '.' or '@' or '-', Any, Any);
 
+    /// <summary>EKS node group names (also the launch template's): 1–63 characters of letters, digits, '-' and '_', starting with a letter or digit.</summary>
+    public static NameRule AwsEksNodeGroupName { get; } = new("EKS node group name", 1, 63, c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_', char.IsAsciiLetterOrDigit, Any);
+
     /// <summary>WAFv2 web ACL names: 1–128 characters of <c>[\w-]</c>.</summary>
     public static NameRule AwsWafAcl { get; } = new("WAF web ACL name", 1, 128, c => Word(c) || c == '-', Any, Any);
 

@@ -12,8 +12,10 @@ public static class ClusterProvider
     public const string PackageVersion = "4.34.2";
     public const string LogicalName = "k8s";
 
-    public static Resource FromKubeconfig(ResourceGraph graph, Component parent, Value kubeconfig, IReadOnlyList<Resource> dependsOn) =>
-        graph.AddResource(parent, KubernetesTypes.Provider, LogicalName,
+    /// <param name="logicalName">Default: <c>k8s</c>, the one provider of a stack.</param>
+    public static Resource FromKubeconfig(ResourceGraph graph, Component parent, Value kubeconfig, IReadOnlyList<Resource> dependsOn,
+        string logicalName = LogicalName) =>
+        graph.AddResource(parent, KubernetesTypes.Provider, logicalName,
             new MapBuilder { { "kubeconfig", kubeconfig } },
             new ResourceOptions { Version = PackageVersion, DependsOn = dependsOn });
 

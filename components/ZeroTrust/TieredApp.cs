@@ -3,19 +3,40 @@ using Palisade.Components.Kubernetes;
 
 namespace Palisade.Components.ZeroTrust;
 
-/// <remarks><paramref name="Namespaces"/> are the stack's namespaces; the app's tiers run in some of them.</remarks>
-public sealed record TieredAppArgs(
-    AppSpec App,
-    Resource Provider,
-    PlatformPeers Platform,
-    IReadOnlyDictionary<string, ZeroTrustNamespace> Namespaces,
-    ITierIdentities? Identities = null,
-    Func<AppSpec, TierSpec, IReadOnlyDictionary<string, Value>?>? ServiceAnnotations = null);
+/// <summary>
+/// The arguments of a <see cref="TieredApp"/>: the app, the Kubernetes provider and the stack's namespaces are required;
+/// the platform defaults to nothing but kube-dns, and without tier identities a tier that declares one is refused.
+/// </summary>
+public sealed record TieredAppArgs
+{
+    /// <summary>The declared app: tiers, flows, exposure.</summary>
+    public required AppSpec App { get; init; }
+
+    /// <summary>The Kubernetes provider every resource of the app uses.</summary>
+    public required Resource Provider { get; init; }
+
+    /// <summary>The stack's namespaces (each emitted once, with its baseline); the app's tiers run in some of them.</summary>
+    public required IReadOnlyDictionary<string, ZeroTrustNamespace> Namespaces { get; init; }
+
+    /// <summary>The platform's peers: the resolver, the ingress controller or load balancer, monitoring, platform services.</summary>
+    /// <remarks>Default: kube-dns only — no ingress controller, monitoring or platform services are admitted.</remarks>
+    public PlatformPeers Platform { get; init; } = new(DnsResolver.KubeDns, null, null);
+
+    /// <summary>How tiers with a declared cloud identity get it (IRSA, Pod Identity, Workload Identity).</summary>
+    /// <remarks>Default: none — a tier that declares an identity is refused.</remarks>
+    public ITierIdentities? Identities { get; init; }
+
+    /// <summary>Annotations the ingress kind puts on an exposed tier's Service.</summary>
+    /// <remarks>Default: none.</remarks>
+    public Func<AppSpec, TierSpec, IReadOnlyDictionary<string, Value>?>? ServiceAnnotations { get; init; }
+}
 
 /// <summary>
 /// A tiered application's zero-trust networking inside the stack's <see cref="ZeroTrustNamespace"/>s: a service
 /// account per tier, for every declared flow both the egress rule on the source tier and the ingress rule on the
-/// destination tier, and the platform allowances of its exposed and monitored tiers. Nothing else is allowed.
+/// destination tier, and the platform allowances of its exposed and monitored tiers. Nothing else is allowed. Logical
+/// names start with the component's name (<c>&lt;name&gt;-&lt;tier&gt;-sa</c>, <c>&lt;name&gt;-&lt;tier&gt;-ingress</c>),
+/// so apps with the same tier names never collide.
 /// </summary>
 public sealed class TieredApp
 {
@@ -53,11 +74,15 @@ public sealed class TieredApp
     /// <summary>Every policy the app emits (tier rules and platform allowances; the namespaces' baselines are the stack's).</summary>
     public IReadOnlyList<OwnedPolicy> Policies { get; }
 
-    public static TieredApp Create(ResourceGraph graph, Component parent, TieredAppArgs args)
+    /// <summary>Creates the app's component named like the app.</summary>
+    public static TieredApp Create(ResourceGraph graph, Component parent, TieredAppArgs args) => Create(graph, parent, args.App.Name, args);
+
+    /// <param name="name">The component's name, which every child's logical name starts with.</param>
+    public static TieredApp Create(ResourceGraph graph, Component parent, string name, TieredAppArgs args)
     {
         var app = args.App;
         AppValidator.Validate(app);
-        var component = graph.AddComponent(parent, ComponentType, app.Name);
+        var component = graph.AddComponent(parent, ComponentType, name);
 
         var namespaces = app.Namespaces
             .Select(ns => args.Namespaces.TryGetValue(ns, out var owned)
@@ -71,7 +96,8 @@ public sealed class TieredApp
         var policies = new List<OwnedPolicy>();
         foreach (var tier in app.Tiers)
         {
-            var tierComponent = graph.AddComponent(component, TierComponentType, $"{app.Name}-{tier.Name}");
+            var tierComponent = graph.AddComponent(component, TierComponentType, component.ChildName(tier.Name));
+            var policyPrefix = $"{app.Name}-{tier.Name}-";
             var options = new ResourceOptions { Provider = args.Provider };
             IReadOnlyDictionary<string, Value>? annotations = null;
             if (tier.Identity is not null)
@@ -102,7 +128,7 @@ public sealed class TieredApp
 
             foreach (var policy in TierPolicies(app, tier, args.Platform).Concat(ServiceAdmissions(app, tier, args.Platform, args.Namespaces)))
             {
-                NetworkPolicyResource.Add(graph, tierComponent, tierComponent.ChildName(policy.Name[(tierComponent.Name.Length + 1)..]),
+                NetworkPolicyResource.Add(graph, tierComponent, tierComponent.ChildName(policy.Name[policyPrefix.Length..]),
                     policy, args.Namespaces[policy.Namespace].NameRef, options);
                 policies.Add(new OwnedPolicy(policy, PolicyRole.TierRule));
             }

@@ -3,12 +3,27 @@ using Palisade.Components.Kubernetes;
 
 namespace Palisade.Components.ZeroTrust;
 
-public sealed record ZeroTrustNamespaceArgs(
-    string Name,
-    Resource Provider,
-    DnsResolver Dns,
-    IReadOnlyDictionary<string, string> Labels,
-    bool Protect = false);
+/// <summary>The arguments of a <see cref="ZeroTrustNamespace"/>: its name and the Kubernetes provider; it denies everything else by default.</summary>
+public sealed record ZeroTrustNamespaceArgs
+{
+    /// <summary>The namespace's name (also the component's, which its children's logical names start with).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The Kubernetes provider of the namespace and its policies.</summary>
+    public required Resource Provider { get; init; }
+
+    /// <summary>The resolver the namespace's DNS egress admits.</summary>
+    /// <remarks>Default: kube-dns.</remarks>
+    public DnsResolver Dns { get; init; } = DnsResolver.KubeDns;
+
+    /// <summary>Labels on the Namespace.</summary>
+    /// <remarks>Default: none.</remarks>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Pulumi <c>protect</c> on the Namespace (it holds stateful tiers).</summary>
+    /// <remarks>Default: false.</remarks>
+    public bool Protect { get; init; }
+}
 
 /// <summary>
 /// A namespace that denies everything by default: the namespace itself, a default-deny policy for Ingress and

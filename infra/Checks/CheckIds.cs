@@ -18,6 +18,7 @@ public static class CheckIds
     public static readonly CheckId PlatformWorkloads = CheckId.Of("platform-workloads");
     public static readonly CheckId EdgeLimits = CheckId.Of("edge-limits");
     public static readonly CheckId EdgeReach = CheckId.Of("edge-reach");
+    public static readonly CheckId NodeReach = CheckId.Of("node-reach");
     public static readonly CheckId EdgeTls = CheckId.Of("edge-tls");
     public static readonly CheckId EdgeHealth = CheckId.Of("edge-health");
     public static readonly CheckId GuardrailsClusterTier = CheckId.Of("guardrails-cluster-tier");
@@ -27,7 +28,7 @@ public static class CheckIds
     [
         DefaultDeny, DnsEgress, FlowsHaveBothSides, NoAllowAll, MetadataBlocked,
         DeclaredFlowsOpen, NothingUndeclaredOpen, DnsReachable, MetadataUnreachable, AppInvariants,
-        ServicePorts, PromotionGate, PlatformWorkloads, EdgeLimits, EdgeReach, EdgeTls, EdgeHealth,
+        ServicePorts, PromotionGate, PlatformWorkloads, EdgeLimits, EdgeReach, NodeReach, EdgeTls, EdgeHealth,
         GuardrailsClusterTier, GuardrailsHold,
     ];
 }

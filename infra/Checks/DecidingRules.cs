@@ -10,19 +10,19 @@ public static class DecidingRules
 {
     /// <summary>The rules that allow <paramref name="part"/>, e.g. "egress of a/web[Deployment]: NetworkPolicy a/web egress[0] (NetworkPolicy tier); …".</summary>
     public static string Allowing(ConnectivityResult result, Peer source, Peer destination, ConnectionSet part) =>
-        Describe(result, Endpoints(source), Endpoints(destination), part, allowed: true);
+        Describe(Explanations(result, source, destination), part, allowed: true);
 
     /// <summary>The rules (or defaults) that deny <paramref name="part"/>.</summary>
     public static string Denying(ConnectivityResult result, Peer source, Peer destination, ConnectionSet part) =>
-        Describe(result, Endpoints(source), Endpoints(destination), part, allowed: false);
+        Describe(Explanations(result, source, destination), part, allowed: false);
 
     /// <summary>As <see cref="Allowing(ConnectivityResult, Peer, Peer, ConnectionSet)"/>, for workload ids or addresses.</summary>
     public static string Allowing(ConnectivityResult result, string source, string destination, ConnectionSet part) =>
-        Describe(result, [source], [destination], part, allowed: true);
+        Describe(Explanation(result, source, destination), part, allowed: true);
 
     /// <summary>As <see cref="Denying(ConnectivityResult, Peer, Peer, ConnectionSet)"/>, for workload ids or addresses.</summary>
     public static string Denying(ConnectivityResult result, string source, string destination, ConnectionSet part) =>
-        Describe(result, [source], [destination], part, allowed: false);
+        Describe(Explanation(result, source, destination), part, allowed: false);
 
     /// <summary>
     /// The allowing rules in short, for a row that already names both ends: per direction the policy and rule
@@ -30,40 +30,64 @@ public static class DecidingRules
     /// rule decides.
     /// </summary>
     public static string AllowingInShort(ConnectivityResult result, Peer source, Peer destination, ConnectionSet part) =>
-        Describe(result, Endpoints(source), Endpoints(destination), part, allowed: true, compact: true);
+        Describe(Explanations(result, source, destination), part, allowed: true, compact: true);
 
-    /// <summary>A peer as the explainer names it: a workload by id, an external peer by the first address of each range.</summary>
-    private static IReadOnlyList<string> Endpoints(Peer peer) => peer switch
+    private static IReadOnlyList<Explanation>? Explanation(ConnectivityResult result, string source, string destination) =>
+        result.Explain(source, destination) is { } explanation ? [explanation] : null;
+
+    /// <summary>
+    /// The explanations between two peers: a workload pair once; a workload and an external peer for every part of
+    /// each of its ranges that the policies treat differently, so that every rule deciding part of the peer is named.
+    /// </summary>
+    private static IReadOnlyList<Explanation>? Explanations(ConnectivityResult result, Peer source, Peer destination)
     {
-        WorkloadPeer w => [w.Id],
-        ExternalPeer e => e.Ranges.Select(r => r.FirstAddress.ToString()).ToList(),
-        _ => [],
-    };
+        var (workload, external, externalIsSource) = (source, destination) switch
+        {
+            (WorkloadPeer s, WorkloadPeer d) => (s.Id, null, false),
+            (ExternalPeer s, WorkloadPeer d) => (d.Id, s, true),
+            (WorkloadPeer s, ExternalPeer d) => (s.Id, d, false),
+            _ => ((string?)null, (ExternalPeer?)null, false),
+        };
+        if (workload is null)
+        {
+            return null;
+        }
 
-    private static string Describe(ConnectivityResult result, IReadOnlyList<string> sources, IReadOnlyList<string> destinations, ConnectionSet part, bool allowed, bool compact = false)
+        if (external is null)
+        {
+            return Explanation(result, workload, ((WorkloadPeer)destination).Id);
+        }
+
+        var explanations = new List<Explanation>();
+        foreach (var range in external.Ranges)
+        {
+            if (result.Explain(workload, range, externalIsSource) is not { } segments)
+            {
+                return null;
+            }
+
+            explanations.AddRange(segments.Select(s => s.Explanation));
+        }
+
+        return explanations;
+    }
+
+    private static string Describe(IReadOnlyList<Explanation>? explanations, ConnectionSet part, bool allowed, bool compact = false)
     {
         var said = new List<string>();
-        foreach (var source in sources)
+        foreach (var explanation in explanations ?? [])
         {
-            foreach (var destination in destinations)
+            foreach (var direction in new[] { explanation.Egress, explanation.Ingress }.OfType<DirectionExplanation>())
             {
-                if (result.Explain(source, destination) is not { } explanation)
+                foreach (var piece in direction.Pieces.Where(p => p.Allowed == allowed && !p.Connections.Intersect(part).IsEmpty))
                 {
-                    return string.Empty;
-                }
-
-                foreach (var direction in new[] { explanation.Egress, explanation.Ingress }.OfType<DirectionExplanation>())
-                {
-                    foreach (var piece in direction.Pieces.Where(p => p.Allowed == allowed && !p.Connections.Intersect(part).IsEmpty))
+                    var side = direction.Direction == Components.Kubernetes.PolicyType.Egress ? "egress" : "ingress";
+                    var line = compact
+                        ? $"{side}: {(piece.DecidedBy is { } by ? Short(by) : allowed ? "default allow" : "no rule allows it")}"
+                        : $"{side} of {direction.Subject}: {piece.DecidedBy?.ToString() ?? piece.Reason}";
+                    if (!said.Contains(line))
                     {
-                        var side = direction.Direction == Components.Kubernetes.PolicyType.Egress ? "egress" : "ingress";
-                        var line = compact
-                            ? $"{side}: {(piece.DecidedBy is { } by ? Short(by) : allowed ? "default allow" : "no rule allows it")}"
-                            : $"{side} of {direction.Subject}: {piece.DecidedBy?.ToString() ?? piece.Reason}";
-                        if (!said.Contains(line))
-                        {
-                            said.Add(line);
-                        }
+                        said.Add(line);
                     }
                 }
             }

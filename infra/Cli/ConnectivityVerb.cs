@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Win32.SafeHandles;
 using Palisade.Components.Connectivity;
-using Palisade.Components.ZeroTrust;
 using Palisade.Components.Diagnostics;
 using Palisade.Infra.Manifests;
 using Palisade.Infra.Reports.Connectivity;
@@ -10,7 +9,7 @@ namespace Palisade.Infra.Cli;
 
 /// <summary>
 /// <c>connectivity &lt;manifest-dir&gt; [--output text|json|md|mermaid] [--cni upstream|eks-vpc-cni|cilium|calico]
-/// [--pod-cidr CIDR]...</c>: what the manifests' policies allow under the enforcing dataplane.
+/// [--pod-cidr CIDR]... [--node-cidr CIDR]... [--platform-endpoints]</c>: what the manifests' policies allow under the enforcing dataplane.
 /// </summary>
 public static class ConnectivityVerb
 {
@@ -26,26 +25,7 @@ public static class ConnectivityVerb
             DefaultValueFactory = _ => ConnectivityReports.Text,
         };
         output.AcceptOnlyFromAmong([.. ConnectivityReports.Formats]);
-        var cni = new Option<string>("--cni")
-        {
-            Description = "The dataplane that enforces the policies: upstream (default), eks-vpc-cni, cilium or calico; under eks-vpc-cni and calico an ipBlock that holds the pod addresses also matches the pods",
-            DefaultValueFactory = _ => "upstream",
-        };
-        var podCidr = new Option<string[]>("--pod-cidr")
-        {
-            Description = "An address range pods get their addresses from (repeatable); for eks-vpc-cni the VPC CIDR",
-            AllowMultipleArgumentsPerToken = false,
-        };
-
-        var nodeCidr = new Option<string[]>("--node-cidr")
-        {
-            Description = "An address range the nodes have (repeatable); its addresses are reported as the peer 'nodes'",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var platformEndpoints = new Option<bool>("--platform-endpoints")
-        {
-            Description = "Report node-local DNS (169.254.20.10), the cloud metadata addresses and the EKS Pod Identity agent as peers of their own, by name",
-        };
+        var profile = new ProfileOptions();
         var strict = new Option<bool>("--strict")
         {
             Description = "Treat defects the analysis can do without (an owner reference without kind, a container port without containerPort, ...) as errors instead of warnings",
@@ -55,21 +35,15 @@ public static class ConnectivityVerb
         {
             directory,
             output,
-            cni,
-            podCidr,
-            nodeCidr,
-            platformEndpoints,
             strict,
         };
+        profile.AddTo(command);
         command.SetAction(parse => Run(
             parse.GetValue(directory)!,
             parse.GetValue(output) ?? ConnectivityReports.Text,
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
-            parse.GetValue(cni) ?? "upstream",
-            parse.GetValue(podCidr) ?? [],
-            parse.GetValue(nodeCidr) ?? [],
-            parse.GetValue(platformEndpoints),
+            profile.Read(parse),
             parse.GetValue(strict)));
         return command;
     }
@@ -80,8 +54,7 @@ public static class ConnectivityVerb
     /// </summary>
     /// <returns>0 on success, 2 on bad input (missing directory, malformed object, unknown format; with
     /// <paramref name="strict"/> also a defect that is otherwise a warning).</returns>
-    public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr, string cni = "upstream", IReadOnlyList<string>? podCidrs = null,
-        IReadOnlyList<string>? nodeCidrs = null, bool platformEndpoints = false, bool strict = false)
+    public static int Run(string directory, string output, TextWriter stdout, TextWriter stderr, ProfileRequest? request = null, bool strict = false)
     {
         if (!ConnectivityReports.Formats.Contains(output))
         {
@@ -94,7 +67,7 @@ public static class ConnectivityVerb
         string? report = null;
         try
         {
-            var profile = Profile(cni, podCidrs ?? []) with { Named = Named(nodeCidrs ?? [], platformEndpoints) };
+            var profile = (request ?? ProfileRequest.Upstream).Build();
             RequireDirectory(directory);
             read = ManifestDirectoryReader.Read(directory, strict);
             result = ConnectivityAnalyzer.Analyze(read.Cluster, profile);
@@ -166,45 +139,6 @@ public static class ConnectivityVerb
         OperatingSystem.IsWindows()
             ? Console.OpenStandardOutput()
             : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
-
-    /// <exception cref="InputError">An unknown dataplane or a malformed CIDR.</exception>
-    internal static EnforcementProfile Profile(string cni, IReadOnlyList<string> podCidrs)
-    {
-        if (!EnforcementProfile.Names.TryGetValue(cni, out var profile))
-        {
-            throw new InputError("--cni", $"unknown dataplane '{cni}'", $"Use one of: {string.Join(", ", EnforcementProfile.Names.Keys)}");
-        }
-
-        var ranges = new List<AddressRange>();
-        foreach (var text in podCidrs)
-        {
-            if (!Cidr.TryParse(text, out var range, out var problem))
-            {
-                throw new InputError("--pod-cidr", problem, "Pass the range pods get addresses from, e.g. --pod-cidr 10.20.0.0/16");
-            }
-
-            ranges.Add(range);
-        }
-
-        return new EnforcementProfile(profile, ranges);
-    }
-
-    /// <exception cref="InputError">A malformed node CIDR.</exception>
-    internal static IReadOnlyList<NamedRange> Named(IReadOnlyList<string> nodeCidrs, bool platformEndpoints)
-    {
-        var named = new List<NamedRange>(platformEndpoints ? PlatformEndpoints.Ranges : []);
-        foreach (var text in nodeCidrs)
-        {
-            if (!Cidr.TryParse(text, out var range, out var problem))
-            {
-                throw new InputError("--node-cidr", problem, "Pass the range the nodes have addresses in, e.g. --node-cidr 10.20.0.0/20");
-            }
-
-            named.Add(new NamedRange("nodes", range));
-        }
-
-        return named;
-    }
 
     /// <exception cref="InputError">The path is a file (or another non-directory).</exception>
     private static void RequireDirectory(string directory)

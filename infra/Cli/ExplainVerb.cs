@@ -6,40 +6,42 @@ using Palisade.Components.Connectivity;
 using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 using Palisade.Infra.Manifests;
+using Palisade.Infra.Reports.Connectivity;
 
 namespace Palisade.Infra.Cli;
 
 /// <summary>
-/// <c>explain &lt;manifest-dir&gt; --from &lt;ns/workload|ip&gt; --to &lt;ns/workload|ip&gt; [--port P[/proto]]
-/// [--output text|json] [--cni ...] [--pod-cidr ...]</c>: for each direction, the policies that apply, the rule that
-/// decided each part of the traffic, and the verdict.
+/// <c>explain &lt;manifest-dir&gt; --from &lt;ns/workload|ip|cidr&gt; --to &lt;ns/workload|ip|cidr&gt; [--port P[/proto]]
+/// [--output text|json] [--cni ...] [--pod-cidr ...] [--node-cidr ...] [--platform-endpoints]</c>: for each direction,
+/// the policies that apply, the rule that decided each part of the traffic, and the verdict; a CIDR is explained part
+/// by part where the policies treat its parts differently.
 /// </summary>
 public static class ExplainVerb
 {
     public static Command Create()
     {
         var directory = new Argument<string>("manifest-dir") { Description = "Directory of Kubernetes manifests, read recursively" };
-        var from = new Option<string>("--from") { Description = "Source: namespace/workload (or namespace/name[Kind]) or an IP address", Required = true };
-        var to = new Option<string>("--to") { Description = "Destination: namespace/workload (or namespace/name[Kind]) or an IP address", Required = true };
+        var from = new Option<string>("--from") { Description = "Source: namespace/workload (or namespace/name[Kind]), an IP address or a CIDR", Required = true };
+        var to = new Option<string>("--to") { Description = "Destination: namespace/workload (or namespace/name[Kind]), an IP address or a CIDR", Required = true };
         var port = new Option<string?>("--port") { Description = "Only this port, as P or P/TCP, P/UDP, P/SCTP" };
         var output = new Option<string>("--output", "-o") { Description = "Report format", DefaultValueFactory = _ => "text" };
         output.AcceptOnlyFromAmong("text", "json");
-        var cni = new Option<string>("--cni") { Description = "The enforcing dataplane: upstream (default), eks-vpc-cni, cilium or calico", DefaultValueFactory = _ => "upstream" };
-        var podCidr = new Option<string[]>("--pod-cidr") { Description = "An address range pods get their addresses from (repeatable)" };
+        var profile = new ProfileOptions();
         var strict = new Option<bool>("--strict") { Description = "Treat defects the analysis can do without as errors instead of warnings" };
         var command = new Command("explain", "Explain which policies and rules decide the traffic from one endpoint to another")
         {
-            directory, from, to, port, output, cni, podCidr, strict,
+            directory, from, to, port, output, strict,
         };
+        profile.AddTo(command);
         command.SetAction(parse => Run(
             parse.GetValue(directory)!, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(port),
-            parse.GetValue(output) ?? "text", parse.GetValue(cni) ?? "upstream", parse.GetValue(podCidr) ?? [],
+            parse.GetValue(output) ?? "text", profile.Read(parse),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(strict)));
         return command;
     }
 
     /// <returns>0 when explained, 2 on bad input.</returns>
-    public static int Run(string directory, string from, string to, string? port, string output, string cni, IReadOnlyList<string> podCidrs,
+    public static int Run(string directory, string from, string to, string? port, string output, ProfileRequest request,
         TextWriter stdout, TextWriter stderr, bool strict = false)
     {
         string report;
@@ -47,18 +49,16 @@ public static class ExplainVerb
         IReadOnlyList<string> warnings;
         try
         {
-            var profile = ConnectivityVerb.Profile(cni, podCidrs);
+            var profile = request.Build();
             var only = port is null ? null : Port(port);
             var read = ManifestDirectoryReader.Read(directory, strict);
             notes = read.Notes;
             warnings = read.Warnings;
-            var explanation = Explainer.Explain(read.Cluster, from, to, profile);
-            if (only is not null)
-            {
-                explanation = Restrict(explanation, only);
-            }
-
-            report = output == "json" ? Json(explanation) : Text(explanation);
+            var segments = Explainer.For(read.Cluster, profile).ExplainSegments(from, to)
+                .Select(s => Named(s, only is null ? s.Explanation : Restrict(s.Explanation, only)))
+                .ToList();
+            var ranged = segments[0].Ranges.Count > 0;
+            report = output == "json" ? Json(from, to, segments.Select(s => s.Explanation).ToList(), ranged) : Text(from, to, segments.Select(s => s.Explanation).ToList(), ranged);
         }
         catch (InputError e)
         {
@@ -79,6 +79,19 @@ public static class ExplainVerb
         stdout.Write(report);
         stdout.Flush();
         return ExitCodes.Success;
+    }
+
+    /// <summary>A segment of a range with its address end written as CIDRs (with exceptions where shorter) and its name.</summary>
+    private static ExplainedSegment Named(ExplainedSegment segment, Explanation explanation)
+    {
+        if (segment.Ranges.Count == 0)
+        {
+            return segment with { Explanation = explanation };
+        }
+
+        var addresses = PeerText.Addresses(segment.Ranges);
+        var text = segment.Name is { } name ? $"{name} {addresses}" : addresses;
+        return segment with { Explanation = explanation.Egress is null ? explanation with { From = text } : explanation with { To = text } };
     }
 
     private static ConnectionSet Port(string text)
@@ -104,6 +117,21 @@ public static class ExplainVerb
         return explanation with { Egress = Narrow(explanation.Egress), Ingress = Narrow(explanation.Ingress) };
     }
 
+    /// <summary>The explanations as text: one, or for a range with parts treated differently, a line saying so and each part.</summary>
+    internal static string Text(string from, string to, IReadOnlyList<Explanation> explanations, bool ranged)
+    {
+        var text = new StringBuilder();
+        if (ranged && explanations.Count > 1)
+        {
+            var first = explanations[0];
+            text.Append(CultureInfo.InvariantCulture,
+                $"{(first.Egress is null ? from : first.From)} => {(first.Ingress is null ? to : first.To)}: the policies treat {explanations.Count} parts of the range differently\n\n");
+        }
+
+        text.AppendJoin("\n", explanations.Select(Text));
+        return text.ToString();
+    }
+
     internal static string Text(Explanation explanation)
     {
         var text = new StringBuilder();
@@ -125,50 +153,78 @@ public static class ExplainVerb
         static string List(IReadOnlyList<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
     }
 
-    internal static string Json(Explanation explanation)
+    /// <summary>
+    /// The explanation as JSON; when an end is a CIDR, an object with the given ends and one explanation per part the
+    /// policies treat alike (<c>segments</c>), so the shape depends on the question, not on the answer.
+    /// </summary>
+    internal static string Json(string from, string to, IReadOnlyList<Explanation> explanations, bool ranged)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            json.WriteStartObject();
-            json.WriteString("from", explanation.From);
-            json.WriteString("to", explanation.To);
-            foreach (var direction in new[] { explanation.Egress, explanation.Ingress }.OfType<DirectionExplanation>())
+            if (ranged)
             {
-                json.WriteStartObject(direction.Direction.ToString().ToLowerInvariant());
-                json.WriteString("subject", direction.Subject);
-                Strings(json, "networkPolicies", direction.SelectingNetworkPolicies);
-                Strings(json, "clusterPolicies", direction.ApplyingClusterPolicies);
-                json.WriteStartArray("pieces");
-                foreach (var piece in direction.Pieces)
+                json.WriteStartObject();
+                json.WriteString("from", from);
+                json.WriteString("to", to);
+                json.WriteStartArray("segments");
+                foreach (var explanation in explanations)
                 {
-                    json.WriteStartObject();
-                    json.WriteString("connections", piece.Connections.ToString());
-                    json.WriteBoolean("allowed", piece.Allowed);
-                    json.WriteString("reason", piece.Reason);
-                    if (piece.DecidedBy is { } by)
-                    {
-                        json.WriteStartObject("decidedBy");
-                        json.WriteString("kind", by.Kind);
-                        json.WriteString("policy", by.Policy);
-                        json.WriteString("rule", by.Rule);
-                        json.WriteString("tier", by.Tier);
-                        json.WriteEndObject();
-                    }
-
-                    json.WriteEndObject();
+                    Write(json, explanation);
                 }
 
                 json.WriteEndArray();
-                json.WriteString("allowed", direction.Allowed.ToString());
                 json.WriteEndObject();
             }
-
-            json.WriteString("verdict", explanation.Allowed.ToString());
-            json.WriteEndObject();
+            else
+            {
+                Write(json, explanations[0]);
+            }
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    internal static string Json(Explanation explanation) => Json(explanation.From, explanation.To, [explanation], ranged: false);
+
+    private static void Write(Utf8JsonWriter json, Explanation explanation)
+    {
+        json.WriteStartObject();
+        json.WriteString("from", explanation.From);
+        json.WriteString("to", explanation.To);
+        foreach (var direction in new[] { explanation.Egress, explanation.Ingress }.OfType<DirectionExplanation>())
+        {
+            json.WriteStartObject(direction.Direction.ToString().ToLowerInvariant());
+            json.WriteString("subject", direction.Subject);
+            Strings(json, "networkPolicies", direction.SelectingNetworkPolicies);
+            Strings(json, "clusterPolicies", direction.ApplyingClusterPolicies);
+            json.WriteStartArray("pieces");
+            foreach (var piece in direction.Pieces)
+            {
+                json.WriteStartObject();
+                json.WriteString("connections", piece.Connections.ToString());
+                json.WriteBoolean("allowed", piece.Allowed);
+                json.WriteString("reason", piece.Reason);
+                if (piece.DecidedBy is { } by)
+                {
+                    json.WriteStartObject("decidedBy");
+                    json.WriteString("kind", by.Kind);
+                    json.WriteString("policy", by.Policy);
+                    json.WriteString("rule", by.Rule);
+                    json.WriteString("tier", by.Tier);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteString("allowed", direction.Allowed.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteString("verdict", explanation.Allowed.ToString());
+        json.WriteEndObject();
     }
 
     private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)

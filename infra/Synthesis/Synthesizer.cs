@@ -48,6 +48,7 @@ public static class Synthesizer
             .Concat(PlatformWorkloadChecks.Run(stack, connectivity))
             .Append(ServicePortChecks.Run(files, connectivity.Workloads))
             .Concat(EdgeChecks.Run(stack, files, connectivity, declared))
+            .Append(NodeReachChecks.Run(stack, connectivity, declared))
             .Concat(GuardrailChecks.Run(stack, files, declared, attacked => AnalyzeRendered(attacked, stack.Platform.Cloud.Dataplane))).ToList();
         files[ChecksJsonRenderer.File] = ChecksJsonRenderer.Render(checks);
         return new SynthesisResult(stack, program, files, connectivity, declared, checks);

@@ -14,6 +14,7 @@ public sealed record Assumption(string Subject, string Statement)
         var dns = platform.Peers.Dns;
         assumptions.Add(new Assumption("DNS", $"pods resolve through {dns.Name} ({dns}){DnsSetBy(platform)}"));
         assumptions.Add(new Assumption("dataplane", platform.Cloud.EnforcementAssumption));
+        assumptions.Add(new Assumption("nodes", platform.Cloud.NodeAssumption));
 
         switch (platform.Ingress)
         {

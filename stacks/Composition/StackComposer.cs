@@ -24,8 +24,15 @@ public static class StackComposer
         var namespaces = StackNamespaces.Create(graph, config, platform, cluster.KubernetesProvider, specs);
 
         var apps = specs
-            .Select(spec => TieredApp.Create(graph, graph.Root, new TieredAppArgs(spec, cluster.KubernetesProvider, peers, namespaces,
-                Identities: cluster.Identities, ServiceAnnotations: platform.Ingress is { } ingress ? ingress.TierServiceAnnotations : null)))
+            .Select(spec => TieredApp.Create(graph, graph.Root, new TieredAppArgs
+            {
+                App = spec,
+                Provider = cluster.KubernetesProvider,
+                Platform = peers,
+                Namespaces = namespaces,
+                Identities = cluster.Identities,
+                ServiceAnnotations = platform.Ingress is { } ingress ? ingress.TierServiceAnnotations : null,
+            }))
             .ToList();
 
         var systemWorkloads = platform.Cloud.StrictEnforcement is null ? [] : SystemBaselines.For(platform, specs);
@@ -87,6 +94,7 @@ public static class StackComposer
             specs.Add(spec);
         }
 
+        AppObjectNames.RefuseShared(specs);
         return specs;
     }
 }

@@ -61,7 +61,15 @@ public sealed record StackGuardrails(GuardrailEnforcement Enforcement, Guardrail
             system.Add(monitoring.Namespace);
         }
 
-        return new GuardrailArgs(tenants, flows, system, platform.Dns, identities, services);
+        return new GuardrailArgs
+        {
+            TenantNamespaces = tenants,
+            DeclaredNamespaceFlows = flows,
+            SystemNamespaces = system,
+            Dns = platform.Dns,
+            IdentityTiers = identities,
+            Services = services,
+        };
     }
 
     /// <summary>What the plan says about the guardrails and flow logging.</summary>

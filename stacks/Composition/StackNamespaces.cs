@@ -47,7 +47,7 @@ public static class StackNamespaces
             }
 
             var protect = (platform.Cloud.Cluster?.DeletionProtection ?? false) && owners.Any(a => a.Tiers.Any(t => t.Namespace == ns && t.Stateful));
-            namespaces[ns] = ZeroTrustNamespace.Create(graph, component, new ZeroTrustNamespaceArgs(ns, provider, platform.Peers.Dns, labels, protect));
+            namespaces[ns] = ZeroTrustNamespace.Create(graph, component, new ZeroTrustNamespaceArgs { Name = ns, Provider = provider, Dns = platform.Peers.Dns, Labels = labels, Protect = protect });
         }
 
         return namespaces;

@@ -61,6 +61,9 @@ public static class ConfigSchema
         "AWS: CIDRs of the VPC's interface endpoints (STS, Secrets Manager, ...), each inside palisade:vpcCidr: tiers with a cloud identity may reach them on TCP 443 (public-HTTPS rules exclude private ranges).",
         AppliesTo: "palisade:cloud aws");
 
+    public static readonly ConfigKey NodeCidrs = new("nodeCidrs", ConfigKind.CidrList,
+        "The nodes' address ranges, reported as the peer nodes; a tier an ipBlock opens to them fails the node-reach check (aws: the CIDR of each palisade:subnetIds subnet, in order, inside palisade:vpcCidr; gcp: the subnetwork's primary range; existing: the node ranges).");
+
     public static readonly ConfigKey AwsIdentity = new("awsIdentity", ConfigKind.String,
         "AWS: how tiers get their IAM role, irsa (default: IAM Roles for Service Accounts) or pod-identity (EKS Pod Identity: the agent add-on and a pod identity association per tier).",
         AppliesTo: "palisade:cloud aws");
@@ -164,7 +167,7 @@ public static class ConfigSchema
     public static IReadOnlyList<ConfigKey> Keys { get; } =
     [
         Apps, KubeContext, Kubeconfig, IngressNamespace, IngressPodLabels, IngressClassName, IngressController, MonitoringNamespace, Cloud, Ingress, ClusterName, KubernetesVersion,
-        VpcId, VpcCidr, VpcEndpointCidrs, AwsIdentity, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
+        VpcId, VpcCidr, VpcEndpointCidrs, NodeCidrs, AwsIdentity, AlbSubnetIds, AlbSubnetCidrs, SubnetIds, Network, Subnetwork, NodeType, NodeMinSize, NodeDesiredSize, NodeMaxSize, ApiAccessCidrs,
         PrivateNodes, MasterCidr, AdminRoleArns, VpcCniVersion, PolicyEventLogs, ClusterPolicyApi, GkeNetworkPolicy, DeletionProtection, Domain, CertificateArn, SslPolicy,
         UnenforcedLimits, TlsSecretName, Dns, PlatformServices, PromoteFrom, PromotedDigest, PromotedRevision,
     ];

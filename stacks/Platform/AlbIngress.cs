@@ -20,7 +20,7 @@ public sealed partial record AlbIngress(
     IReadOnlyList<string> SubnetCidrs) : IngressTarget(Domain)
 {
     public const string KindName = "alb";
-    public const string DefaultSslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    public const string DefaultSslPolicy = Components.Ingress.AlbIngressClassArgs.DefaultSslPolicy;
 
     /// <summary>
     /// The WAF counts requests per client address over a window, so a burst within the window's budget is never
@@ -117,6 +117,12 @@ public sealed partial record AlbIngress(
             {
                 throw reader.Error(ConfigSchema.AlbSubnetCidrs, $"'{cidr}' is not a subnet inside the VPC {vpcCidr}",
                     "Give each ALB subnet's own CIDR (smaller than the VPC's): admitting the VPC would admit every pod in it on VPC CNI.");
+            }
+
+            foreach (var node in eks.NodeCidrs.Select(System.Net.IPNetwork.Parse).Where(n => n.Contains(network.BaseAddress) || network.Contains(n.BaseAddress)))
+            {
+                throw reader.Error(ConfigSchema.AlbSubnetCidrs, $"'{cidr}' overlaps the node subnet {node} (palisade:nodeCidrs)",
+                    "Run the ALB in subnets of its own: exposed tiers admit the ALB subnets, and a node subnet there would admit the nodes and their pods around the ALB.");
             }
         }
 

@@ -35,8 +35,35 @@ public abstract partial record CloudTarget
     /// <summary>Private addresses of the cloud's API endpoints (interface endpoints) that identity tiers reach on 443.</summary>
     public virtual IReadOnlyList<string> ApiEndpointCidrs => [];
 
-    /// <summary>How the cluster's dataplane enforces NetworkPolicies, which the proof analyses under.</summary>
-    public virtual Palisade.Components.Connectivity.EnforcementProfile Dataplane => Palisade.Components.Connectivity.EnforcementProfile.Upstream;
+    /// <summary>How the cluster's dataplane enforces NetworkPolicies, which the proof analyses under, with the node ranges.</summary>
+    public Palisade.Components.Connectivity.EnforcementProfile Dataplane => Enforcing with { NodeRanges = NodeAddresses.Ranges(NodeCidrs) };
+
+    /// <summary>How the cluster's dataplane treats ipBlocks, and where pods have their addresses.</summary>
+    protected virtual Palisade.Components.Connectivity.EnforcementProfile Enforcing => Palisade.Components.Connectivity.EnforcementProfile.Upstream;
+
+    /// <summary>The nodes' address ranges (<c>palisade:nodeCidrs</c>), empty when the stack does not declare them.</summary>
+    public IReadOnlyList<string> NodeCidrs { get; init; } = [];
+
+    /// <summary>
+    /// Where node addresses can be when <see cref="NodeCidrs"/> is not declared (EKS: inside the VPC), for the check
+    /// that no tier is open to them; empty when nothing is known.
+    /// </summary>
+    public virtual IReadOnlyList<string> NodeAddressBound => NodeCidrs;
+
+    /// <summary>What the proof assumes about node addresses, in the plan's words.</summary>
+    public virtual string NodeAssumption => NodeCidrs.Count > 0
+        ? $"nodes have addresses in {string.Join(", ", NodeCidrs)}, the peer nodes; no tier may admit them by an ipBlock" + (Dataplane.IpBlocksMatchNodes ? string.Empty : " (the dataplane matches no ipBlock against nodes)")
+        : "palisade:nodeCidrs is not set, so the proof cannot tell node addresses apart and checks no tier against them: set it to the ranges the nodes have addresses in";
+
+    /// <summary>Refuses a node CIDR that cannot be one on this cloud.</summary>
+    public virtual void CheckNodeCidr(SettingsReader reader, string cidr, System.Net.IPNetwork network)
+    {
+    }
+
+    /// <summary>Refuses a list of node CIDRs that does not fit the cloud's other settings.</summary>
+    public virtual void CheckNodeCidrs(SettingsReader reader, IReadOnlyList<string> cidrs)
+    {
+    }
 
     /// <summary>What the proof assumes about the dataplane, in the plan's words.</summary>
     public virtual string EnforcementAssumption =>

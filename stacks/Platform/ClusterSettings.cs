@@ -17,7 +17,7 @@ public sealed partial record ClusterSettings(
     bool DeletionProtection)
 {
     /// <summary>In standard support on EKS and GKE at release (EKS 1.33 left standard support on 2026-07-29).</summary>
-    public const string DefaultKubernetesVersion = "1.35";
+    public const string DefaultKubernetesVersion = Components.Aws.EksCluster.DefaultKubernetesVersion;
     public const int MinKubernetesMinor = 25;
 
     [GeneratedRegex("^1\\.[0-9]{2}$")]

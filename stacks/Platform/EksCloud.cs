@@ -67,12 +67,55 @@ public sealed partial record EksCloud(
     public override ClusterSettings Cluster => Settings;
 
     /// <summary>VPC CNI gives pods VPC addresses and programs an ipBlock as a plain CIDR: one that covers the VPC matches pods.</summary>
-    public override Palisade.Components.Connectivity.EnforcementProfile Dataplane => new(Palisade.Components.Connectivity.CniProfile.EksVpcCni,
-        VpcCidr is null ? [] : [Palisade.Components.Connectivity.Cidr.Parse(VpcCidr)]);
+    /// <remarks>Pods get their addresses from their node's subnet, so with the node subnets declared they are the pod ranges.</remarks>
+    protected override Palisade.Components.Connectivity.EnforcementProfile Enforcing => new(Palisade.Components.Connectivity.CniProfile.EksVpcCni,
+        NodeCidrs.Count > 0 ? NodeAddresses.Ranges(NodeCidrs) : VpcCidr is null ? [] : [Palisade.Components.Connectivity.Cidr.Parse(VpcCidr)]);
+
+    /// <summary>Nodes sit in the node subnets, inside the VPC.</summary>
+    public override IReadOnlyList<string> NodeAddressBound => NodeCidrs.Count > 0 ? NodeCidrs : VpcCidr is null ? [] : [VpcCidr];
+
+    public override string NodeAssumption => NodeCidrs.Count > 0
+        ? base.NodeAssumption + "; pods get their addresses in these node subnets"
+        : VpcCidr is null
+            ? base.NodeAssumption
+            : $"palisade:nodeCidrs is not set, so nodes may have any address in the VPC {VpcCidr} outside the ALB and interface endpoint subnets: no tier may admit any of those addresses; set it to the node subnets' CIDRs to name the nodes in the matrix";
+
+    /// <summary>A node subnet lies inside the VPC, is smaller than it, and is not an interface endpoint range.</summary>
+    public override void CheckNodeCidr(SettingsReader reader, string cidr, System.Net.IPNetwork network)
+    {
+        if (VpcCidr is null)
+        {
+            throw reader.Error(ConfigSchema.NodeCidrs, "palisade:vpcCidr is not set",
+                "Set palisade:vpcCidr too: the node subnets lie inside the VPC, and each node CIDR must lie in it.");
+        }
+
+        var vpc = System.Net.IPNetwork.Parse(VpcCidr);
+        if (network.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || !vpc.Contains(network.BaseAddress) || network.PrefixLength <= vpc.PrefixLength)
+        {
+            throw reader.Error(ConfigSchema.NodeCidrs, $"'{cidr}' is not a subnet inside the VPC {VpcCidr}",
+                "Give the CIDR of each node subnet (palisade:subnetIds), each smaller than the VPC.");
+        }
+
+        foreach (var endpoint in VpcEndpointCidrs.Select(System.Net.IPNetwork.Parse).Where(e => e.Contains(network.BaseAddress) || network.Contains(e.BaseAddress)))
+        {
+            throw reader.Error(ConfigSchema.NodeCidrs, $"'{cidr}' overlaps the interface endpoint range {endpoint} (palisade:vpcEndpointCidrs)",
+                "Endpoint ranges must not be node subnets: on VPC CNI a node subnet holds pods. Fix whichever of the two is wrong.");
+        }
+    }
+
+    /// <summary>One CIDR per node subnet, in the order of palisade:subnetIds.</summary>
+    public override void CheckNodeCidrs(SettingsReader reader, IReadOnlyList<string> cidrs)
+    {
+        if (cidrs.Count > 0 && cidrs.Count != SubnetIds.Count)
+        {
+            throw reader.Error(ConfigSchema.NodeCidrs, $"{cidrs.Count} CIDRs for {SubnetIds.Count} node subnets",
+                "List the CIDR of each node subnet, in the order of palisade:subnetIds.");
+        }
+    }
 
     public override string EnforcementAssumption => VpcCidr is null
         ? "EKS VPC CNI matches ipBlocks against pod addresses, but palisade:vpcCidr is not set, so the proof cannot place pods and the add-on stays in standard mode (a new pod is open until its policies are programmed): set it"
-        : $"EKS VPC CNI gives pods addresses in {VpcCidr} and matches ipBlocks against them; a rule that holds only part of that range is assumed to hold no pod (pods run in the node subnets). Strict mode starts every pod deny-all, so the proof isolates every pod no policy admits; platform pods reach the API server at the kubernetes Service's ClusterIP {StrictEnforcement!.ApiServerCidr} or the control plane's interfaces in the VPC on 443, and the agent admits kubelet probes from the node";
+        : $"EKS VPC CNI gives pods addresses in {(NodeCidrs.Count > 0 ? $"the node subnets {string.Join(", ", NodeCidrs)}" : VpcCidr)} and matches ipBlocks against them; a rule that holds only part of that range is assumed to hold no pod (pods run in the node subnets). Strict mode starts every pod deny-all, so the proof isolates every pod no policy admits; platform pods reach the API server at the kubernetes Service's ClusterIP {StrictEnforcement!.ApiServerCidr} or the control plane's interfaces in the VPC on 443, and the agent admits kubelet probes from the node";
 
     public override string? CannotGrant(CloudIdentitySpec identity) =>
         identity.ForAws ? null : "its identity declares no AWS permissions (it is for GCP only), so on cloud aws it would be a role that can do nothing";

@@ -33,13 +33,13 @@ public sealed partial record GkeCloud(
 
     public override ClusterSettings Cluster => Settings;
 
-    public override Palisade.Components.Connectivity.EnforcementProfile Dataplane => Enforcement == GkePolicyEnforcement.DataplaneV2
+    protected override Palisade.Components.Connectivity.EnforcementProfile Enforcing => Enforcement == GkePolicyEnforcement.DataplaneV2
         ? new(Palisade.Components.Connectivity.CniProfile.Cilium, [])
         : new(Palisade.Components.Connectivity.CniProfile.Calico, []);
 
     public override string EnforcementAssumption => Enforcement == GkePolicyEnforcement.DataplaneV2
-        ? "Dataplane V2 (Cilium) never matches ipBlocks against pods or nodes"
-        : "Calico matches ipBlocks against pod addresses; the pod range is not declared, so pods are assumed outside every ipBlock";
+        ? "Dataplane V2 (Cilium) never matches ipBlocks against pods or nodes (nodes are its host and remote-node identities, which a CIDR rule does not select)"
+        : "Calico matches ipBlocks against pod and node addresses; the pod range is not declared, so pods are assumed outside every ipBlock";
 
     public override string? CannotGrant(CloudIdentitySpec identity) =>
         identity.ForGcp ? null : "its identity declares no GCP roles (it is for AWS only), so on cloud gcp it would be a service account that can do nothing";

@@ -40,6 +40,7 @@ public sealed record StackPlatform(
         var kind = CloudKinds.Find(cloudName) ?? throw reader.Error(ConfigSchema.Cloud, $"unknown cloud '{SettingsReader.Excerpt(cloudName)}'",
             $"Use one of: {string.Join(", ", CloudKinds.All.Select(k => k.Name))}.");
         var cloud = kind.Read(reader);
+        cloud = cloud with { NodeCidrs = NodeAddresses.Read(reader, cloud) };
         var ingress = IngressKinds.Read(reader, cloud);
         var monitoring = reader.Namespace(ConfigSchema.MonitoringNamespace) is { } ns ? new MonitoringPlatform(ns) : null;
         var services = PlatformServices.Read(reader);

@@ -8,20 +8,40 @@ namespace Palisade.Stacks.Platform;
 
 public sealed partial record EksCloud
 {
+    /// <summary>The EKS component's name: its children are <c>eks-cluster</c>, <c>eks-nodes</c>, ...</summary>
+    public const string ComponentName = "eks";
+
     public override StackCluster Compose(ResourceGraph graph, StackPlatform platform)
     {
         var aws = AwsProvider.Create(graph, graph.Root, Region);
-        var eks = EksCluster.Create(graph, graph.Root, aws, new EksClusterArgs(
-            Settings.Name, Settings.KubernetesVersion ?? ClusterSettings.DefaultKubernetesVersion, Region, SubnetIds, Settings.ApiAccessCidrs,
-            Settings.Nodes.NodeType.In(graph), Settings.Nodes.Min, Settings.Nodes.Desired, Settings.Nodes.Max,
-            PolicyEventLogs, Settings.DeletionProtection, VpcCniVersion, PodIdentityAgent: Identity == AwsIdentityMechanism.PodIdentity,
-            StrictPolicyEnforcement: StrictEnforcement is not null, ServiceIpv4Cidr: VpcCidr is null ? null : ServiceCidr));
-        EksClusterAdmins.Add(graph, eks, AdminRoleArns);
+        var eks = EksCluster.Create(graph, graph.Root, ComponentName, aws, new EksClusterArgs
+        {
+            ClusterName = Settings.Name,
+            Region = Region,
+            SubnetIds = SubnetIds,
+            PublicAccessCidrs = Settings.ApiAccessCidrs,
+            KubernetesVersion = Settings.KubernetesVersion ?? ClusterSettings.DefaultKubernetesVersion,
+            VpcCniVersion = VpcCniVersion,
+            PolicyEventLogs = PolicyEventLogs,
+            StrictPolicyEnforcement = StrictEnforcement is not null,
+            DeletionProtection = Settings.DeletionProtection,
+            PodIdentityAgent = Identity == AwsIdentityMechanism.PodIdentity,
+            ServiceIpv4Cidr = VpcCidr is null ? null : ServiceCidr,
+            DefaultNodeGroup = new EksNodeGroupOptions
+            {
+                InstanceType = Settings.Nodes.NodeType.In(graph),
+                MinSize = Settings.Nodes.Min,
+                DesiredSize = Settings.Nodes.Desired,
+                MaxSize = Settings.Nodes.Max,
+            },
+            AdminPrincipalArns = AdminRoleArns,
+            KubernetesProviderName = ClusterProvider.LogicalName,
+        });
         graph.AddOutput("clusterName", eks.ClusterName);
         graph.AddOutput("clusterEndpoint", eks.Cluster.Output("endpoint"));
         ITierIdentities identities = Identity == AwsIdentityMechanism.PodIdentity
-            ? new PodIdentityTierIdentities(eks, Settings.Name)
-            : new IrsaTierIdentities(eks, Settings.Name);
+            ? new PodIdentityTierIdentities(eks)
+            : new IrsaTierIdentities(eks);
         return new StackCluster(eks.KubernetesProvider, identities, eks);
     }
 }

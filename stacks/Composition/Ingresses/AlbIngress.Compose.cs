@@ -17,18 +17,25 @@ public sealed partial record AlbIngress
     protected override (IngressStyle Style, IReadOnlyList<Resource> DependsOn) Install(ResourceGraph graph, StackCluster cluster, IReadOnlyList<TieredApp> exposed)
     {
         var eks = cluster.Eks ?? throw new InvalidOperationException("ingress alb needs an EKS cluster.");
-        var clusterName = eks.Args.Name;
+        var clusterName = eks.Name;
         var region = eks.Args.Region;
         var limits = OneLimitSet(exposed.Select(a => a.App).ToList());
         var controller = AlbController.Create(graph, graph.Root, eks, cluster.KubernetesProvider,
-            new AlbControllerArgs(clusterName, region, VpcId.In(graph)), cluster.PlatformBaselines);
+            new AlbControllerArgs { ClusterName = clusterName, Region = region, VpcId = VpcId.In(graph) }, cluster.PlatformBaselines);
         var wafComponent = graph.AddComponent(graph.Root, "palisade:ingress:WafRateLimit", "waf");
         var acl = WafRateLimitAcl.Create(graph, wafComponent, CloudNames.Qualified(CloudNames.AwsWafAcl, clusterName, "rate-limit"), limits, eks.AwsProvider);
         graph.AddOutput("wafAclArn", acl.Output("arn"));
         var classComponent = graph.AddComponent(graph.Root, "palisade:ingress:AlbIngressClass", AlbController.ClassName);
         var ingressClass = AlbIngressClass.Create(graph, classComponent, AlbController.ClassName, cluster.KubernetesProvider, controller,
-            new AlbIngressClassArgs(clusterName, SubnetIds, CertificateArn.In(graph), SslPolicy.In(graph), acl.Output("arn"),
-                TargetNamespaces(exposed.Select(a => a.App))));
+            new AlbIngressClassArgs
+            {
+                GroupName = clusterName,
+                SubnetIds = SubnetIds,
+                CertificateArn = CertificateArn.In(graph),
+                SslPolicy = SslPolicy.In(graph),
+                WebAclArn = acl.Output("arn"),
+                TargetNamespaces = TargetNamespaces(exposed.Select(a => a.App)),
+            });
         return (new AlbIngressStyle(AlbController.ClassName), [controller, .. ingressClass]);
     }
 

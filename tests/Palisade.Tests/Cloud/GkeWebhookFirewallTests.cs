@@ -40,7 +40,7 @@ public class GkeWebhookFirewallTests
         Assert.Equal(new StringValue("palisade-gke-webhooks"), firewall.Prop("name"));
 
         var network = Assert.IsType<OutputRef>(firewall.Prop("network"));
-        Assert.Equal((GkeCluster.ClusterLogicalName, "network"), (network.Resource.LogicalName, network.Path));
+        Assert.Equal(("gke-cluster", "network"), (network.Resource.LogicalName, network.Path));
 
         var pool = graph.Resource("gke-nodes");
         Assert.Equal(ListValue.Of("palisade-gke-nodes"), pool.Prop("nodeConfig.tags"));
@@ -72,9 +72,14 @@ public class GkeWebhookFirewallTests
     {
         var graph = new ResourceGraph("p", "s");
         var gcp = GcpProvider.Create(graph, graph.Root, "proj", "europe-west1");
-        var gke = GkeCluster.Create(graph, graph.Root, gcp, new GkeClusterArgs(
-            "c1", "proj", "europe-west1", null, null, null, GkeNetworkPolicyProvider.DataplaneV2, true, "172.16.0.16/28", ["203.0.113.0/24"],
-            "e2-standard-2", 1, 1, 1, false, AdmissionWebhookPorts: [9443, 8443, 9443]));
+        var gke = GkeCluster.Create(graph, graph.Root, "c1", gcp, new GkeClusterArgs
+        {
+            Project = "proj",
+            Region = "europe-west1",
+            MasterCidr = "172.16.0.16/28",
+            MasterAuthorizedCidrs = ["203.0.113.0/24"],
+            AdmissionWebhookPorts = [9443, 8443, 9443],
+        });
         var firewall = Assert.IsType<Resource>(gke.WebhookFirewall);
         Assert.Equal(ListValue.Of("8443", "9443"), firewall.Prop("allows.0.ports"));
         Assert.Equal(ListValue.Of("172.16.0.16/28"), firewall.Prop("sourceRanges"));

@@ -25,7 +25,7 @@ public class IrsaTests
         var arn = Assert.IsType<OutputRef>(((ListValue)statement.At("principals.0.identifiers")).Items.Single());
         Assert.Equal(("eks-oidc-provider", "arn"), (arn.Resource.LogicalName, arn.Path));
 
-        var issuer = new VariableRef(EksCluster.IssuerHostVariable);
+        var issuer = new VariableRef("eks-oidc-issuer-host");
         Assert.Equal(
             ListValue.Of(
                 new MapBuilder { { "test", "StringEquals" }, { "variable", Interpolation.Of(issuer, ":sub") }, { "values", ListValue.Of("system:serviceaccount:govtech:backend") } }.Build(),
@@ -36,7 +36,7 @@ public class IrsaTests
     [Fact]
     public void The_issuer_host_strips_the_scheme_from_the_cluster_issuer()
     {
-        var host = Graph.Variables[EksCluster.IssuerHostVariable];
+        var host = Graph.Variables["eks-oidc-issuer-host"];
         Assert.Equal(
             new FunctionCall("select", ListValue.Of(1, new FunctionCall("split",
                 ListValue.Of("https://", Graph.Resource("eks-cluster").Output("identities[0].oidcs[0].issuer"))))),

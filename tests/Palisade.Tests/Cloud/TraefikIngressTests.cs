@@ -127,8 +127,11 @@ public class TraefikIngressTests
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
         var ingress = new AppIngressSpec("shop", [new IngressRouteSpec("/upload", "api")]);
         var limits = EdgeLimits.Default with { RequestsPerSecond = 7, Burst = 30, Connections = 3, BodyBytes = 50 * EdgeLimits.Mebibyte };
-        var edge = new TraefikIngressStyle().Edge(new IngressSite(graph, graph.Root, "shop", "web", "web", "shop-upload", ingress, ingress.Routes,
-            limits, provider, []));
+        var edge = new TraefikIngressStyle().Edge(new IngressSite
+        {
+            Graph = graph, Parent = graph.Root, AppName = "shop", Namespace = "web", NamespaceRef = "web", Name = "shop-upload",
+            Ingress = ingress, Routes = ingress.Routes, Limits = limits, KubernetesProvider = provider,
+        });
 
         var specs = edge.Resources.SelectMany(KubernetesObjectGroup.Objects)
             .ToDictionary(o => ((StringValue)o.At("metadata.name")).Text, o => (MapValue)o["spec"]!);

@@ -40,7 +40,8 @@ public sealed class ClusterTierOracleTests
             var cluster = seed % 2 == 0 ? RandomClusterPolicies.Generate(seed) : RandomClusters.Generate(seed);
             var profile = new EnforcementProfile((CniProfile)(seed % 4), podRanges[seed / 4 % 4].Select(Cidr.Parse).ToList())
             {
-                Named = seed % 3 == 0 ? [.. Palisade.Components.ZeroTrust.PlatformEndpoints.Ranges, new NamedRange("nodes", Cidr.Parse("10.0.0.0/20"))] : [],
+                Named = seed % 3 == 0 ? Palisade.Components.ZeroTrust.PlatformEndpoints.Ranges : [],
+                NodeRanges = (seed % 3) switch { 0 => [Cidr.Parse("10.0.0.0/20")], 1 => [Cidr.Parse("10.1.0.0/24"), Cidr.Parse("192.168.0.0/16")], _ => [] },
             };
             var expected = TestCluster.Lines(PairwiseEvaluator.Evaluate(cluster, profile));
             var actual = TestCluster.Lines(ConnectivityAnalyzer.Analyze(cluster, profile));

@@ -120,7 +120,7 @@ public sealed class EnforcementProfileTests : IDisposable
     {
         var stdoutWriter = new StringWriter();
         var stderrWriter = new StringWriter();
-        var code = ConnectivityVerb.Run(directory, "text", stdoutWriter, stderrWriter, cni, [podCidr]);
+        var code = ConnectivityVerb.Run(directory, "text", stdoutWriter, stderrWriter, new ProfileRequest(cni, [podCidr]));
         var (stdout, stderr) = (stdoutWriter.ToString(), stderrWriter.ToString());
 
         Assert.Equal(ExitCodes.BadInput, code);

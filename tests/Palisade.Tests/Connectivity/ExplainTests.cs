@@ -125,6 +125,71 @@ public sealed class ExplainTests : IDisposable
     }
 
     [Fact]
+    public void A_range_is_explained_part_by_part_where_the_policies_treat_its_parts_differently()
+    {
+        var (code, stdout, stderr) = Run("--from", "10.0.0.0/8", "--to", "shop/web", "--port", "8080", "--node-cidr", "10.20.0.0/20");
+
+        Assert.Equal((0, string.Empty), (code, stderr));
+        Assert.Equal("""
+            10.0.0.0/8 => shop/web[Deployment]: the policies treat 3 parts of the range differently
+
+            10.0.0.0/8 except 10.20.0.0/16 => shop/web[Deployment]
+
+            ingress of shop/web[Deployment]
+              selected by NetworkPolicies: shop/web-from-vpc
+              cluster policies with ingress rules for it: none
+              denied  TCP 8080: the pod is selected by shop/web-from-vpc for ingress and no rule allows it
+
+            verdict: denied
+
+            nodes 10.20.0.0/20 => shop/web[Deployment]
+
+            ingress of shop/web[Deployment]
+              selected by NetworkPolicies: shop/web-from-vpc
+              cluster policies with ingress rules for it: none
+              allowed TCP 8080: allowed by a NetworkPolicy that selects the pod [NetworkPolicy shop/web-from-vpc ingress[0] (NetworkPolicy tier)]
+
+            verdict: TCP 8080
+
+            10.20.0.0/16 except 10.20.0.0/20 => shop/web[Deployment]
+
+            ingress of shop/web[Deployment]
+              selected by NetworkPolicies: shop/web-from-vpc
+              cluster policies with ingress rules for it: none
+              allowed TCP 8080: allowed by a NetworkPolicy that selects the pod [NetworkPolicy shop/web-from-vpc ingress[0] (NetworkPolicy tier)]
+
+            verdict: TCP 8080
+
+            """.ReplaceLineEndings("\n"), stdout);
+    }
+
+    [Fact]
+    public void A_range_in_json_is_a_list_of_segments_and_one_the_policies_treat_alike_is_one_segment()
+    {
+        var (code, stdout, _) = Run("--from", "batch/worker", "--to", "10.20.0.0/16", "--output", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("10.20.0.0/16", json.RootElement.GetProperty("to").GetString());
+        var segment = Assert.Single(json.RootElement.GetProperty("segments").EnumerateArray());
+        Assert.Equal("10.20.0.0/16", segment.GetProperty("to").GetString());
+        Assert.Equal("All Connections", segment.GetProperty("verdict").GetString());
+    }
+
+    [Theory]
+    [InlineData("cilium", "denied")]
+    [InlineData("calico", "TCP 8080")]
+    [InlineData("eks-vpc-cni", "TCP 8080")]
+    public void A_node_address_is_admitted_by_an_ipBlock_except_on_cilium(string cni, string verdict)
+    {
+        var (code, stdout, stderr) = Run("--from", "10.20.1.1", "--to", "shop/web", "--cni", cni, "--node-cidr", "10.20.0.0/20");
+
+        Assert.Equal((0, string.Empty), (code, stderr));
+        Assert.EndsWith($"verdict: {verdict}\n", stdout, StringComparison.Ordinal);
+        Assert.EndsWith("verdict: TCP 8080\n", Run("--from", "10.20.1.1", "--to", "shop/web", "--cni", cni).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_carries_the_deciding_rule_and_a_port_narrows_the_answer()
     {
         var (code, stdout, _) = Run("--from", "batch/worker", "--to", "169.254.169.254", "--port", "80", "--output", "json");
@@ -143,6 +208,8 @@ public sealed class ExplainTests : IDisposable
     [Theory]
     [InlineData("shop/nothing", "batch/worker", null)]
     [InlineData("8.8.8.8", "1.1.1.1", null)]
+    [InlineData("10.0.0.0/33", "shop/web", null)]
+    [InlineData("10.0.0.0/8", "10.0.0.0/16", null)]
     [InlineData("shop/web", "batch/worker", "80/ICMP")]
     [InlineData("shop/web", "batch/worker", "0")]
     public void Bad_endpoints_and_ports_are_one_error_line_and_exit_2(string from, string to, string? port)
@@ -150,7 +217,7 @@ public sealed class ExplainTests : IDisposable
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = ExplainVerb.Run(directory, from, to, port, "text", "upstream", [], stdout, stderr);
+        var code = ExplainVerb.Run(directory, from, to, port, "text", ProfileRequest.Upstream, stdout, stderr);
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Equal(string.Empty, stdout.ToString());
@@ -161,7 +228,7 @@ public sealed class ExplainTests : IDisposable
     [Fact]
     public void The_engines_result_names_the_deciding_rules_of_a_connection_and_a_denied_part()
     {
-        var result = ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Read(directory).Cluster, ConnectivityVerb.Profile("eks-vpc-cni", ["10.20.0.0/16"]));
+        var result = ConnectivityAnalyzer.Analyze(ManifestDirectoryReader.Read(directory).Cluster, new ProfileRequest("eks-vpc-cni", ["10.20.0.0/16"]).Build());
         var worker = result.Workloads.Single(w => w.Name == "worker").Id;
         var web = result.Workloads.Single(w => w.Name == "web").Id;
 

@@ -16,10 +16,7 @@ public sealed class NamedPeerTests
     [Fact]
     public void Named_endpoints_and_nodes_are_reported_by_name_and_allow_the_same()
     {
-        var profile = EnforcementProfile.Upstream with
-        {
-            Named = [.. PlatformEndpoints.Ranges, new NamedRange("nodes", Cidr.Parse("10.20.0.0/20"))],
-        };
+        var profile = EnforcementProfile.Upstream with { Named = PlatformEndpoints.Ranges, NodeRanges = [Cidr.Parse("10.20.0.0/20")] };
         var plain = Cluster().Analyze();
         var named = ConnectivityAnalyzer.Analyze(Cluster().Build(), profile);
 
@@ -36,7 +33,7 @@ public sealed class NamedPeerTests
     [Fact]
     public void A_bad_node_cidr_is_an_input_error_naming_the_option()
     {
-        var error = Assert.Throws<Palisade.Components.Diagnostics.InputError>(() => ConnectivityVerb.Named(["10.20.0.0/33"], platformEndpoints: false));
+        var error = Assert.Throws<Palisade.Components.Diagnostics.InputError>(() => new ProfileRequest(NodeCidrs: ["10.20.0.0/33"]).Build());
 
         Assert.Contains("--node-cidr", error.ToString(), StringComparison.Ordinal);
     }

@@ -141,7 +141,7 @@ public class GuardrailTests
         Assert.Equal(new BoolValue(true), logging.Prop("objs.0.spec.cluster.deny.log"));
         Assert.Equal(new BoolValue(false), logging.Prop("objs.0.spec.cluster.allow.delegate"));
         Assert.True(logging.Options.RetainOnDelete);
-        Assert.Equal(new BoolValue(true), result.Stack.Graph.Resource(Palisade.Components.Gcp.GkeNetworkLogging.ProviderName).Prop("upsertExistingObjects"));
+        Assert.Equal(new BoolValue(true), result.Stack.Graph.Resource("k8s-upsert").Prop("upsertExistingObjects"));
         Assert.Contains(result.Files["manifests/cluster.yaml"].Split('\n'), l => l == "kind: NetworkLogging");
         Assert.Contains(result.Stack.Assumptions, a => a.Subject == "flow logging" && a.Statement.StartsWith("GKE Dataplane V2 network policy logging", StringComparison.Ordinal));
     }
@@ -175,8 +175,11 @@ public class GuardrailTests
     public void An_identity_tier_is_passed_to_its_endpoint_before_the_link_local_range_is_denied()
     {
         var endpoint = new Palisade.Components.ZeroTrust.IdentityEndpoint("EKS Pod Identity", "169.254.170.23/32", Protocol.TCP, 80);
-        var args = new GuardrailArgs(["shop"], new HashSet<(string, string)>(), ["kube-system"], Palisade.Components.ZeroTrust.DnsResolver.KubeDns,
-            [new IdentityTier("shop", "api", "shop", Labels.Of(("app.kubernetes.io/name", "shop"), ("app.kubernetes.io/component", "api")), endpoint)], []);
+        var args = new GuardrailArgs
+        {
+            TenantNamespaces = ["shop"],
+            IdentityTiers = [new IdentityTier("shop", "api", "shop", Labels.Of(("app.kubernetes.io/name", "shop"), ("app.kubernetes.io/component", "api")), endpoint)],
+        };
 
         var policies = GuardrailPolicies.Build(args, ClusterPolicyKind.AwsClusterNetworkPolicy);
 

@@ -28,6 +28,17 @@ public sealed class StackFileParsingTests : IDisposable
 
     private static string Config(string extra) => DevStack + extra;
 
+    /// <summary>The line number of the <paramref name="offset"/>-th line (from 0) that <see cref="Config"/> appends.</summary>
+    private static int Appended(int offset = 0) => DevStack.Count(c => c == '\n') + 1 + offset;
+
+    /// <summary>Where <c>palisade-dev</c> (the cluster name) starts in the dev stack: line and column, 1-based.</summary>
+    private static (int Line, int Column) ClusterNameAt()
+    {
+        var at = DevStack.IndexOf("palisade-dev", StringComparison.Ordinal);
+        var lineStart = DevStack.LastIndexOf('\n', at) + 1;
+        return (DevStack[..at].Count(c => c == '\n') + 1, at - lineStart + 1);
+    }
+
     [Fact]
     public void An_alias_bomb_fails_fast_with_a_clear_message()
     {
@@ -96,21 +107,21 @@ public sealed class StackFileParsingTests : IDisposable
     public void A_second_document_is_refused_even_an_empty_one()
     {
         var error = Refused(Config("---\nconfig:\n  palisade:cloud: gcp\n"));
-        Assert.Equal("Pulumi.dev.yaml: line 31, column 1", error.Location);
+        Assert.Equal($"Pulumi.dev.yaml: line {Appended()}, column 1", error.Location);
         Assert.Contains("a second YAML document starts here", error.Problem, StringComparison.Ordinal);
         Assert.Contains("second YAML document", Refused(Config("---\n")).Problem, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("config:\n  palisade:cloud: gcp\n", "Pulumi.dev.yaml: key config (line 31, column 1)", "'config'")]
-    [InlineData("  palisade:cloud: gcp\n", "Pulumi.dev.yaml: key config.palisade:cloud (line 31, column 3)", "'palisade:cloud'")]
-    [InlineData("  palisade:tags:\n    team: a\n    team: b\n", "Pulumi.dev.yaml: key config.palisade:tags.team (line 33, column 5)", "'team'")]
-    [InlineData("  palisade:x: [{a: 1, a: 2}]\n", "Pulumi.dev.yaml: key config.palisade:x[0].a (line 31, column 23)", "'a'")]
-    public void Duplicate_keys_are_refused_at_any_level_with_their_key_path(string extra, string location, string key)
+    [InlineData("config:\n  palisade:cloud: gcp\n", "Pulumi.dev.yaml: key config (line {0}, column 1)", 0, "'config'")]
+    [InlineData("  palisade:cloud: gcp\n", "Pulumi.dev.yaml: key config.palisade:cloud (line {0}, column 3)", 0, "'palisade:cloud'")]
+    [InlineData("  palisade:tags:\n    team: a\n    team: b\n", "Pulumi.dev.yaml: key config.palisade:tags.team (line {0}, column 5)", 2, "'team'")]
+    [InlineData("  palisade:x: [{a: 1, a: 2}]\n", "Pulumi.dev.yaml: key config.palisade:x[0].a (line {0}, column 23)", 0, "'a'")]
+    public void Duplicate_keys_are_refused_at_any_level_with_their_key_path(string extra, string location, int line, string key)
     {
         var error = Refused(Config(extra));
 
-        Assert.Equal(location, error.Location);
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, location, Appended(line)), error.Location);
         Assert.Equal($"the key {key} appears twice in this mapping", error.Problem);
     }
 
@@ -152,7 +163,8 @@ public sealed class StackFileParsingTests : IDisposable
 
         var error = Refused([.. bytes]);
 
-        Assert.Equal($"Pulumi.dev.yaml: line 9, column 34 (byte offset {at})", error.Location);
+        var (line, column) = ClusterNameAt();
+        Assert.Equal($"Pulumi.dev.yaml: line {line}, column {column + "palisade-".Length} (byte offset {at})", error.Location);
         Assert.Equal($"the file is not valid UTF-8 ({what})", error.Problem);
     }
 
@@ -160,11 +172,12 @@ public sealed class StackFileParsingTests : IDisposable
     public void Nul_and_other_control_characters_are_refused_with_their_position_even_in_a_comment()
     {
         var nul = Refused(DevStack.Replace("palisade-dev", "palisade-\0dev", StringComparison.Ordinal));
-        Assert.Equal("Pulumi.dev.yaml: line 9, column 34", nul.Location);
+        var (line, column) = ClusterNameAt();
+        Assert.Equal($"Pulumi.dev.yaml: line {line}, column {column + "palisade-".Length}", nul.Location);
         Assert.Equal("the text contains a NUL character (U+0000)", nul.Problem);
 
         Assert.Equal("the text contains the control character U+0007", Refused(DevStack.Replace("palisade-dev", "palisade-\adev", StringComparison.Ordinal)).Problem);
-        Assert.Equal("Pulumi.dev.yaml: line 31, column 3", Refused(Config("# \0\n")).Location);
+        Assert.Equal($"Pulumi.dev.yaml: line {Appended()}, column 3", Refused(Config("# \0\n")).Location);
     }
 
     [Fact]

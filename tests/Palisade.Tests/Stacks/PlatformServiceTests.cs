@@ -51,7 +51,7 @@ public class PlatformServiceTests
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
         var namespaces = StackNamespaces.Create(graph, CloudStacks.Parse(Stack), platform, provider, [app]);
 
-        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs(app, provider, platform.Peers, namespaces));
+        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs { App = app, Provider = provider, Platform = platform.Peers, Namespaces = namespaces });
 
         var egress = tiered.Policies.Single(p => p.Name == "shop-api-egress").Policy.Egress!.Single();
         var peer = egress.Peers!.Single();
@@ -73,7 +73,7 @@ public class PlatformServiceTests
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
         var namespaces = StackNamespaces.Create(graph, CloudStacks.Parse(owned), platform, provider, [app]);
 
-        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs(app, provider, platform.Peers, namespaces));
+        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs { App = app, Provider = provider, Platform = platform.Peers, Namespaces = namespaces });
 
         var admission = tiered.Policies.Single(p => p.Name == "shop-api-to-keycloak").Policy;
         Assert.Equal("shop", admission.Namespace);

@@ -38,7 +38,7 @@ public class StackNamespacesTests
 
         var peers = CloudStacks.Parse("config:\n  palisade:apps: [voting]\n");
         var shared = new[] { App("dev", "data"), App("prod", "data") }
-            .Select(a => TieredApp.Create(graph, graph.Root, new TieredAppArgs(a, graph.Resources[0], StackPlatform.Read(peers).Peers, namespaces)))
+            .Select(a => TieredApp.Create(graph, graph.Root, new TieredAppArgs { App = a, Provider = graph.Resources[0], Platform = StackPlatform.Read(peers).Peers, Namespaces = namespaces }))
             .ToList();
         Assert.Equal(["dev-db-ingress", "prod-db-ingress"], shared.SelectMany(a => a.Policies).Where(p => p.Namespace == "data").Select(p => p.Name));
     }

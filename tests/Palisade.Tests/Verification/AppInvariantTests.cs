@@ -267,7 +267,10 @@ public class AppInvariantTests
         var weakened = app with { Invariants = app.Invariants.Where(i => i is not NeverReaches { From: "frontend" }).ToList() };
         var graph = new ResourceGraph("palisade", "test");
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
-        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs(weakened, provider, stack.Peers, stack.Namespaces.ToDictionary(n => n.Name), Identities: new NoAnnotations()));
+        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs
+        {
+            App = weakened, Provider = provider, Platform = stack.Peers, Namespaces = stack.Namespaces.ToDictionary(n => n.Name), Identities = new NoAnnotations(),
+        });
         var after = EnvironmentIndependentPart.Digest(EnvironmentIndependentPart.Build(stack with { Apps = [tiered] }));
 
         Assert.NotEqual(before, after);

@@ -87,7 +87,7 @@ public class EdgeLimitsTests
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
         var config = CloudStacks.Parse("config:\n  palisade:apps: [voting]\n");
         var namespaces = StackNamespaces.Create(graph, config, StackPlatform.Read(config), provider, [app]);
-        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs(app, provider, StackPlatform.Read(config).Peers, namespaces));
+        var tiered = TieredApp.Create(graph, graph.Root, new TieredAppArgs { App = app, Provider = provider, Platform = StackPlatform.Read(config).Peers, Namespaces = namespaces });
 
         var ingresses = AppIngress.Create(graph, tiered, new NginxOrgStyle("nginx"), "example.com", provider, []);
 

@@ -10,8 +10,10 @@ public class ZeroTrustNamespaceTests
     {
         var graph = new ResourceGraph("palisade", "test");
         var provider = graph.AddResource(graph.Root, KubernetesTypes.Provider, "k8s", MapValue.Empty);
-        return ZeroTrustNamespace.Create(graph, graph.Root, new ZeroTrustNamespaceArgs(
-            "payments", provider, DnsResolver.KubeDns, Labels.Of(("team", "pay")), protect));
+        return ZeroTrustNamespace.Create(graph, graph.Root, new ZeroTrustNamespaceArgs
+        {
+            Name = "payments", Provider = provider, Labels = Labels.Of(("team", "pay")), Protect = protect,
+        });
     }
 
     [Fact]
