@@ -108,4 +108,21 @@ public sealed class ProjectSettingsTests : IDisposable
         Assert.Equal("cli/Palisade.Cli.csproj", settings.Program);
         Assert.Equal(["components", "stacks", "infra", "examples", "cli"], settings.Inputs);
     }
+
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("verify")]
+    [InlineData("synth")]
+    [InlineData("promote")]
+    public void Every_verb_refuses_a_malformed_palisade_json_with_exit_2(string verb)
+    {
+        using var project = TestProject.WithRepoStacks();
+        File.WriteAllText(Path.Combine(project.Path, ProjectSettings.FileName), """{"stacks": ["dev"], "program": "platform/Acme.Platform.csproj"}""");
+        string[] args = verb == "promote" ? ["promote", "dev", "prod", "--dry-run"] : [verb, "dev"];
+
+        Assert.Equal(Palisade.Infra.Cli.ExitCodes.BadInput, project.Run(args));
+
+        Assert.StartsWith("error: palisade.json: stacks: is not a palisade.json key.", project.Error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, project.Out.ToString());
+    }
 }
