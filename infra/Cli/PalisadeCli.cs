@@ -82,6 +82,7 @@ public static class PalisadeCli
         ("explain", _ => ExplainVerb.Create()),
         ("diff", c => DiffVerb.Create(c)),
         ("promote", c => PromoteVerb.Create(c)),
+        ("init", c => InitVerb.Create(c)),
         ("preview", c => PulumiVerbs.Create(c).Single(v => v.Name == "preview")),
         ("up", c => PulumiVerbs.Create(c).Single(v => v.Name == "up")),
     ];

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using Palisade.Components.Diagnostics;
+using Palisade.Infra.Input;
 using Palisade.Infra.Process;
 
 namespace Palisade.Infra.Diff;
@@ -7,7 +8,7 @@ namespace Palisade.Infra.Diff;
 /// <summary>
 /// Synthesizes a stack as a git revision's own program would: the revision is exported with <c>git archive</c> into a
 /// temporary folder (the working tree, index and HEAD are never touched), then that revision's program is built and
-/// run there with <c>dotnet run --project infra -- synth &lt;stack&gt; --out &lt;tmp&gt;</c>. Works across code versions,
+/// run there with <c>dotnet run --project &lt;program&gt; -- synth &lt;stack&gt; --out &lt;tmp&gt;</c> (the program its palisade.json names). Works across code versions,
 /// because the base is synthesized by the base's code. The temporary folder is a <see cref="TemporaryWorkspace"/>
 /// (<c>$TMPDIR/palisade-base-&lt;pid&gt;-&lt;random&gt;</c>): a run killed mid-build leaves it, and the next run removes it
 /// together with the orphaned build still working in it. With a <see cref="BaseCache"/>, a base whose git tree was
@@ -115,7 +116,17 @@ internal sealed class RevisionSynthesizer(IProcessRunner runner, TextWriter log,
                 return DiffSide.Missing(stack, label, $"Stack '{stack}' does not exist at {label}: every resource is new.");
             }
 
-            if (ProgramLocation.Find(project) is not { } program)
+            string? program;
+            try
+            {
+                program = ProgramLocation.Find(project);
+            }
+            catch (InputError e)
+            {
+                return DiffSide.Missing(stack, label, $"The {ProjectSettings.FileName} at {label} is not usable ({e.Message}): the base is unknown, every resource is shown as new.");
+            }
+
+            if (program is null)
             {
                 return DiffSide.Missing(stack, label, $"{label} has no palisade program ({ProgramLocation.Expected}): the base is unknown, every resource is shown as new.");
             }

@@ -1,4 +1,5 @@
 using Palisade.Components.Diagnostics;
+using Palisade.Infra.Input;
 using Palisade.Infra.Process;
 using Palisade.Stacks.Config;
 
@@ -7,20 +8,27 @@ namespace Palisade.Infra.Promotion;
 /// <summary>
 /// The git state a promotion records: HEAD, and the uncommitted changes (modified, staged, deleted or untracked,
 /// ignored files aside) to anything that decides what is synthesized. Those paths, relative to the project folder,
-/// are <see cref="SynthesisInputs"/>: the code (components/, stacks/, infra/, examples/, cli/), the stack and project files
-/// (Pulumi*.yaml) and the build settings (solution, project, props/targets, global.json, NuGet config). Tests,
-/// docs, scripts and workflows do not change the synthesized output. The target's own stack file counts as clean
-/// when it differs from HEAD only in the keys promote writes (a re-run of an uncommitted promotion).
+/// are <see cref="SynthesisInputs"/>: the code (the <c>inputs</c> of palisade.json; without one, this repository's
+/// components/, stacks/, infra/, examples/, cli/), the stack and project files (Pulumi*.yaml, palisade.json) and the
+/// build settings (solution, project, props/targets, global.json, NuGet config). Tests, docs, scripts and workflows
+/// do not change the synthesized output. The target's own stack file counts as clean when it differs from HEAD only
+/// in the keys promote writes (a re-run of an uncommitted promotion).
 /// </summary>
 internal sealed record WorkingTree(string Head, IReadOnlyList<string> DirtyPaths)
 {
     public const string DirtySuffix = "+dirty";
 
-    public static readonly IReadOnlyList<string> SynthesisInputs =
+    /// <summary>What decides the synthesized output besides the code folders: stack, project and build files.</summary>
+    private static readonly string[] ProjectFiles =
     [
-        "components", "stacks", "infra", "examples", "cli", "Pulumi*.yaml", "*.sln", "*.slnx", "*.csproj", "*.props", "*.targets",
+        "Pulumi*.yaml", ProjectSettings.FileName, "*.sln", "*.slnx", "*.csproj", "*.props", "*.targets",
         "global.json", "nuget.config", "NuGet.config", "NuGet.Config",
     ];
+
+    /// <summary>The pathspecs (relative to the project folder) whose uncommitted changes make the tree dirty.</summary>
+    /// <exception cref="InputError">The project's palisade.json is malformed.</exception>
+    public static IReadOnlyList<string> SynthesisInputs(string projectPath) =>
+        [.. ProjectSettings.Find(projectPath)?.Inputs ?? ProjectSettings.FallbackInputFolders, .. ProjectFiles];
 
     private static readonly string[] PromotionKeys =
     [
@@ -48,7 +56,7 @@ internal sealed record WorkingTree(string Head, IReadOnlyList<string> DirtyPaths
         }
 
         var prefix = Git(runner, projectPath, ["rev-parse", "--show-prefix"])?.Trim() ?? string.Empty;
-        var status = Git(runner, projectPath, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", .. SynthesisInputs])
+        var status = Git(runner, projectPath, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", .. SynthesisInputs(projectPath)])
             ?? throw new InputError("promote", "`git status` failed in " + projectPath, "Check the repository with `git status`, or pass --allow-dirty.");
         var dirty = Paths(status).Where(p => p != prefix + targetStackFile || !OnlyPromotionKeysDiffer(runner, projectPath, targetStackFile)).ToList();
         return new WorkingTree(head.Trim(), dirty);

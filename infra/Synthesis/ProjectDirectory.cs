@@ -10,13 +10,18 @@ public sealed class ProjectDirectory(string path)
 {
     public string Path { get; } = path;
 
-    /// <summary>The nearest folder at or above <paramref name="start"/> that holds Pulumi.yaml.</summary>
+    /// <summary>
+    /// The nearest folder at or above <paramref name="start"/> that holds Pulumi.yaml. Its palisade.json, when there
+    /// is one, is validated here, so every verb refuses a malformed one before it acts.
+    /// </summary>
+    /// <exception cref="InputError">No such folder, or its palisade.json is malformed.</exception>
     public static ProjectDirectory Find(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Pulumi.yaml")))
             {
+                Input.ProjectSettings.Find(dir.FullName);
                 return new ProjectDirectory(dir.FullName);
             }
         }

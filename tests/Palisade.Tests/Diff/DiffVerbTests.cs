@@ -78,7 +78,7 @@ public class DiffVerbTests
 
     /// <summary>A fake git and dotnet: git archive writes a tar of <paramref name="baseTree"/>; dotnet run writes <paramref name="baseFiles"/>.</summary>
     private static Mock<IProcessRunner> FakeRunner(string projectPath, string? baseTree, IReadOnlyDictionary<string, string>? baseFiles,
-        ProcessResult? dotnetResult = null, ProcessResult? revParse = null)
+        ProcessResult? dotnetResult = null, ProcessResult? revParse = null, string program = "infra/Palisade.Infra.csproj")
     {
         var runner = new Mock<IProcessRunner>(MockBehavior.Strict);
         runner.Setup(r => r.Run("git", It.Is<IReadOnlyList<string>>(a => a.SequenceEqual(new[] { "rev-parse", "--show-toplevel" })), It.IsAny<string>(), null))
@@ -98,7 +98,7 @@ public class DiffVerbTests
         runner.Setup(r => r.Run("dotnet", It.IsAny<IReadOnlyList<string>>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>?>()))
             .Returns((string _, IReadOnlyList<string> args, string _, IReadOnlyDictionary<string, string?>? _) =>
             {
-                Assert.Equal(RevisionSynthesizer.SynthArguments("infra", "dev", args[^1]), args);
+                Assert.Equal(RevisionSynthesizer.SynthArguments(program, "dev", args[^1]), args);
                 if (dotnetResult is { Succeeded: false })
                 {
                     return dotnetResult;
@@ -253,6 +253,40 @@ public class DiffVerbTests
         Assert.Equal(0, DiffVerb.Run(project.Context(), ["dev"], "v0", DiffVerb.Markdown, runner.Object));
 
         Assert.Contains("> The program at v0 (0123456789ab) has no `synth` verb, so stack 'dev' is unknown at the base", project.Out.ToString());
+        Directory.Delete(tree, recursive: true);
+    }
+
+    [Fact]
+    public void A_base_with_palisade_json_is_built_with_the_program_it_names()
+    {
+        using var project = TestProject.WithRepoStacks();
+        var baseFiles = TestApps.Synthesize(new ProjectDirectory(project.Path).ReadStack("dev")).Files;
+        var tree = BaseTree(project);
+        Directory.Delete(Path.Combine(tree, "infra"), recursive: true);
+        Directory.CreateDirectory(Path.Combine(tree, "platform"));
+        File.WriteAllText(Path.Combine(tree, "platform", "Acme.Platform.csproj"), "<Project />");
+        File.WriteAllText(Path.Combine(tree, "palisade.json"), """{"program": "platform/Acme.Platform.csproj", "inputs": ["platform"]}""");
+        var runner = FakeRunner(project.Path, tree, baseFiles, program: "platform/Acme.Platform.csproj");
+
+        Assert.Equal(0, DiffVerb.Run(project.Context(), ["dev"], "main", DiffVerb.Markdown, runner.Object));
+
+        Assert.Contains("No changes", project.Out.ToString());
+        runner.Verify(r => r.Run("dotnet", It.IsAny<IReadOnlyList<string>>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>?>()), Times.Once);
+        Directory.Delete(tree, recursive: true);
+    }
+
+    [Fact]
+    public void A_base_whose_palisade_json_is_broken_is_unknown_with_the_reason()
+    {
+        using var project = TestProject.WithRepoStacks();
+        var tree = BaseTree(project);
+        File.WriteAllText(Path.Combine(tree, "palisade.json"), """{"program": "infra/Palisade.Infra.csproj", "stacks": []}""");
+        var runner = FakeRunner(project.Path, tree, null);
+
+        Assert.Equal(0, DiffVerb.Run(project.Context(), ["dev"], "v2", DiffVerb.Markdown, runner.Object));
+
+        Assert.Contains("The palisade.json at v2 (0123456789ab) is not usable (palisade.json: stacks: is not a palisade.json key.", project.Out.ToString());
+        runner.Verify(r => r.Run("dotnet", It.IsAny<IReadOnlyList<string>>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string?>?>()), Times.Never);
         Directory.Delete(tree, recursive: true);
     }
 }

@@ -12,7 +12,7 @@ namespace Palisade.Tests.Reliability;
 /// </summary>
 public class ExitCodeTests
 {
-    private const string Verbs = "Verbs: plan, synth, verify, compile, connectivity, explain, diff, promote, preview, up.";
+    private const string Verbs = "Verbs: plan, synth, verify, compile, connectivity, explain, diff, promote, init, preview, up.";
 
     [Theory]
     [InlineData("plna", "error: unknown verb 'plna'. Did you mean 'plan'? " + Verbs)]
