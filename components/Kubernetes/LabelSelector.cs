@@ -55,7 +55,7 @@ public sealed record LabelSelector(
 
     public bool Matches(IReadOnlyDictionary<string, string> labels)
     {
-        foreach (var (key, value) in MatchLabels)
+        foreach (var (key, value) in Required())
         {
             if (!labels.TryGetValue(key, out var actual) || actual != value)
             {
@@ -63,15 +63,31 @@ public sealed record LabelSelector(
             }
         }
 
-        foreach (var requirement in MatchExpressions)
+        for (var i = 0; i < MatchExpressions.Count; i++)
         {
-            if (!requirement.Matches(labels))
+            if (!MatchExpressions[i].Matches(labels))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    // Selectors are matched against every workload class: enumerating a sorted dictionary through its interface
+    // allocates each time, so the labels are kept as an array, tied to the dictionary they were read from (a copy made
+    // with `with` and other labels reads its own).
+    private Tuple<IReadOnlyDictionary<string, string>, KeyValuePair<string, string>[]>? required;
+
+    private KeyValuePair<string, string>[] Required()
+    {
+        var cached = required;
+        if (cached is null || !ReferenceEquals(cached.Item1, MatchLabels))
+        {
+            required = cached = Tuple.Create(MatchLabels, MatchLabels.Count == 0 ? [] : MatchLabels.ToArray());
+        }
+
+        return cached.Item2;
     }
 }
 
