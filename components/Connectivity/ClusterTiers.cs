@@ -166,7 +166,7 @@ internal sealed class ClusterTiers
     private IReadOnlyList<BlockSegment> BuildExternal(CompiledClusterRule[] rules, IReadOnlyList<BlockSegment>? networkPolicies)
     {
         var ruleCovers = rules.Select(r => r.Peers.SelectMany(p => p.Networks).SelectMany(Cover).ToList()).ToArray();
-        var cuts = new SortedSet<int> { 0, space.Everything[0].Last + 1 };
+        var cuts = new List<int> { 0, space.Everything[0].Last + 1 };
         foreach (var segment in networkPolicies ?? [])
         {
             cuts.Add(segment.Blocks.First);
@@ -179,7 +179,7 @@ internal sealed class ClusterTiers
             cuts.Add(interval.Last + 1);
         }
 
-        var points = cuts.ToArray();
+        var points = ExternalSegments.Distinct(cuts);
         var result = new List<BlockSegment>();
         var cursor = 0;
         for (var p = 0; p + 1 < points.Length; p++)

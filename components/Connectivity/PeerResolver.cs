@@ -3,28 +3,28 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Components.Connectivity;
 
 /// <summary>
-/// Which workload classes a selector peer matches, cached by the peer's canonical form. A podSelector alone means the
-/// policy's own namespace; a namespaceSelector alone every pod of the matching namespaces; both in one entry, the AND.
+/// Which workload classes a selector peer matches, cached by the peer's selectors (value equality). A podSelector alone
+/// means the policy's own namespace; a namespaceSelector alone every pod of the matching namespaces; both in one entry,
+/// the AND.
 /// </summary>
 internal sealed class PeerResolver(WorkloadClasses classes)
 {
-    private readonly Dictionary<string, int[]> peerCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool[]> namespaceCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string? OwnNamespace, LabelSelector? Namespaces, LabelSelector? Pods), int[]> peerCache = new();
+    private readonly Dictionary<LabelSelector, bool[]> namespaceCache = new();
 
     public int[] Resolve(CompiledPeer peer, string policyNamespace)
     {
-        var namespaceKey = peer.NamespaceSelector is null ? "@" + policyNamespace : SelectorKey.Of(peer.NamespaceSelector);
-        var key = namespaceKey + "\u0006" + (peer.PodSelector is null ? "*" : SelectorKey.Of(peer.PodSelector));
+        var key = (peer.NamespaceSelector is null ? policyNamespace : null, peer.NamespaceSelector, peer.PodSelector);
         if (!peerCache.TryGetValue(key, out var result))
         {
-            result = Compute(peer, policyNamespace, namespaceKey);
+            result = Compute(peer, policyNamespace);
             peerCache[key] = result;
         }
 
         return result;
     }
 
-    private int[] Compute(CompiledPeer peer, string policyNamespace, string namespaceKey)
+    private int[] Compute(CompiledPeer peer, string policyNamespace)
     {
         var pods = peer.PodSelector ?? LabelSelector.Everything;
         if (peer.NamespaceSelector is null)
@@ -33,7 +33,7 @@ internal sealed class PeerResolver(WorkloadClasses classes)
             return own < 0 ? [] : classes.ClassesIn(own).Where(c => pods.Matches(classes.Classes[c].Labels)).ToArray();
         }
 
-        var namespaces = MatchingNamespaces(peer.NamespaceSelector, namespaceKey);
+        var namespaces = MatchingNamespaces(peer.NamespaceSelector);
         var inMatchingNamespaces = 0;
         for (var n = 0; n < namespaces.Length; n++)
         {
@@ -80,9 +80,9 @@ internal sealed class PeerResolver(WorkloadClasses classes)
         return [.. result];
     }
 
-    private bool[] MatchingNamespaces(LabelSelector selector, string key)
+    private bool[] MatchingNamespaces(LabelSelector selector)
     {
-        if (!namespaceCache.TryGetValue(key, out var matches))
+        if (!namespaceCache.TryGetValue(selector, out var matches))
         {
             matches = new bool[classes.NamespaceClasses.Count];
             foreach (var n in classes.NamespaceIndex.Match(selector))
@@ -90,7 +90,7 @@ internal sealed class PeerResolver(WorkloadClasses classes)
                 matches[n] = true;
             }
 
-            namespaceCache[key] = matches;
+            namespaceCache[selector] = matches;
         }
 
         return matches;
