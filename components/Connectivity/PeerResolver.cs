@@ -10,7 +10,9 @@ namespace Palisade.Components.Connectivity;
 internal sealed class PeerResolver(WorkloadClasses classes)
 {
     private readonly Dictionary<(string? OwnNamespace, LabelSelector? Namespaces, LabelSelector? Pods), int[]> peerCache = new();
-    private readonly Dictionary<LabelSelector, bool[]> namespaceCache = new();
+    private readonly Dictionary<LabelSelector, List<int>> namespaceCache = new();
+    private int[]? marks;
+    private int stamp;
 
     public int[] Resolve(CompiledPeer peer, string policyNamespace)
     {
@@ -33,24 +35,30 @@ internal sealed class PeerResolver(WorkloadClasses classes)
             return own < 0 ? [] : classes.ClassesIn(own).Where(c => pods.Matches(classes.Classes[c].Labels)).ToArray();
         }
 
+        // The matching namespaces as a list (and marks for the candidates' test): a flag per namespace for every
+        // distinct selector would grow with namespaces × selectors.
         var namespaces = MatchingNamespaces(peer.NamespaceSelector);
         var inMatchingNamespaces = 0;
-        for (var n = 0; n < namespaces.Length; n++)
+        foreach (var n in namespaces)
         {
-            if (namespaces[n])
-            {
-                inMatchingNamespaces += classes.ClassesIn(n).Count;
-            }
+            inMatchingNamespaces += classes.ClassesIn(n).Count;
         }
 
         var candidates = pods.IsEmpty ? null : classes.PodIndex.Candidates(pods);
         var result = new List<int>();
         if (candidates is not null && candidates.Count < inMatchingNamespaces)
         {
+            marks ??= new int[classes.NamespaceClasses.Count];
+            stamp++;
+            foreach (var n in namespaces)
+            {
+                marks[n] = stamp;
+            }
+
             foreach (var c in candidates)
             {
                 var workloadClass = classes.Classes[c];
-                if (namespaces[workloadClass.NamespaceClass] && pods.Matches(workloadClass.Labels))
+                if (marks[workloadClass.NamespaceClass] == stamp && pods.Matches(workloadClass.Labels))
                 {
                     result.Add(c);
                 }
@@ -58,13 +66,8 @@ internal sealed class PeerResolver(WorkloadClasses classes)
         }
         else
         {
-            for (var n = 0; n < namespaces.Length; n++)
+            foreach (var n in namespaces)
             {
-                if (!namespaces[n])
-                {
-                    continue;
-                }
-
                 foreach (var c in classes.ClassesIn(n))
                 {
                     if (pods.Matches(classes.Classes[c].Labels))
@@ -80,17 +83,12 @@ internal sealed class PeerResolver(WorkloadClasses classes)
         return [.. result];
     }
 
-    private bool[] MatchingNamespaces(LabelSelector selector)
+    /// <summary>The namespace classes the selector matches, in ascending order.</summary>
+    private List<int> MatchingNamespaces(LabelSelector selector)
     {
         if (!namespaceCache.TryGetValue(selector, out var matches))
         {
-            matches = new bool[classes.NamespaceClasses.Count];
-            foreach (var n in classes.NamespaceIndex.Match(selector))
-            {
-                matches[n] = true;
-            }
-
-            namespaceCache[selector] = matches;
+            namespaceCache[selector] = matches = classes.NamespaceIndex.Match(selector);
         }
 
         return matches;
