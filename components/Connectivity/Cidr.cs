@@ -28,8 +28,8 @@ internal static class Cidr
             return false;
         }
 
-        var addressText = text[..slash];
-        var prefixText = text[(slash + 1)..];
+        var addressText = text.AsSpan(0, slash);
+        var prefixText = text.AsSpan(slash + 1);
         if (!IsStrictAddress(addressText) || !IPAddress.TryParse(addressText, out var address))
         {
             problem = $"'{addressText}' in '{text}' is not an IPv4 or IPv6 address";
@@ -37,15 +37,24 @@ internal static class Cidr
         }
 
         var maxPrefix = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-        if (prefixText.Length == 0 || !prefixText.All(char.IsAsciiDigit) ||
+        if (prefixText.Length == 0 || prefixText.ContainsAnyExceptInRange('0', '9') ||
             !int.TryParse(prefixText, NumberStyles.None, CultureInfo.InvariantCulture, out var prefix) || prefix > maxPrefix)
         {
             problem = $"the prefix length in '{text}' must be a number from 0 to {maxPrefix}";
             return false;
         }
 
-        var network = new IPNetwork(Mask(address, prefix), prefix);
-        range = ToRange(network);
+        var (family, value) = AddressRange.ToNumber(address);
+        if (family != address.AddressFamily)
+        {
+            // An IPv4-mapped IPv6 address: the network is built the general way, which checks the prefix against IPv4.
+            range = ToRange(new IPNetwork(Mask(address, prefix), prefix));
+            return true;
+        }
+
+        var hostBits = (family == AddressFamily.InterNetwork ? 32 : 128) - prefix;
+        var hostMask = hostBits == 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
+        range = new AddressRange(family, value & ~hostMask, (value & ~hostMask) + hostMask);
         return true;
     }
 
@@ -70,14 +79,25 @@ internal static class Cidr
         return AddressRange.ToAddress(family, value & ~hostMask);
     }
 
-    private static bool IsStrictAddress(string text)
+    private static bool IsStrictAddress(ReadOnlySpan<char> text)
     {
-        if (text.Contains(':', StringComparison.Ordinal))
+        if (text.Contains(':'))
         {
-            return !text.Contains('%', StringComparison.Ordinal);
+            return !text.Contains('%');
         }
 
-        var parts = text.Split('.');
-        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit));
+        var parts = 0;
+        foreach (var range in text.Split('.'))
+        {
+            var part = text[range];
+            if (part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            parts++;
+        }
+
+        return parts == 4;
     }
 }

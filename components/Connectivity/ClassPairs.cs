@@ -74,8 +74,9 @@ internal static class ClassPairs
     /// <summary>
     /// With cluster tiers the candidates of a source are the destinations whose ingress can take anything from a source
     /// of its peer signature (open to the NetworkPolicies or the baseline, accepting any source, or accepted by the
-    /// Admin tier) plus those whose NetworkPolicies name it; each is then decided both ways. The open destinations are
-    /// computed once per peer signature, so the work still follows the size of the answer.
+    /// Admin tier) plus those whose NetworkPolicies name it; each is then decided both ways. Whether a destination is
+    /// open depends on it only through its ingress subject, profile and isolation, so the open destinations are found
+    /// once per peer signature and group of such destinations: the work follows the size of the answer.
     /// </summary>
     public static List<(int Destination, ConnectionSet Allowed)>[] ComputeTiered(
         WorkloadClasses classes, PolicyTables tables, PortResolver ports, ClusterTiers tiers)
@@ -90,6 +91,7 @@ internal static class ClassPairs
             }
         }
 
+        var destinations = new OpenDestinations(classes, tables, tiers);
         var openBySignature = new Dictionary<int, List<int>>();
         var result = new List<(int, ConnectionSet)>[count];
         var seen = new int[count];
@@ -98,18 +100,7 @@ internal static class ClassPairs
         {
             if (!openBySignature.TryGetValue(tiers.PeerSignature(s), out var open))
             {
-                open = [];
-                for (var d = 0; d < count; d++)
-                {
-                    var ingress = tables.Ingress[d];
-                    var outcome = tiers.Ingress(s, d);
-                    if ((ingress is null ? !outcome.Decide(null).IsEmpty : ingress.AcceptsAnySource) || !outcome.Accepted.IsEmpty)
-                    {
-                        open.Add(d);
-                    }
-                }
-
-                openBySignature[tiers.PeerSignature(s)] = open;
+                openBySignature[tiers.PeerSignature(s)] = open = destinations.For(s);
             }
 
             stamp++;
@@ -147,5 +138,75 @@ internal static class ClassPairs
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The destinations open to a source, in ascending order: those that accept any source or that no cluster rule and
+    /// no NetworkPolicy isolates, whatever the source; and, per group of destinations with the same cluster ingress
+    /// rules and profile, those the tiers' outcome for the source opens (Admin accepts, or the baseline or default
+    /// allows a destination no NetworkPolicy selects).
+    /// </summary>
+    private sealed class OpenDestinations
+    {
+        private readonly ClusterTiers tiers;
+        private readonly List<int> always = [];
+        private readonly List<(int Representative, List<int> Unisolated, List<int> Isolated)> groups = [];
+
+        public OpenDestinations(WorkloadClasses classes, PolicyTables tables, ClusterTiers tiers)
+        {
+            this.tiers = tiers;
+            var groupIds = new Dictionary<(int Subject, int Profile), int>();
+            for (var d = 0; d < classes.Classes.Count; d++)
+            {
+                var ingress = tables.Ingress[d];
+                if (ingress is { AcceptsAnySource: true } || (ingress is null && !tiers.HasIngressRules(d)))
+                {
+                    always.Add(d);
+                    continue;
+                }
+
+                if (!tiers.HasIngressRules(d))
+                {
+                    continue;
+                }
+
+                var key = (tiers.IngressSubject(d), classes.Classes[d].Profile);
+                if (!groupIds.TryGetValue(key, out var id))
+                {
+                    groupIds[key] = id = groups.Count;
+                    groups.Add((d, [], []));
+                }
+
+                (ingress is null ? groups[id].Unisolated : groups[id].Isolated).Add(d);
+            }
+        }
+
+        public List<int> For(int source)
+        {
+            var open = new List<int>(always);
+            var merged = false;
+            foreach (var (representative, unisolated, isolated) in groups)
+            {
+                var outcome = tiers.Ingress(source, representative);
+                if (!outcome.Accepted.IsEmpty)
+                {
+                    open.AddRange(unisolated);
+                    open.AddRange(isolated);
+                    merged = true;
+                }
+                else if (unisolated.Count > 0 && !outcome.Decide(null).IsEmpty)
+                {
+                    open.AddRange(unisolated);
+                    merged = true;
+                }
+            }
+
+            if (merged)
+            {
+                open.Sort();
+            }
+
+            return open;
+        }
     }
 }

@@ -35,15 +35,32 @@ internal static class ClusterNamespaces
 
     public static List<Workload> SortedWorkloads(ClusterModel cluster)
     {
-        var sorted = cluster.Workloads.OrderBy(w => w.Id, StringComparer.Ordinal).ToList();
-        for (var i = 1; i < sorted.Count; i++)
+        var workloads = cluster.Workloads;
+        var ids = new string[workloads.Count];
+        for (var i = 0; i < ids.Length; i++)
         {
-            if (sorted[i].Id == sorted[i - 1].Id)
-            {
-                throw new ArgumentException($"workload {sorted[i].Id} appears twice in the cluster model", nameof(cluster));
-            }
+            ids[i] = workloads[i].Id;
         }
 
-        return sorted;
+        // Stable, as OrderBy was: workloads with equal ids are rejected below either way.
+        var order = new int[ids.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => string.CompareOrdinal(ids[a], ids[b]) is var byId and not 0 ? byId : a.CompareTo(b));
+        var result = new List<Workload>(ids.Length);
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (i > 0 && ids[order[i]] == ids[order[i - 1]])
+            {
+                throw new ArgumentException($"workload {ids[order[i]]} appears twice in the cluster model", nameof(cluster));
+            }
+
+            result.Add(workloads[order[i]]);
+        }
+
+        return result;
     }
 }

@@ -36,30 +36,90 @@ internal sealed class ClusterTiers
             return;
         }
 
-        var subjectIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var peerIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rules = policies.SelectMany(p => p.Ingress.Concat(p.Egress)).ToList();
-        foreach (var workloadClass in classes.Classes)
+        var selections = new ClusterSelections(classes);
+        var selectingPolicies = new List<int>?[count];
+        foreach (var policy in policies)
         {
-            var namespaceLabels = classes.NamespaceClasses[workloadClass.NamespaceClass].Labels;
-            var selecting = policies.Where(p => p.Subject.Matches(namespaceLabels, workloadClass.Labels)).ToList();
-            ingressSubject[workloadClass.Id] = Intern(subjectIds, selecting.SelectMany(p => p.Ingress).ToArray());
-            egressSubject[workloadClass.Id] = Intern(subjectIds, selecting.SelectMany(p => p.Egress).ToArray());
-
-            var matches = new bool[ruleCount];
-            foreach (var rule in rules)
+            foreach (var c in selections.Match(policy.Subject))
             {
-                matches[rule.Id] = rule.Peers.Any(peer => peer.Pods?.Matches(namespaceLabels, workloadClass.Labels) ?? false);
+                (selectingPolicies[c] ??= []).Add(policy.Index);
             }
+        }
 
-            var key = string.Concat(matches.Select(m => m ? '1' : '0'));
-            if (!peerIds.TryGetValue(key, out var id))
+        // Rule ids follow the policies' order, so each class's matching rules come out in ascending order.
+        var matchingRules = new List<int>?[count];
+        var stamp = new int[count];
+        foreach (var rule in policies.SelectMany(p => p.Ingress.Concat(p.Egress)))
+        {
+            foreach (var peer in rule.Peers)
             {
-                peerIds[key] = id = peerMatches.Count;
+                if (peer.Pods is null)
+                {
+                    continue;
+                }
+
+                foreach (var c in selections.Match(peer.Pods))
+                {
+                    if (stamp[c] != rule.Id + 1)
+                    {
+                        stamp[c] = rule.Id + 1;
+                        (matchingRules[c] ??= []).Add(rule.Id);
+                    }
+                }
+            }
+        }
+
+        var ingressIds = new SequenceIds();
+        var egressIds = new SequenceIds();
+        var peerIds = new SequenceIds();
+        var ingressOwners = new List<int>();
+        var egressOwners = new List<int>();
+        var buffer = new int[policies.Count];
+        for (var c = 0; c < count; c++)
+        {
+            var selecting = selectingPolicies[c] is { } list ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list) : [];
+            ingressSubject[c] = Subject(ingressIds, ingressOwners, selecting, p => p.Ingress);
+            egressSubject[c] = Subject(egressIds, egressOwners, selecting, p => p.Egress);
+
+            var matching = matchingRules[c] is { } rules ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rules) : [];
+            peerSignature[c] = peerIds.IdOf(matching, out var isNew);
+            if (isNew)
+            {
+                var matches = new bool[ruleCount];
+                foreach (var id in matching)
+                {
+                    matches[id] = true;
+                }
+
                 peerMatches.Add(matches);
             }
+        }
 
-            peerSignature[workloadClass.Id] = id;
+        int Subject(SequenceIds ids, List<int> owners, ReadOnlySpan<int> selecting, Func<CompiledClusterPolicy, IReadOnlyList<CompiledClusterRule>> direction)
+        {
+            var n = 0;
+            foreach (var p in selecting)
+            {
+                if (direction(policies[p]).Count > 0)
+                {
+                    buffer[n++] = p;
+                }
+            }
+
+            var id = ids.IdOf(buffer.AsSpan(0, n), out var isNew);
+            if (isNew)
+            {
+                owners.Add(subjectRules.Count);
+                var rules = new List<CompiledClusterRule>();
+                for (var i = 0; i < n; i++)
+                {
+                    rules.AddRange(direction(policies[buffer[i]]));
+                }
+
+                subjectRules.Add([.. rules]);
+            }
+
+            return owners[id];
         }
     }
 
@@ -68,6 +128,12 @@ internal sealed class ClusterTiers
 
     /// <summary>Classes with the same signature match the same cluster rule peers.</summary>
     public int PeerSignature(int workloadClass) => peerSignature[workloadClass];
+
+    /// <summary>Classes with the same ingress subject are subject to the same cluster rules for ingress.</summary>
+    public int IngressSubject(int workloadClass) => ingressSubject[workloadClass];
+
+    /// <summary>Whether any cluster rule is about the class's ingress.</summary>
+    public bool HasIngressRules(int workloadClass) => subjectRules[ingressSubject[workloadClass]].Length > 0;
 
     /// <summary>The cluster tiers' outcome for traffic from source to destination, as the destination receives it.</summary>
     public TierOutcome Ingress(int source, int destination) =>
@@ -100,7 +166,7 @@ internal sealed class ClusterTiers
     private IReadOnlyList<BlockSegment> BuildExternal(CompiledClusterRule[] rules, IReadOnlyList<BlockSegment>? networkPolicies)
     {
         var ruleCovers = rules.Select(r => r.Peers.SelectMany(p => p.Networks).SelectMany(Cover).ToList()).ToArray();
-        var cuts = new SortedSet<int> { 0, space.Everything[0].Last + 1 };
+        var cuts = new List<int> { 0, space.Everything[0].Last + 1 };
         foreach (var segment in networkPolicies ?? [])
         {
             cuts.Add(segment.Blocks.First);
@@ -113,7 +179,7 @@ internal sealed class ClusterTiers
             cuts.Add(interval.Last + 1);
         }
 
-        var points = cuts.ToArray();
+        var points = ExternalSegments.Distinct(cuts);
         var result = new List<BlockSegment>();
         var cursor = 0;
         for (var p = 0; p + 1 < points.Length; p++)
@@ -178,17 +244,5 @@ internal sealed class ClusterTiers
         }
 
         return cover;
-    }
-
-    private int Intern(Dictionary<string, int> ids, CompiledClusterRule[] rules)
-    {
-        var key = string.Join(",", rules.Select(r => r.Id));
-        if (!ids.TryGetValue(key, out var id))
-        {
-            ids[key] = id = subjectRules.Count;
-            subjectRules.Add(rules);
-        }
-
-        return id;
     }
 }

@@ -12,7 +12,7 @@ namespace Palisade.Components.Connectivity;
 /// </summary>
 public sealed class ConnectivityResult
 {
-    private readonly Dictionary<string, int> rankById;
+    private Dictionary<string, int>? rankById;
     private readonly ConnectionTable table;
     private IReadOnlyList<Connection>? connections;
 
@@ -35,14 +35,14 @@ public sealed class ConnectivityResult
         }
 
         this.connections = sorted;
-        table = new ListedConnections(sorted, id => rankById.GetValueOrDefault(id, -1));
+        table = new ListedConnections(sorted, id => Ranks.GetValueOrDefault(id, -1));
     }
 
     internal ConnectivityResult(IReadOnlyList<Workload> sortedWorkloads, ConnectionTable table, IReadOnlyList<AddressFamily> externalFamilies)
     {
         Workloads = sortedWorkloads;
         ExternalFamilies = externalFamilies;
-        rankById = RankById(sortedWorkloads);
+        // The analyzer's workloads are sorted and distinct already: ranks are looked up only when a caller asks by id.
         this.table = table;
     }
 
@@ -116,6 +116,8 @@ public sealed class ConnectivityResult
         return Find(table.FromExternal(destination), address);
     }
 
+    private Dictionary<string, int> Ranks => rankById ??= RankById(Workloads);
+
     private static Dictionary<string, int> RankById(IReadOnlyList<Workload> sortedWorkloads)
     {
         var result = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -134,7 +136,7 @@ public sealed class ConnectivityResult
         entries.FirstOrDefault(e => e.Peer.Contains(address)).Allowed ?? ConnectionSet.None;
 
     private int RequireWorkload(string id) =>
-        rankById.TryGetValue(id, out var rank)
+        Ranks.TryGetValue(id, out var rank)
             ? rank
             : throw new ArgumentException($"no workload '{id}' in the analysed cluster (ids look like namespace/name[Kind])", nameof(id));
 

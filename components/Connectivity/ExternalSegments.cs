@@ -11,7 +11,7 @@ internal static class ExternalSegments
 {
     public static IReadOnlyList<BlockSegment> Build(IReadOnlyList<(IReadOnlyList<BlockInterval> Blocks, ConnectionSet Allowed)> contributions)
     {
-        var cuts = new SortedSet<int>();
+        var cuts = new List<int>();
         foreach (var (intervals, allowed) in contributions)
         {
             if (allowed.IsEmpty)
@@ -26,7 +26,7 @@ internal static class ExternalSegments
             }
         }
 
-        var points = cuts.ToArray();
+        var points = Distinct(cuts);
         var cursors = new int[contributions.Count];
         var result = new List<BlockSegment>();
         for (var p = 0; p + 1 < points.Length; p++)
@@ -63,5 +63,22 @@ internal static class ExternalSegments
         }
 
         return result;
+    }
+
+    /// <summary>The points in ascending order without repeats.</summary>
+    public static int[] Distinct(List<int> points)
+    {
+        points.Sort();
+        var n = 0;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(points);
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (n == 0 || span[i] != span[n - 1])
+            {
+                span[n++] = span[i];
+            }
+        }
+
+        return span[..n].ToArray();
     }
 }

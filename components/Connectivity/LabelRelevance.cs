@@ -8,7 +8,8 @@ namespace Palisade.Components.Connectivity;
 /// </summary>
 internal sealed class LabelRelevance
 {
-    private readonly Dictionary<string, HashSet<string>> valuesByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Key, Dictionary<string, int> Values)> keys = new(StringComparer.Ordinal);
+    private SequenceIds? projections;
 
     public void Add(LabelSelector? selector)
     {
@@ -19,7 +20,7 @@ internal sealed class LabelRelevance
 
         foreach (var (key, value) in selector.MatchLabels)
         {
-            Values(key).Add(value);
+            AddValue(Values(key), value);
         }
 
         foreach (var expression in selector.MatchExpressions)
@@ -27,34 +28,45 @@ internal sealed class LabelRelevance
             var values = Values(expression.Key);
             foreach (var value in expression.Values)
             {
-                values.Add(value);
+                AddValue(values, value);
             }
         }
     }
 
-    /// <summary>"key=value" for named values, "key=*" for others, nothing for keys no selector looks at.</summary>
-    public string Project(IReadOnlyDictionary<string, string> labels)
+    /// <summary>
+    /// Equal ids for labels the selectors cannot tell apart: per key they look at, absent, a value they name, or any
+    /// other value. Keys no selector looks at do not count. Selectors are not added after the first projection.
+    /// </summary>
+    public int Project(IReadOnlyDictionary<string, string> labels)
     {
-        var parts = new List<string>();
+        projections ??= new SequenceIds();
+        Span<int> projection = keys.Count <= 64 ? stackalloc int[keys.Count] : new int[keys.Count];
+        projection.Clear();
         foreach (var (key, value) in labels)
         {
-            if (valuesByKey.TryGetValue(key, out var values))
+            if (keys.TryGetValue(key, out var relevant))
             {
-                parts.Add(values.Contains(value) ? $"{key}\u0002{value}" : $"{key}\u0003");
+                projection[relevant.Key] = relevant.Values.TryGetValue(value, out var named) ? named + 2 : 1;
             }
         }
 
-        parts.Sort(StringComparer.Ordinal);
-        return string.Join("\u0001", parts);
+        return projections.IdOf(projection);
     }
 
-    private HashSet<string> Values(string key)
+    private Dictionary<string, int> Values(string key)
     {
-        if (!valuesByKey.TryGetValue(key, out var values))
+        if (projections is not null)
         {
-            valuesByKey[key] = values = new HashSet<string>(StringComparer.Ordinal);
+            throw new InvalidOperationException("selectors are added before labels are projected");
         }
 
-        return values;
+        if (!keys.TryGetValue(key, out var entry))
+        {
+            keys[key] = entry = (keys.Count, new Dictionary<string, int>(StringComparer.Ordinal));
+        }
+
+        return entry.Values;
     }
+
+    private static void AddValue(Dictionary<string, int> values, string value) => values.TryAdd(value, values.Count);
 }

@@ -32,31 +32,33 @@ internal static class NetworkPolicyValidator
         for (var i = 0; i < selector.MatchExpressions.Count; i++)
         {
             var expression = selector.MatchExpressions[i];
-            var at = $"{path}.matchExpressions[{i}]";
             if (string.IsNullOrEmpty(expression.Key))
             {
-                return new PolicyProblem($"{at}.key", "the key is empty", "Name the label key the expression tests");
+                return new PolicyProblem($"{At(path, i)}.key", "the key is empty", "Name the label key the expression tests");
             }
 
             switch (expression.Operator)
             {
                 case SelectorOperator.In or SelectorOperator.NotIn when expression.Values.Count == 0:
-                    return new PolicyProblem($"{at}.values", $"operator {expression.Operator} needs at least one value",
+                    return new PolicyProblem($"{At(path, i)}.values", $"operator {expression.Operator} needs at least one value",
                         "List the label values, or use Exists / DoesNotExist");
                 case SelectorOperator.Exists or SelectorOperator.DoesNotExist when expression.Values.Count > 0:
-                    return new PolicyProblem($"{at}.values", $"operator {expression.Operator} takes no values",
+                    return new PolicyProblem($"{At(path, i)}.values", $"operator {expression.Operator} takes no values",
                         "Remove the values, or use In / NotIn");
                 case SelectorOperator.In or SelectorOperator.NotIn or SelectorOperator.Exists or SelectorOperator.DoesNotExist:
                     break;
                 default:
-                    return new PolicyProblem($"{at}.operator", $"unknown operator {expression.Operator}",
+                    return new PolicyProblem($"{At(path, i)}.operator", $"unknown operator {expression.Operator}",
                         "Use In, NotIn, Exists or DoesNotExist");
             }
         }
 
         return null;
+
+        static string At(string path, int i) => $"{path}.matchExpressions[{i}]";
     }
 
+    // Key paths are built only for a problem: policies are validated on every analysis, and nearly all are valid.
     private static PolicyProblem? Rules(IReadOnlyList<NetworkPolicyRule>? rules, string path, string peersKey)
     {
         for (var i = 0; i < (rules?.Count ?? 0); i++)
@@ -64,19 +66,19 @@ internal static class NetworkPolicyValidator
             var rule = rules![i];
             for (var j = 0; j < (rule.Peers?.Count ?? 0); j++)
             {
-                var problem = Peer(rule.Peers![j], $"{path}[{i}].{peersKey}[{j}]");
+                var problem = Peer(rule.Peers![j], string.Empty);
                 if (problem is not null)
                 {
-                    return problem;
+                    return problem with { KeyPath = $"{path}[{i}].{peersKey}[{j}]{problem.KeyPath}" };
                 }
             }
 
             for (var j = 0; j < (rule.Ports?.Count ?? 0); j++)
             {
-                var problem = Port(rule.Ports![j], $"{path}[{i}].ports[{j}]");
+                var problem = Port(rule.Ports![j], string.Empty);
                 if (problem is not null)
                 {
-                    return problem;
+                    return problem with { KeyPath = $"{path}[{i}].ports[{j}]{problem.KeyPath}" };
                 }
             }
         }

@@ -3,28 +3,30 @@ using Palisade.Components.Kubernetes;
 namespace Palisade.Components.Connectivity;
 
 /// <summary>
-/// Which workload classes a selector peer matches, cached by the peer's canonical form. A podSelector alone means the
-/// policy's own namespace; a namespaceSelector alone every pod of the matching namespaces; both in one entry, the AND.
+/// Which workload classes a selector peer matches, cached by the peer's selectors (value equality). A podSelector alone
+/// means the policy's own namespace; a namespaceSelector alone every pod of the matching namespaces; both in one entry,
+/// the AND.
 /// </summary>
 internal sealed class PeerResolver(WorkloadClasses classes)
 {
-    private readonly Dictionary<string, int[]> peerCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool[]> namespaceCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string? OwnNamespace, LabelSelector? Namespaces, LabelSelector? Pods), int[]> peerCache = new();
+    private readonly Dictionary<LabelSelector, List<int>> namespaceCache = new();
+    private int[]? marks;
+    private int stamp;
 
     public int[] Resolve(CompiledPeer peer, string policyNamespace)
     {
-        var namespaceKey = peer.NamespaceSelector is null ? "@" + policyNamespace : SelectorKey.Of(peer.NamespaceSelector);
-        var key = namespaceKey + "\u0006" + (peer.PodSelector is null ? "*" : SelectorKey.Of(peer.PodSelector));
+        var key = (peer.NamespaceSelector is null ? policyNamespace : null, peer.NamespaceSelector, peer.PodSelector);
         if (!peerCache.TryGetValue(key, out var result))
         {
-            result = Compute(peer, policyNamespace, namespaceKey);
+            result = Compute(peer, policyNamespace);
             peerCache[key] = result;
         }
 
         return result;
     }
 
-    private int[] Compute(CompiledPeer peer, string policyNamespace, string namespaceKey)
+    private int[] Compute(CompiledPeer peer, string policyNamespace)
     {
         var pods = peer.PodSelector ?? LabelSelector.Everything;
         if (peer.NamespaceSelector is null)
@@ -33,24 +35,30 @@ internal sealed class PeerResolver(WorkloadClasses classes)
             return own < 0 ? [] : classes.ClassesIn(own).Where(c => pods.Matches(classes.Classes[c].Labels)).ToArray();
         }
 
-        var namespaces = MatchingNamespaces(peer.NamespaceSelector, namespaceKey);
+        // The matching namespaces as a list (and marks for the candidates' test): a flag per namespace for every
+        // distinct selector would grow with namespaces × selectors.
+        var namespaces = MatchingNamespaces(peer.NamespaceSelector);
         var inMatchingNamespaces = 0;
-        for (var n = 0; n < namespaces.Length; n++)
+        foreach (var n in namespaces)
         {
-            if (namespaces[n])
-            {
-                inMatchingNamespaces += classes.ClassesIn(n).Count;
-            }
+            inMatchingNamespaces += classes.ClassesIn(n).Count;
         }
 
         var candidates = pods.IsEmpty ? null : classes.PodIndex.Candidates(pods);
         var result = new List<int>();
         if (candidates is not null && candidates.Count < inMatchingNamespaces)
         {
+            marks ??= new int[classes.NamespaceClasses.Count];
+            stamp++;
+            foreach (var n in namespaces)
+            {
+                marks[n] = stamp;
+            }
+
             foreach (var c in candidates)
             {
                 var workloadClass = classes.Classes[c];
-                if (namespaces[workloadClass.NamespaceClass] && pods.Matches(workloadClass.Labels))
+                if (marks[workloadClass.NamespaceClass] == stamp && pods.Matches(workloadClass.Labels))
                 {
                     result.Add(c);
                 }
@@ -58,13 +66,8 @@ internal sealed class PeerResolver(WorkloadClasses classes)
         }
         else
         {
-            for (var n = 0; n < namespaces.Length; n++)
+            foreach (var n in namespaces)
             {
-                if (!namespaces[n])
-                {
-                    continue;
-                }
-
                 foreach (var c in classes.ClassesIn(n))
                 {
                     if (pods.Matches(classes.Classes[c].Labels))
@@ -80,17 +83,12 @@ internal sealed class PeerResolver(WorkloadClasses classes)
         return [.. result];
     }
 
-    private bool[] MatchingNamespaces(LabelSelector selector, string key)
+    /// <summary>The namespace classes the selector matches, in ascending order.</summary>
+    private List<int> MatchingNamespaces(LabelSelector selector)
     {
-        if (!namespaceCache.TryGetValue(key, out var matches))
+        if (!namespaceCache.TryGetValue(selector, out var matches))
         {
-            matches = new bool[classes.NamespaceClasses.Count];
-            foreach (var n in classes.NamespaceIndex.Match(selector))
-            {
-                matches[n] = true;
-            }
-
-            namespaceCache[key] = matches;
+            namespaceCache[selector] = matches = classes.NamespaceIndex.Match(selector);
         }
 
         return matches;

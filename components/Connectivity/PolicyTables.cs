@@ -21,9 +21,26 @@ internal sealed class PolicyTables
         Ingress = new IngressTable?[classes.Classes.Count];
         Egress = new EgressTable?[classes.Classes.Count];
 
-        var byNamespace = policies.GroupBy(p => p.Namespace, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var ingressTables = new Dictionary<string, IngressTable>(StringComparer.Ordinal);
-        var egressTables = new Dictionary<string, EgressTable>(StringComparer.Ordinal);
+        var byNamespace = new Dictionary<string, List<CompiledPolicy>>(StringComparer.Ordinal);
+        foreach (var policy in policies)
+        {
+            if (!byNamespace.TryGetValue(policy.Namespace, out var list))
+            {
+                byNamespace[policy.Namespace] = list = [];
+            }
+
+            list.Add(policy);
+        }
+
+        // Tables are shared by the classes that the same policies select (and, for ingress, with the same profile).
+        var ingressIds = new SequenceIds();
+        var egressIds = new SequenceIds();
+        var ingressTables = new Dictionary<(int Policies, int Profile), IngressTable>();
+        var egressTables = new Dictionary<int, EgressTable>();
+        var ingress = new List<CompiledPolicy>();
+        var egress = new List<CompiledPolicy>();
+        var ingressIndexes = new List<int>();
+        var egressIndexes = new List<int>();
         foreach (var workloadClass in classes.Classes)
         {
             if (classes.NamespaceClasses[workloadClass.NamespaceClass].PolicyNamespace is not { } ns)
@@ -31,11 +48,33 @@ internal sealed class PolicyTables
                 continue;
             }
 
-            var selecting = byNamespace[ns].Where(p => p.PodSelector.Matches(workloadClass.Labels)).ToList();
-            var ingress = selecting.Where(p => p.GovernsIngress).ToList();
+            ingress.Clear();
+            egress.Clear();
+            ingressIndexes.Clear();
+            egressIndexes.Clear();
+            foreach (var policy in byNamespace[ns])
+            {
+                if (!policy.PodSelector.Matches(workloadClass.Labels))
+                {
+                    continue;
+                }
+
+                if (policy.GovernsIngress)
+                {
+                    ingress.Add(policy);
+                    ingressIndexes.Add(policy.Index);
+                }
+
+                if (policy.GovernsEgress)
+                {
+                    egress.Add(policy);
+                    egressIndexes.Add(policy.Index);
+                }
+            }
+
             if (ingress.Count > 0)
             {
-                var key = string.Join(",", ingress.Select(p => p.Index)) + "/" + workloadClass.Profile;
+                var key = (ingressIds.IdOf(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ingressIndexes)), workloadClass.Profile);
                 if (!ingressTables.TryGetValue(key, out var table))
                 {
                     ingressTables[key] = table = BuildIngress(ingress, workloadClass.Profile);
@@ -44,10 +83,9 @@ internal sealed class PolicyTables
                 Ingress[workloadClass.Id] = table;
             }
 
-            var egress = selecting.Where(p => p.GovernsEgress).ToList();
             if (egress.Count > 0)
             {
-                var key = string.Join(",", egress.Select(p => p.Index));
+                var key = egressIds.IdOf(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(egressIndexes));
                 if (!egressTables.TryGetValue(key, out var table))
                 {
                     egressTables[key] = table = BuildEgress(egress);

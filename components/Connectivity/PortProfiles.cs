@@ -9,43 +9,83 @@ namespace Palisade.Components.Connectivity;
 internal sealed class PortProfiles
 {
     private readonly NamedPort[] usedNames;
-    private readonly Dictionary<string, int> idsByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<NamedPort, int> indexOfName = new();
+    private readonly SequenceIds ids = new();
     private readonly List<Dictionary<NamedPort, PortSet>> profiles = [];
+    private readonly List<int> key = [];
 
     public PortProfiles(IEnumerable<NamedPort> usedNames)
     {
         this.usedNames = usedNames.Distinct().OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Protocol).ToArray();
+        for (var i = 0; i < this.usedNames.Length; i++)
+        {
+            indexOfName[this.usedNames[i]] = i;
+        }
     }
 
+    /// <summary>Equal ids for workloads whose container ports give every used name the same port numbers.</summary>
     public int ProfileOf(Workload workload)
     {
-        var resolved = new Dictionary<NamedPort, PortSet>();
-        foreach (var name in usedNames)
+        // The key: (name index, port) for every container port that carries a used name, in order.
+        key.Clear();
+        foreach (var port in workload.Ports)
         {
-            var ports = PortSet.Empty;
-            foreach (var port in workload.Ports)
+            if (port.Name is { } name && port.Port is >= PortSet.MinPort and <= PortSet.MaxPort &&
+                indexOfName.TryGetValue(new NamedPort(name, port.Protocol), out var index))
             {
-                if (port.Name == name.Name && port.Protocol == name.Protocol && port.Port is >= PortSet.MinPort and <= PortSet.MaxPort)
-                {
-                    ports = ports.Union(PortSet.Single(port.Port));
-                }
-            }
-
-            if (!ports.IsEmpty)
-            {
-                resolved[name] = ports;
+                key.Add(index);
+                key.Add(port.Port);
             }
         }
 
-        var key = string.Join("\u0001", resolved.Select(r => $"{r.Key.Name}\u0002{r.Key.Protocol}\u0002{r.Value}"));
-        if (!idsByKey.TryGetValue(key, out var id))
+        var pairs = System.Runtime.InteropServices.MemoryMarshal.Cast<int, long>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(key));
+        if (pairs.Length > 1)
         {
-            id = profiles.Count;
-            idsByKey[key] = id;
+            Canonical(ref pairs);
+            key.RemoveRange(pairs.Length * 2, key.Count - (pairs.Length * 2));
+        }
+
+        var id = ids.IdOf(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(key), out var isNew);
+        if (isNew)
+        {
+            var resolved = new Dictionary<NamedPort, PortSet>();
+            foreach (var name in usedNames)
+            {
+                var ports = PortSet.Empty;
+                foreach (var port in workload.Ports)
+                {
+                    if (port.Name == name.Name && port.Protocol == name.Protocol && port.Port is >= PortSet.MinPort and <= PortSet.MaxPort)
+                    {
+                        ports = ports.Union(PortSet.Single(port.Port));
+                    }
+                }
+
+                if (!ports.IsEmpty)
+                {
+                    resolved[name] = ports;
+                }
+            }
+
             profiles.Add(resolved);
         }
 
         return id;
+    }
+
+    /// <summary>Sorts the (name, port) pairs and drops repeats, so that the order of container ports does not count.</summary>
+    private static void Canonical(ref Span<long> pairs)
+    {
+        pairs.Sort();
+        var n = 1;
+        for (var i = 1; i < pairs.Length; i++)
+        {
+            if (pairs[i] != pairs[n - 1])
+            {
+                pairs[n++] = pairs[i];
+            }
+        }
+
+        pairs = pairs[..n];
     }
 
     public PortSet Lookup(int profile, NamedPort name) => profiles[profile].GetValueOrDefault(name, PortSet.Empty);

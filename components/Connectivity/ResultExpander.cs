@@ -10,8 +10,9 @@ internal sealed class ResultExpander
 {
     private readonly AddressSpace space;
     private readonly Dictionary<string, ExternalPeer> peersByName = new(StringComparer.Ordinal);
+    // By content: classes of different namespaces often allow the same addresses, each from a table of its own.
     private readonly Dictionary<IReadOnlyList<BlockSegment>, IReadOnlyList<(ExternalPeer Peer, ConnectionSet Allowed)>> grouped =
-        new(ReferenceEqualityComparer.Instance);
+        new(SegmentsComparer.Instance);
 
     private readonly IReadOnlyList<BlockSegment> open;
 
@@ -76,5 +77,45 @@ internal sealed class ResultExpander
         }
 
         return existing;
+    }
+
+    private sealed class SegmentsComparer : IEqualityComparer<IReadOnlyList<BlockSegment>>
+    {
+        public static SegmentsComparer Instance { get; } = new();
+
+        public bool Equals(IReadOnlyList<BlockSegment>? x, IReadOnlyList<BlockSegment>? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return true;
+            }
+
+            if (x is null || y is null || x.Count != y.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < x.Count; i++)
+            {
+                if (x[i].Blocks != y[i].Blocks || !x[i].Allowed.Equals(y[i].Allowed))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(IReadOnlyList<BlockSegment> segments)
+        {
+            var hash = new HashCode();
+            for (var i = 0; i < segments.Count; i++)
+            {
+                hash.Add(segments[i].Blocks);
+                hash.Add(segments[i].Allowed);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }

@@ -66,8 +66,8 @@ internal sealed class WorkloadClasses
         }
 
         Profiles = new PortProfiles(namedPorts);
-        var namespaceClassIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var classIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var namespaceClassIds = new Dictionary<(string? PolicyNamespace, int Labels), int>();
+        var classIds = new Dictionary<(int NamespaceClass, int Labels, int Profile), int>();
         var namespaceClasses = new List<NamespaceClass>();
         var classes = new List<WorkloadClass>();
         var namespaceClassOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -80,7 +80,7 @@ internal sealed class WorkloadClasses
             {
                 var labels = namespaceLabels[workload.Namespace];
                 var holdsPolicies = policyNamespaces.Contains(workload.Namespace);
-                var key = (holdsPolicies ? "@" + workload.Namespace : string.Empty) + "\u0005" + namespaceRelevance.Project(labels);
+                var key = (holdsPolicies ? workload.Namespace : null, namespaceRelevance.Project(labels));
                 if (!namespaceClassIds.TryGetValue(key, out namespaceClass))
                 {
                     namespaceClass = namespaceClasses.Count;
@@ -97,7 +97,7 @@ internal sealed class WorkloadClasses
             }
 
             var profile = Profiles.ProfileOf(workload);
-            var classKey = $"{namespaceClass}\u0005{podRelevance.Project(workload.Labels)}\u0005{profile}";
+            var classKey = (namespaceClass, podRelevance.Project(workload.Labels), profile);
             if (!classIds.TryGetValue(classKey, out var classId))
             {
                 classId = classes.Count;

@@ -13,7 +13,18 @@ public sealed record LabelSelectorRequirement(string Key, SelectorOperator Opera
     public bool Equals(LabelSelectorRequirement? other) =>
         other is not null && Key == other.Key && Operator == other.Operator && Values.SequenceEqual(other.Values);
 
-    public override int GetHashCode() => HashCode.Combine(Key, Operator, Values.Count);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Key);
+        hash.Add(Operator);
+        for (var i = 0; i < Values.Count; i++)
+        {
+            hash.Add(Values[i]);
+        }
+
+        return hash.ToHashCode();
+    }
 
     public bool Matches(IReadOnlyDictionary<string, string> labels) => Operator switch
     {
@@ -44,18 +55,48 @@ public sealed record LabelSelector(
     public bool IsEmpty => MatchLabels.Count == 0 && MatchExpressions.Count == 0;
 
     /// <summary>Selectors are equal when they select by the same labels and expressions (value equality).</summary>
-    public bool Equals(LabelSelector? other) =>
-        other is not null &&
-        MatchLabels.Count == other.MatchLabels.Count &&
-        MatchLabels.All(l => other.MatchLabels.TryGetValue(l.Key, out var value) && value == l.Value) &&
-        MatchExpressions.SequenceEqual(other.MatchExpressions);
+    public bool Equals(LabelSelector? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
 
-    public override int GetHashCode() =>
-        MatchLabels.Aggregate(MatchExpressions.Count, (hash, l) => hash ^ HashCode.Combine(l.Key, l.Value));
+        if (other is null || MatchLabels.Count != other.MatchLabels.Count || MatchExpressions.Count != other.MatchExpressions.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in Required())
+        {
+            if (!other.MatchLabels.TryGetValue(key, out var otherValue) || otherValue != value)
+            {
+                return false;
+            }
+        }
+
+        return MatchExpressions.SequenceEqual(other.MatchExpressions);
+    }
+
+    public override int GetHashCode()
+    {
+        var hash = MatchExpressions.Count;
+        foreach (var (key, value) in Required())
+        {
+            hash ^= HashCode.Combine(key, value);
+        }
+
+        for (var i = 0; i < MatchExpressions.Count; i++)
+        {
+            hash = HashCode.Combine(hash, MatchExpressions[i]);
+        }
+
+        return hash;
+    }
 
     public bool Matches(IReadOnlyDictionary<string, string> labels)
     {
-        foreach (var (key, value) in MatchLabels)
+        foreach (var (key, value) in Required())
         {
             if (!labels.TryGetValue(key, out var actual) || actual != value)
             {
@@ -63,15 +104,31 @@ public sealed record LabelSelector(
             }
         }
 
-        foreach (var requirement in MatchExpressions)
+        for (var i = 0; i < MatchExpressions.Count; i++)
         {
-            if (!requirement.Matches(labels))
+            if (!MatchExpressions[i].Matches(labels))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    // Selectors are matched against every workload class: enumerating a sorted dictionary through its interface
+    // allocates each time, so the labels are kept as an array, tied to the dictionary they were read from (a copy made
+    // with `with` and other labels reads its own).
+    private Tuple<IReadOnlyDictionary<string, string>, KeyValuePair<string, string>[]>? required;
+
+    private KeyValuePair<string, string>[] Required()
+    {
+        var cached = required;
+        if (cached is null || !ReferenceEquals(cached.Item1, MatchLabels))
+        {
+            required = cached = Tuple.Create(MatchLabels, MatchLabels.Count == 0 ? [] : MatchLabels.ToArray());
+        }
+
+        return cached.Item2;
     }
 }
 
