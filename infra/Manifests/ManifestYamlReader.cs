@@ -787,13 +787,13 @@ internal sealed class ManifestYamlReader
     private bool PlainStart(int at, bool flow)
     {
         var c = t[at];
-        if (flow && c is '?' or ':')
+        // YamlDotNet reads ":1: x" and "[:1]" with the ':' as an indicator; "?" starts an explicit key.
+        if (c is '?' or ':')
         {
-            // YamlDotNet reads "[:1]" as "1".
             return false;
         }
 
-        if (c is '-' or '?' or ':')
+        if (c == '-')
         {
             var next = at + 1 < le ? t[at + 1] : ' ';
             return next != ' ' && !(flow && next is ',' or '[' or ']' or '{' or '}');
