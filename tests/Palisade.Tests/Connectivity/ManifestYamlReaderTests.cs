@@ -182,6 +182,13 @@ public sealed class ManifestYamlReaderTests
     [InlineData("a: [\"b\":c]\n")]
     [InlineData("a: {\"b\":c}\n")]
     [InlineData("a: {'b' : c, d: [e, {f: g}]}\n")]
+    [InlineData("a: \"\\t\\/\\r\\0\\\\ \\\"\"\nb: \"\\U0001F600\"\nc: \"😀 é\"\nd: 😀\n")]
+    [InlineData("a: 'multi\n  line'\nb: \"multi\n  line\"\n")]
+    [InlineData("a: [1,\n  2]\n")]
+    [InlineData("a: 1\r\nb: 2\r\n")]
+    [InlineData("a:\tb\n")]
+    [InlineData("a: b\n\n# trailing comment\n\n")]
+    [InlineData("list:\n- a\n# between\n- b\nnext: c\n")]
     public void Reads_a_construct_as_YamlDotNet_does_or_gives_up(string text) => Agree(text);
 
     [Fact]
@@ -194,6 +201,8 @@ public sealed class ManifestYamlReaderTests
             "a: |\n  text\nb: >-\n  more\n",
             "a: &x {b: 1}\nc: *x\nd: !!str 1\n",
             "'a': \"b\\n\"\n# comment\n",
+            "a: \"\\t\\/\\r\\0\\\\ \\\" \\u00e9\"\nb: 'it''s'\nc: 😀\n",
+            "k: >\n  folded\n    more indented\n  back\n\n  para\n",
         ];
         foreach (var text in handled)
         {
