@@ -8,7 +8,7 @@ namespace Palisade.Infra.Manifests;
 /// <summary>
 /// Reads the YAML that manifests are written in — block mappings and sequences, one-line flow collections, plain,
 /// quoted, literal and folded scalars, comments, <c>---</c>/<c>...</c> documents, anchors, aliases and <c>!!</c> tags —
-/// straight into the flat node lists, about five times faster than YamlDotNet's scanner and parser. It accepts only
+/// straight into the flat node lists, without YamlDotNet's scanner, parser and the checks over its events. It accepts only
 /// what it reads exactly as YamlDotNet does within <see cref="ParseLimits"/>: anything else (another construct, a
 /// syntax error, a broken limit) makes it give up on the file, and the caller reads the file with the checked
 /// YamlDotNet parser, which gives the same nodes or the error, with its position, as before.

@@ -58,13 +58,15 @@ public sealed class ManifestYamlReaderTests
     private static string Escape(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
 
     [Fact]
-    public void Reads_every_manifest_fixture_as_YamlDotNet_does()
+    public void Reads_every_fixture_as_YamlDotNet_does()
     {
-        var files = Directory.EnumerateFiles(ConnectivityFixtures.Root, "*.y*ml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var fixtures = Path.GetDirectoryName(ConnectivityFixtures.Root)!;
+        var files = Directory.EnumerateFiles(fixtures, "*.y*ml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(files);
-        var accepted = files.Count(f => Agree(File.ReadAllText(f)));
-        // The fixtures are what manifests look like: the reader must read nearly all of them itself.
-        Assert.True(accepted >= files.Count - 2, $"the reader gave up on {files.Count - accepted} of {files.Count} fixtures");
+        var skipped = files.Where(f => !Agree(File.ReadAllText(f))).Select(f => Path.GetRelativePath(fixtures, f)).ToList();
+
+        // The manifest fixtures are what manifests look like: the reader reads every one of them itself.
+        Assert.DoesNotContain(skipped, f => f.StartsWith("Connectivity", StringComparison.Ordinal));
     }
 
     [Fact]
