@@ -51,7 +51,7 @@ internal sealed class ManifestDocument(ManifestEvent[] events)
     /// <summary>The index just after the node at <paramref name="index"/> and its descendants.</summary>
     public int Next(int index) => Events[index].Kind is ManifestNodeKind.Mapping or ManifestNodeKind.Sequence ? Events[index].End : index + 1;
 
-    /// <summary>Builds documents from parsing events (YamlDotNet's, through <see cref="Palisade.Stacks.Parsing.BoundedYaml.Stream"/>, or JSON's).</summary>
+    /// <summary>Builds documents from parsing events (YamlDotNet's, through <see cref="Palisade.Stacks.Parsing.BoundedYaml.Stream"/>, JSON's, or <see cref="ManifestYamlReader"/>'s).</summary>
     public sealed class Builder
     {
         // Plain arrays rather than List<ManifestEvent> and Stack<int>: the ReadyToRun build has no precompiled code for
@@ -69,9 +69,7 @@ internal sealed class ManifestDocument(ManifestEvent[] events)
             switch (e)
             {
                 case DocumentStart:
-                    count = 0;
-                    depth = 0;
-                    anchors.Clear();
+                    Begin();
                     break;
                 case DocumentEnd:
                     Finish();
@@ -90,10 +88,21 @@ internal sealed class ManifestDocument(ManifestEvent[] events)
                     break;
                 case AnchorAlias alias:
                     // The checked parser has refused aliases to anchors not defined before them.
-                    Add(new ManifestEvent { Kind = ManifestNodeKind.Alias, Line = (int)alias.Start.Line, Target = anchors[alias.Value.Value] });
+                    Alias(anchors[alias.Value.Value], (int)alias.Start.Line);
                     break;
             }
         }
+
+        /// <summary>Starts a document.</summary>
+        public void Begin()
+        {
+            count = 0;
+            depth = 0;
+            anchors.Clear();
+        }
+
+        /// <summary>An alias of the node at <paramref name="target"/>.</summary>
+        public int Alias(int target, int line) => Add(new ManifestEvent { Kind = ManifestNodeKind.Alias, Line = line, Target = target });
 
         public int Scalar(string? value, ScalarStyle style, int line, bool tagged = false) =>
             Add(new ManifestEvent { Kind = ManifestNodeKind.Scalar, Style = style, Tagged = tagged, Line = line, Value = value });

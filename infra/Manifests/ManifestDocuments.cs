@@ -10,11 +10,24 @@ internal static class ManifestDocuments
     public static IReadOnlyList<(int Number, ManifestDocument Document)> Load(ManifestFile file) =>
         file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? LoadJson(file) : LoadYaml(file);
 
+    /// <summary>
+    /// Through <see cref="ManifestYamlReader"/> when it reads the file; otherwise (another construct, or an error to
+    /// report with its position) through YamlDotNet's checked parser.
+    /// </summary>
     private static IReadOnlyList<(int, ManifestDocument)> LoadYaml(ManifestFile file)
     {
+        StrictText.Check(file.Text, file.Path, ParseLimits.Manifest);
+        var documents = ManifestYamlReader.TryRead(file.Text, ParseLimits.Manifest) ?? LoadWithYamlDotNet(file.Text, file.Path);
+        return documents.Select((d, i) => (i + 1, d)).ToList();
+    }
+
+    /// <summary>The documents as YamlDotNet's checked parser reads them.</summary>
+    /// <exception cref="Palisade.Components.Diagnostics.InputError">The text breaks a limit or is not valid YAML.</exception>
+    internal static List<ManifestDocument> LoadWithYamlDotNet(string text, string path)
+    {
         var builder = new ManifestDocument.Builder();
-        BoundedYaml.Stream(file.Text, file.Path, ParseLimits.Manifest, builder.Add);
-        return builder.Documents.Select((d, i) => (i + 1, d)).ToList();
+        BoundedYaml.Stream(text, path, ParseLimits.Manifest, builder.Add);
+        return builder.Documents;
     }
 
     /// <summary>JSON with comments and trailing commas allowed; duplicate keys and the limits checked as for YAML.</summary>
