@@ -175,7 +175,7 @@ internal sealed class ManifestYamlReader
     {
         var index = builder.Open(ManifestNodeKind.Mapping, properties.Line > 0 ? properties.Line : ln);
         Enter(properties.Anchor);
-        var keys = new KeySet();
+        var keys = new MappingKeys();
         long size = 1;
         while (true)
         {
@@ -564,7 +564,7 @@ internal sealed class ManifestYamlReader
         Enter(properties.Anchor);
         at = SkipSpaces(at + 1);
         var close = mapping ? '}' : ']';
-        var keys = default(KeySet);
+        var keys = default(MappingKeys);
         long size = 1;
         while (true)
         {
@@ -1091,38 +1091,5 @@ internal sealed class ManifestYamlReader
 
         /// <summary>The line of the first property; 0 when the node has none.</summary>
         public int Line;
-    }
-
-    /// <summary>A mapping's keys: a list is searched until a set pays for itself.</summary>
-    private struct KeySet
-    {
-        private List<string>? few;
-        private HashSet<string>? many;
-
-        public bool Add(string key)
-        {
-            if (many is not null)
-            {
-                return many.Add(key);
-            }
-
-            few ??= [];
-            foreach (var existing in few)
-            {
-                if (string.Equals(existing, key, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            few.Add(key);
-            if (few.Count >= 16)
-            {
-                many = new HashSet<string>(few, StringComparer.Ordinal);
-                few = null;
-            }
-
-            return true;
-        }
     }
 }

@@ -220,37 +220,10 @@ internal sealed class CheckedParser : IParser
         public long Nodes { get; set; }
         public int Children { get; set; }
         public string? Key { get; set; }
-        /// <summary>Most mappings hold a handful of keys: a list is searched until a set pays for itself.</summary>
-        private const int SetFrom = 16;
 
-        private List<string>? few;
-        private HashSet<string>? many;
+        private MappingKeys keys;
 
         /// <summary>False when the mapping already holds the key.</summary>
-        public bool AddKey(string key)
-        {
-            if (many is not null)
-            {
-                return many.Add(key);
-            }
-
-            few ??= [];
-            foreach (var existing in few)
-            {
-                if (string.Equals(existing, key, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            few.Add(key);
-            if (few.Count >= SetFrom)
-            {
-                many = new HashSet<string>(few, StringComparer.Ordinal);
-                few = null;
-            }
-
-            return true;
-        }
+        public bool AddKey(string key) => keys.Add(key);
     }
 }
