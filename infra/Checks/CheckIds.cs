@@ -1,7 +1,7 @@
 namespace Palisade.Infra.Checks;
 
 /// <summary>Every check the synthesis runs, by id. A new check registers its id here, once.</summary>
-internal static class CheckIds
+public static class CheckIds
 {
     public static readonly CheckId DefaultDeny = CheckId.Of("default-deny");
     public static readonly CheckId DnsEgress = CheckId.Of("dns-egress");
