@@ -7,20 +7,25 @@ using Palisade.Components.Diagnostics;
 using Palisade.Components.Kubernetes;
 using Palisade.Infra.Manifests;
 using Palisade.Infra.Reports.Connectivity;
+using Palisade.Infra.Synthesis;
 
 namespace Palisade.Infra.Cli;
 
 /// <summary>
-/// <c>explain &lt;manifest-dir&gt; --from &lt;ns/workload|ip|cidr&gt; --to &lt;ns/workload|ip|cidr&gt; [--port P[/proto]]
+/// <c>explain &lt;manifest-dir|stack&gt; --from &lt;ns/workload|ip|cidr&gt; --to &lt;ns/workload|ip|cidr&gt; [--port P[/proto]]
 /// [--output text|json] [--cni ...] [--pod-cidr ...] [--node-cidr ...] [--platform-endpoints]</c>: for each direction,
 /// the policies that apply, the rule that decided each part of the traffic, and the verdict; a CIDR is explained part
-/// by part where the policies treat its parts differently.
+/// by part where the policies treat its parts differently. A stack is synthesized in memory and explained as its checks
+/// analyse it: its rendered manifests, under its own dataplane, node ranges and strict mode.
 /// </summary>
 internal static class ExplainVerb
 {
-    public static Command Create()
+    public static Command Create(Func<CommandContext> context)
     {
-        var directory = new Argument<string>("manifest-dir") { Description = "Directory of Kubernetes manifests, read recursively" };
+        var directory = new Argument<string>("manifest-dir|stack")
+        {
+            Description = "Directory of Kubernetes manifests, read recursively, or a stack (Pulumi.<stack>.yaml), analysed as synthesized",
+        };
         var from = new Option<string>("--from") { Description = "Source: namespace/workload (or namespace/name[Kind]), an IP address or a CIDR", Required = true };
         var to = new Option<string>("--to") { Description = "Destination: namespace/workload (or namespace/name[Kind]), an IP address or a CIDR", Required = true };
         var port = new Option<string?>("--port") { Description = "Only this port, as P or P/TCP, P/UDP, P/SCTP" };
@@ -33,11 +38,73 @@ internal static class ExplainVerb
             directory, from, to, port, output, strict,
         };
         profile.AddTo(command);
-        command.SetAction(parse => Run(
-            parse.GetValue(directory)!, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(port),
-            parse.GetValue(output) ?? "text", profile.Read(parse),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(strict)));
+        command.SetAction(parse =>
+        {
+            var target = parse.GetValue(directory)!;
+            var request = profile.Read(parse);
+            var verb = context();
+            return StackNamed(verb, target) is { } stack
+                ? RunOnStack(verb, stack, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(port), parse.GetValue(output) ?? "text", request)
+                : Run(target, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(port), parse.GetValue(output) ?? "text", request,
+                    parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(strict));
+        });
         return command;
+    }
+
+    /// <summary>The stack a target names: not a folder, and a Pulumi.&lt;stack&gt;.yaml of the project exists.</summary>
+    private static string? StackNamed(CommandContext context, string target)
+    {
+        if (Directory.Exists(Path.Combine(context.WorkingDirectory, target)) || !Palisade.Stacks.Platform.StackNames.IsValid(target))
+        {
+            return null;
+        }
+
+        try
+        {
+            var project = ProjectDirectory.Find(context.WorkingDirectory);
+            return File.Exists(Path.Combine(project.Path, Palisade.Stacks.Config.StackConfigParser.FileName(target))) ? target : null;
+        }
+        catch (InputError)
+        {
+            return null; // not in a project: the target is read as a folder, and its error says so
+        }
+    }
+
+    /// <returns>0 when explained, 2 on bad input.</returns>
+    public static int RunOnStack(CommandContext context, string stack, string from, string to, string? port, string output, ProfileRequest request)
+    {
+        try
+        {
+            if (!request.IsDefault)
+            {
+                throw new InputError("--cni/--pod-cidr/--node-cidr/--platform-endpoints",
+                    $"stack '{stack}' is analysed under its own dataplane, node ranges and platform endpoints",
+                    "Drop these options for a stack (they describe foreign manifests), or explain a folder of manifests.");
+            }
+
+            var result = StackVerb.Synthesize(context, stack);
+            var cloud = result.Stack.Platform.Cloud;
+            var cluster = Synthesizer.RenderedCluster(result.Files, strict: cloud.StrictEnforcement is not null);
+            context.Out.Write(Report(cluster, Synthesizer.Analysed(cloud.Dataplane), from, to, port, output));
+            context.Out.Flush();
+            return ExitCodes.Success;
+        }
+        catch (InputError e)
+        {
+            context.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static string Report(ClusterModel cluster, EnforcementProfile profile, string from, string to, string? port, string output)
+    {
+        var only = port is null ? null : Port(port);
+        var segments = Explainer.For(cluster, profile).ExplainSegments(from, to)
+            .Select(s => Named(s, only is null ? s.Explanation : Restrict(s.Explanation, only)))
+            .ToList();
+        var ranged = segments[0].Ranges.Count > 0;
+        var explanations = segments.Select(s => s.Explanation).ToList();
+        return output == "json" ? Json(from, to, explanations, ranged) : Text(from, to, explanations, ranged);
     }
 
     /// <returns>0 when explained, 2 on bad input.</returns>
@@ -50,15 +117,10 @@ internal static class ExplainVerb
         try
         {
             var profile = request.Build();
-            var only = port is null ? null : Port(port);
             var read = ManifestDirectoryReader.Read(directory, strict);
             notes = read.Notes;
             warnings = read.Warnings;
-            var segments = Explainer.For(read.Cluster, profile).ExplainSegments(from, to)
-                .Select(s => Named(s, only is null ? s.Explanation : Restrict(s.Explanation, only)))
-                .ToList();
-            var ranged = segments[0].Ranges.Count > 0;
-            report = output == "json" ? Json(from, to, segments.Select(s => s.Explanation).ToList(), ranged) : Text(from, to, segments.Select(s => s.Explanation).ToList(), ranged);
+            report = Report(read.Cluster, profile, from, to, port, output);
         }
         catch (InputError e)
         {

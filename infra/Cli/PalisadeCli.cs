@@ -79,7 +79,7 @@ public static class PalisadeCli
         ("verify", c => VerifyVerb.Create(c)),
         ("compile", c => CompileVerb.Create(c)),
         ("connectivity", _ => ConnectivityVerb.Create()),
-        ("explain", _ => ExplainVerb.Create()),
+        ("explain", context => ExplainVerb.Create(context)),
         ("diff", c => DiffVerb.Create(c)),
         ("promote", c => PromoteVerb.Create(c)),
         ("init", c => InitVerb.Create(c)),

@@ -10,6 +10,9 @@ internal sealed record ProfileRequest(string Cni = "upstream", IReadOnlyList<str
 {
     public static ProfileRequest Upstream { get; } = new();
 
+    /// <summary>Nothing was asked for: the upstream dataplane, no ranges, no named endpoints.</summary>
+    public bool IsDefault => Cni == Upstream.Cni && (PodCidrs ?? []).Count == 0 && (NodeCidrs ?? []).Count == 0 && !PlatformEndpoints;
+
     /// <exception cref="InputError">An unknown dataplane or a malformed CIDR, naming the option.</exception>
     public EnforcementProfile Build() =>
         ProfileOptions.Profile(Cni, PodCidrs ?? []) with

@@ -60,29 +60,37 @@ public static class Synthesizer
     /// dataplane starts every pod deny-all, which is the same as a deny-all policy over every namespace: the analysis
     /// adds one (it is the dataplane's, not written to the manifests).
     /// </summary>
-    public static ConnectivityResult AnalyzeRendered(IReadOnlyDictionary<string, string> files, EnforcementProfile? dataplane = null, bool strict = false)
+    public static ConnectivityResult AnalyzeRendered(IReadOnlyDictionary<string, string> files, EnforcementProfile? dataplane = null, bool strict = false) =>
+        ConnectivityAnalyzer.Analyze(RenderedCluster(files, strict), Analysed(dataplane));
+
+    /// <summary>The cluster the rendered manifests and declared workloads describe, as <see cref="AnalyzeRendered"/> reads it.</summary>
+    internal static Palisade.Components.Kubernetes.ClusterModel RenderedCluster(IReadOnlyDictionary<string, string> files, bool strict)
     {
         var cluster = ManifestDirectoryReader.Parse(files
                 .Where(f => f.Key.StartsWith("manifests/", StringComparison.Ordinal) || f.Key == WorkloadsFile)
                 .Select(f => new ManifestFile(f.Key, f.Value)), strict: true)
             .Cluster;
-        if (strict)
+        if (!strict)
         {
-            cluster = cluster with
-            {
-                Policies =
-                [
-                    .. cluster.Policies,
-                    .. cluster.Workloads.Select(w => w.Namespace).Distinct().Order(StringComparer.Ordinal)
-                        .Select(ns => new Palisade.Components.Kubernetes.NetworkPolicy("strict-mode-isolation", ns,
-                            Palisade.Components.Kubernetes.LabelSelector.Everything,
-                            [Palisade.Components.Kubernetes.PolicyType.Ingress, Palisade.Components.Kubernetes.PolicyType.Egress])),
-                ],
-            };
+            return cluster;
         }
 
-        return ConnectivityAnalyzer.Analyze(cluster, (dataplane ?? EnforcementProfile.Upstream) with { Named = PlatformEndpoints.Ranges });
+        return cluster with
+        {
+            Policies =
+            [
+                .. cluster.Policies,
+                .. cluster.Workloads.Select(w => w.Namespace).Distinct().Order(StringComparer.Ordinal)
+                    .Select(ns => new Palisade.Components.Kubernetes.NetworkPolicy("strict-mode-isolation", ns,
+                        Palisade.Components.Kubernetes.LabelSelector.Everything,
+                        [Palisade.Components.Kubernetes.PolicyType.Ingress, Palisade.Components.Kubernetes.PolicyType.Egress])),
+            ],
+        };
     }
+
+    /// <summary>The dataplane a stack is analysed under: its own, with the platform endpoints as named peers.</summary>
+    internal static EnforcementProfile Analysed(EnforcementProfile? dataplane) =>
+        (dataplane ?? EnforcementProfile.Upstream) with { Named = PlatformEndpoints.Ranges };
 
     /// <summary>The stack's focused graph: its app workloads, their peers, DNS folded into one note.</summary>
     private static MermaidFocus Focus(DeclaredConnectivity declared)

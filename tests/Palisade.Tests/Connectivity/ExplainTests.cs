@@ -259,7 +259,7 @@ public sealed class ExplainTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var root = new System.CommandLine.RootCommand { ExplainVerb.Create() };
+        var root = new System.CommandLine.RootCommand { ExplainVerb.Create(() => TestApps.Context(Path.GetTempPath(), _ => null, TextWriter.Null, TextWriter.Null)) };
         var code = root.Parse(["explain", directory, .. options]).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
         return (code, stdout.ToString(), stderr.ToString());
     }

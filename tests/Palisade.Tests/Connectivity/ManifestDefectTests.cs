@@ -158,7 +158,7 @@ public sealed class ManifestDefectTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var root = new System.CommandLine.RootCommand { ConnectivityVerb.Create(), ExplainVerb.Create() };
+        var root = new System.CommandLine.RootCommand { ConnectivityVerb.Create(), ExplainVerb.Create(() => TestApps.Context(Path.GetTempPath(), _ => null, TextWriter.Null, TextWriter.Null)) };
         var code = root.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
         return (code, stdout.ToString(), stderr.ToString());
     }
