@@ -34,7 +34,8 @@ internal static class CompileVerb
         var json = context.Environment("PULUMI_CONFIG");
         var config = json is null
             ? ProjectDirectory.Find(context.WorkingDirectory).ReadStack(stack)
-            : EngineSecrets.Mark(StackConfigParser.ParseEnvironment(stack, json), StackFileIfPresent(context, stack));
+            : EngineSecrets.Mark(StackConfigParser.ParseEnvironment(stack, json), StackFileIfPresent(context, stack))
+                .InProject(ProjectDirectory.Find(context.WorkingDirectory).ProjectName());
         var result = StackVerb.WithGate(Synthesizer.Synthesize(config, context.Apps), context.Environment(PromotionGate.OverrideVariable) == "1");
         foreach (var check in result.Checks.Where(c => !c.Passed))
         {

@@ -93,6 +93,14 @@ public sealed class ProjectDirectory(string path)
                 $"Use one of the stacks in {Path}: {string.Join(", ", Stacks())}, or create {fileName} (see README, \"Add a stack\").");
         }
 
-        return StackConfigParser.ParseFile(stack, fileName, InputFile.ReadText(file, fileName, ParseLimits.StackFile));
+        return StackConfigParser.ParseFile(stack, fileName, InputFile.ReadText(file, fileName, ParseLimits.StackFile)).InProject(ProjectName());
+    }
+
+    /// <summary>The project's name in its Pulumi.yaml.</summary>
+    /// <exception cref="InputError">Pulumi.yaml cannot be read or has no valid name.</exception>
+    public string ProjectName()
+    {
+        var file = System.IO.Path.Combine(Path, PulumiProjectFile.FileName);
+        return PulumiProjectFile.Name(InputFile.ReadText(file, PulumiProjectFile.FileName, ParseLimits.StackFile));
     }
 }

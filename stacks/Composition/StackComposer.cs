@@ -18,7 +18,7 @@ internal static class StackComposer
     {
         var platform = StackPlatform.Read(config);
         var specs = AppSpecs(config, platform, catalog);
-        var graph = new ResourceGraph(ConfigSchema.Project, config.Stack);
+        var graph = new ResourceGraph(config.Project, config.Stack);
         var cluster = platform.Cloud.Compose(graph, platform);
         var peers = platform.Peers;
         var namespaces = StackNamespaces.Create(graph, config, platform, cluster.KubernetesProvider, specs);

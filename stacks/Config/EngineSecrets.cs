@@ -22,6 +22,6 @@ internal static class EngineSecrets
                 : value;
         }
 
-        return new StackConfig(engine.Stack, engine.Source, values);
+        return new StackConfig(engine.Stack, engine.Source, values).InProject(engine.Project);
     }
 }

@@ -22,8 +22,14 @@ public sealed class StackConfig
 
     public string Stack { get; }
 
+    /// <summary>The Pulumi project the stack belongs to (Pulumi.yaml's <c>name</c>), which the program carries.</summary>
+    public string Project { get; private init; } = ConfigSchema.Project;
+
     /// <summary>Where the values came from, e.g. "Pulumi.dev.yaml" or "PULUMI_CONFIG".</summary>
     public string Source { get; }
+
+    /// <summary>The same config, of the Pulumi project named <paramref name="project"/>.</summary>
+    internal StackConfig InProject(string project) => new(Stack, Source, _values) { Project = project };
 
     /// <summary>All keys, namespaced ("palisade:apps", "aws:region").</summary>
     internal IReadOnlyDictionary<string, ConfigValue> Values => _values;
