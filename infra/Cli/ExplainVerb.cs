@@ -125,6 +125,11 @@ internal static class ExplainVerb
         catch (InputError e)
         {
             stderr.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
+            if (!Directory.Exists(directory) && Palisade.Stacks.Platform.StackNames.IsValid(directory))
+            {
+                stderr.WriteLine($"note: '{directory}' is not a stack either: a stack needs Pulumi.{directory}.yaml in the project folder.");
+            }
+
             return ExitCodes.BadInput;
         }
 

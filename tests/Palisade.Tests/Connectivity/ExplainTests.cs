@@ -255,6 +255,19 @@ public sealed class ExplainTests : IDisposable
         Assert.True(Explainer.Explain(cluster, "ns/x[StatefulSet]", "8.8.8.8").Allowed.IsAll);
     }
 
+    [Fact]
+    public void A_target_that_is_neither_a_folder_nor_a_stack_says_both()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var root = new System.CommandLine.RootCommand { ExplainVerb.Create(() => TestApps.Context(Path.GetTempPath(), _ => null, TextWriter.Null, TextWriter.Null)) };
+        var code = root.Parse(["explain", "nosuch-stack", "--from", "a/b", "--to", "c/d"]).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+
+        Assert.Equal(2, code);
+        Assert.Contains("nosuch-stack: the manifest directory does not exist", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("note: 'nosuch-stack' is not a stack either: a stack needs Pulumi.nosuch-stack.yaml in the project folder.", stderr.ToString(), StringComparison.Ordinal);
+    }
+
     private (int Code, string Stdout, string Stderr) Run(params string[] options)
     {
         var stdout = new StringWriter();
