@@ -32,10 +32,10 @@ internal static class CompileVerb
 
         var stack = StackName.Parse(stackVariable.Split('/')[^1], "PULUMI_STACK").Value;
         var json = context.Environment("PULUMI_CONFIG");
+        var project = ProjectDirectory.Find(context.WorkingDirectory);
         var config = json is null
-            ? ProjectDirectory.Find(context.WorkingDirectory).ReadStack(stack)
-            : EngineSecrets.Mark(StackConfigParser.ParseEnvironment(stack, json), StackFileIfPresent(context, stack))
-                .InProject(ProjectDirectory.Find(context.WorkingDirectory).ProjectName());
+            ? project.ReadStack(stack)
+            : EngineSecrets.Mark(StackConfigParser.ParseEnvironment(stack, json), StackFileIfPresent(project, stack)).InProject(project.ProjectName());
         var result = StackVerb.WithGate(Synthesizer.Synthesize(config, context.Apps), context.Environment(PromotionGate.OverrideVariable) == "1");
         foreach (var check in result.Checks.Where(c => !c.Passed))
         {
@@ -53,11 +53,8 @@ internal static class CompileVerb
     });
 
     /// <summary>The stack file, when the project folder has one, to learn which values Pulumi holds as secrets.</summary>
-    private static StackConfig? StackFileIfPresent(CommandContext context, string stack)
-    {
-        var project = ProjectDirectory.Find(context.WorkingDirectory);
-        return File.Exists(Path.Combine(project.Path, StackConfigParser.FileName(stack))) ? project.ReadStack(stack) : null;
-    }
+    private static StackConfig? StackFileIfPresent(ProjectDirectory project, string stack) =>
+        File.Exists(Path.Combine(project.Path, StackConfigParser.FileName(stack))) ? project.ReadStack(stack) : null;
 
     public static string PackageDiscoveryProgram() => YamlWriter.Write(YamlMapping.Of(
         ("name", new YamlScalar(ConfigSchema.Project)),

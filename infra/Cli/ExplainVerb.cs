@@ -43,16 +43,16 @@ internal static class ExplainVerb
             var target = parse.GetValue(directory)!;
             var request = profile.Read(parse);
             var verb = context();
-            return StackNamed(verb, target) is { } stack
-                ? RunOnStack(verb, stack, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(port), parse.GetValue(output) ?? "text", request)
+            return StackNamed(verb, target) is { } project
+                ? RunOnStack(verb, project, target, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(port), parse.GetValue(output) ?? "text", request)
                 : Run(target, parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(port), parse.GetValue(output) ?? "text", request,
                     parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(strict));
         });
         return command;
     }
 
-    /// <summary>The stack a target names: not a folder, and a Pulumi.&lt;stack&gt;.yaml of the project exists.</summary>
-    private static string? StackNamed(CommandContext context, string target)
+    /// <summary>The project whose stack the target names: not a folder, and the project has its Pulumi.&lt;stack&gt;.yaml.</summary>
+    private static ProjectDirectory? StackNamed(CommandContext context, string target)
     {
         if (Directory.Exists(Path.Combine(context.WorkingDirectory, target)) || !Palisade.Stacks.Platform.StackNames.IsValid(target))
         {
@@ -62,7 +62,7 @@ internal static class ExplainVerb
         try
         {
             var project = ProjectDirectory.Find(context.WorkingDirectory);
-            return File.Exists(Path.Combine(project.Path, Palisade.Stacks.Config.StackConfigParser.FileName(target))) ? target : null;
+            return File.Exists(Path.Combine(project.Path, Palisade.Stacks.Config.StackConfigParser.FileName(target))) ? project : null;
         }
         catch (InputError)
         {
@@ -71,7 +71,7 @@ internal static class ExplainVerb
     }
 
     /// <returns>0 when explained, 2 on bad input.</returns>
-    public static int RunOnStack(CommandContext context, string stack, string from, string to, string? port, string output, ProfileRequest request)
+    public static int RunOnStack(CommandContext context, ProjectDirectory project, string stack, string from, string to, string? port, string output, ProfileRequest request)
     {
         try
         {
@@ -82,7 +82,7 @@ internal static class ExplainVerb
                     "Drop these options for a stack (they describe foreign manifests), or explain a folder of manifests.");
             }
 
-            var result = StackVerb.Synthesize(context, stack);
+            var result = Synthesizer.Synthesize(project.ReadStack(stack), context.Apps);
             var cloud = result.Stack.Platform.Cloud;
             var cluster = Synthesizer.RenderedCluster(result.Files, strict: cloud.StrictEnforcement is not null);
             context.Out.Write(Report(cluster, Synthesizer.Analysed(cloud.Dataplane), from, to, port, output));

@@ -8,6 +8,9 @@ namespace Palisade.Infra.Synthesis;
 /// <summary>Finds the project (the folder with Pulumi.yaml) and reads a stack's config file from it.</summary>
 public sealed class ProjectDirectory(string path)
 {
+    // Read once: every stack file of a promotion chain carries the same project.
+    private string? projectName;
+
     public string Path { get; } = path;
 
     /// <summary>
@@ -98,9 +101,6 @@ public sealed class ProjectDirectory(string path)
 
     /// <summary>The project's name in its Pulumi.yaml.</summary>
     /// <exception cref="InputError">Pulumi.yaml cannot be read or has no valid name.</exception>
-    public string ProjectName()
-    {
-        var file = System.IO.Path.Combine(Path, PulumiProjectFile.FileName);
-        return PulumiProjectFile.Name(InputFile.ReadText(file, PulumiProjectFile.FileName, ParseLimits.StackFile));
-    }
+    public string ProjectName() => projectName ??= PulumiProjectFile.Name(
+        InputFile.ReadText(System.IO.Path.Combine(Path, PulumiProjectFile.FileName), PulumiProjectFile.FileName, ParseLimits.StackFile));
 }
